@@ -1,0 +1,86 @@
+/// Where a resolved setting came from, for `--explain` and `jira-ci env`.
+public enum SettingOrigin: Sendable, Equatable, CustomStringConvertible {
+    case flag(String)
+    case environment(String)
+    case detected(ci: String, variable: String)
+    case defaultValue
+
+    public var description: String {
+        switch self {
+        case .flag(let name): name
+        case .environment(let name): "$\(name)"
+        case .detected(let ci, let variable): "\(ci) ($\(variable))"
+        case .defaultValue: "default"
+        }
+    }
+}
+
+/// The one place that decides a setting: a flag wins over its `JIRA_*` variable, which wins over what the
+/// CI's own environment says. The process environment is handed in, so tests can build any configuration.
+public struct SettingsSource: Sendable {
+    public let environment: [String: String]
+    public let detected: DetectedCI?
+
+    public init(environment: [String: String], detected: DetectedCI? = nil) {
+        self.environment = environment
+        self.detected = detected
+    }
+
+    /// An empty variable counts as unset: CI systems often export empty ones.
+    func variable(_ variable: Variable) -> String? {
+        environment[variable.rawValue].flatMap { $0.trimmed.nonEmpty }
+    }
+
+    public func string(_ flag: String?, _ variable: Variable) -> String? {
+        resolved(flag, variable)?.value
+    }
+
+    public func resolved(_ flag: String?, _ variable: Variable) -> (value: String, origin: SettingOrigin)? {
+        if let flag { return (flag, .flag(variable.flag)) }
+        if let value = self.variable(variable) { return (value, .environment(variable.rawValue)) }
+        if let fact = detected?.facts[variable] { return (fact.value, .detected(ci: detected!.name, variable: fact.variable)) }
+        return nil
+    }
+
+    /// Repeated flags, else the comma-separated variable.
+    public func list(_ flags: [String], _ variable: Variable) -> [String] {
+        let raw = flags.isEmpty ? (string(nil, variable).map { [$0] } ?? []) : flags
+        return raw.flatMap { $0.split(separator: ",") }.map { String($0).trimmed }.filter { !$0.isEmpty }
+    }
+
+    public func integer(_ flag: Int?, _ variable: Variable) throws(ConfigurationError) -> Int64? {
+        if let flag { return Int64(flag) }
+        guard let text = string(nil, variable) else { return nil }
+        guard let value = Int64(text) else {
+            throw .invalid(variable, value: text, expected: "a whole number")
+        }
+        return value
+    }
+
+    public func flag(_ flag: Bool, _ variable: Variable) throws(ConfigurationError) -> Bool {
+        if flag { return true }
+        guard let text = self.variable(variable)?.lowercased() else { return false }
+        switch text {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw .invalid(variable, value: text, expected: "1/true/yes/on or 0/false/no/off")
+        }
+    }
+}
+
+/// What a CI's environment says about the run, by the `JIRA_CI_*` setting it fills.
+public struct DetectedCI: Sendable, Equatable {
+    public struct Fact: Sendable, Equatable {
+        public let value: String
+        /// The CI's own variable the value came from.
+        public let variable: String
+    }
+
+    public let name: String
+    public let facts: [Variable: Fact]
+
+    public init(name: String, facts: [Variable: Fact]) {
+        self.name = name
+        self.facts = facts
+    }
+}

@@ -1,0 +1,51 @@
+/// Where a key was found. The raw values are part of the public JSON output.
+public enum KeySourceType: String, Sendable, Codable, Equatable {
+    case explicit
+    case branch
+    case prTitle = "pr-title"
+    case commit
+}
+
+public struct KeySource: Sendable, Codable, Equatable {
+    public let type: KeySourceType
+    /// The branch name, the commit sha, or the text the key came from.
+    public let value: String
+
+    public init(type: KeySourceType, value: String) {
+        self.type = type
+        self.value = value
+    }
+}
+
+/// Keys in the order they were first seen, each with where it came from, bounded by Jira's limit.
+///
+/// Memory stays bounded by distinct keys, never by the number of commits: sources are capped per key.
+public struct IssueKeyCollection: Sendable, Equatable {
+    /// Jira accepts at most this many keys for one entity.
+    public static let keyLimit = 500
+    /// Enough to explain a key; a key named in every one of 10,000 commits need not list them all.
+    public static let sourceLimitPerKey = 10
+
+    public private(set) var keys: [String] = []
+    public private(set) var sources: [String: [KeySource]] = [:]
+    public private(set) var droppedKeys: Set<String> = []
+    public var commitsScanned = 0
+
+    public init() {}
+
+    public var dropped: Int { droppedKeys.count }
+    public var isEmpty: Bool { keys.isEmpty }
+
+    public mutating func add(_ key: String, from source: KeySource) {
+        if var known = sources[key] {
+            guard known.count < Self.sourceLimitPerKey, known.last != source else { return }
+            known.append(source)
+            sources[key] = known
+        } else if keys.count < Self.keyLimit {
+            keys.append(key)
+            sources[key] = [source]
+        } else {
+            droppedKeys.insert(key)
+        }
+    }
+}

@@ -1,0 +1,114 @@
+/// Jira's environment types. The raw values are the API's words.
+public enum EnvironmentType: String, Sendable, Codable, CaseIterable {
+    case unmapped
+    case development
+    case testing
+    case staging
+    case production
+
+    static let words: [(EnvironmentType, Set<String>)] = [
+        (.production, ["prod", "production", "prd", "live"]),
+        (.staging, ["stage", "staging", "stg", "preprod"]),
+        (.testing, ["test", "testing", "qa", "qc", "uat", "sit", "int", "integration"]),
+        (.development, ["dev", "development", "sandbox"]),
+    ]
+
+    /// The type an environment name suggests: the first word of the name that names a type wins.
+    /// A name with no such word stays unmapped, never production by guess.
+    public static func inferred(fromName name: String, map: EnvironmentTypeMap = EnvironmentTypeMap()) -> EnvironmentType {
+        if let mapped = map.type(forName: name) { return mapped }
+        for word in Self.words(in: name) {
+            if let match = Self.words.first(where: { $0.1.contains(word) }) { return match.0 }
+        }
+        return .unmapped
+    }
+
+    /// Splits "EU-Prod2", "prodEu" and "pre_prod" into lower-case words at non-letters and case changes.
+    static func words(in name: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var previousWasLower = false
+        for character in name {
+            guard character.isLetter else {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                previousWasLower = false
+                continue
+            }
+            if character.isUppercase && previousWasLower {
+                words.append(current)
+                current = ""
+            }
+            current.append(contentsOf: character.lowercased())
+            previousWasLower = character.isLowercase
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+}
+
+/// User rules `PATTERN=TYPE,…` on environment names, checked before the built-in words.
+public struct EnvironmentTypeMap: Sendable, Equatable {
+    public struct Rule: Sendable, Equatable {
+        public let pattern: String
+        public let type: EnvironmentType
+    }
+
+    public enum ParseError: Error, Equatable {
+        case malformedRule(String)
+        case unknownType(rule: String, type: String)
+    }
+
+    public let rules: [Rule]
+
+    public init(rules: [Rule] = []) {
+        self.rules = rules
+    }
+
+    public init(parsing text: String) throws(ParseError) {
+        var rules: [Rule] = []
+        for part in text.split(separator: ",").map({ String($0).trimmed }) where !part.isEmpty {
+            guard let equals = part.lastIndex(of: "=") else { throw .malformedRule(part) }
+            let pattern = String(part[..<equals]).trimmed
+            let typeWord = String(part[part.index(after: equals)...]).trimmed
+            guard !pattern.isEmpty else { throw .malformedRule(part) }
+            guard let type = EnvironmentType(rawValue: typeWord.lowercased()) else {
+                throw .unknownType(rule: part, type: typeWord)
+            }
+            rules.append(Rule(pattern: pattern, type: type))
+        }
+        self.rules = rules
+    }
+
+    func type(forName name: String) -> EnvironmentType? {
+        rules.first { Glob.matches(pattern: $0.pattern.lowercased(), text: name.lowercased()) }?.type
+    }
+}
+
+/// Shell-style `*` and `?` matching, enough for environment names.
+enum Glob {
+    static func matches(pattern: String, text: String) -> Bool {
+        let p = Array(pattern), t = Array(text)
+        var pi = 0, ti = 0
+        var star: Int?
+        var resume = 0
+        while ti < t.count {
+            if pi < p.count, p[pi] == "?" || p[pi] == t[ti] {
+                pi += 1
+                ti += 1
+            } else if pi < p.count, p[pi] == "*" {
+                star = pi
+                resume = ti
+                pi += 1
+            } else if let starIndex = star {
+                pi = starIndex + 1
+                resume += 1
+                ti = resume
+            } else {
+                return false
+            }
+        }
+        while pi < p.count, p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}

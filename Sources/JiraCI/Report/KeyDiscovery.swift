@@ -1,0 +1,105 @@
+/// What to search for issue keys: one resolved value, built by the command layer from flags and environment.
+public struct KeySearch: Sendable {
+    public var repositoryPath: String
+    public var commit: String
+    /// As given; nil means "the current branch".
+    public var branch: String?
+    public var since: String?
+    public var maxCommits: Int
+    public var prTitle: String?
+    public var explicitKeys: [String]
+    public var rules: IssueKeyRules
+
+    public init(
+        repositoryPath: String = ".", commit: String = "HEAD", branch: String? = nil, since: String? = nil,
+        maxCommits: Int = 1000, prTitle: String? = nil, explicitKeys: [String] = [], rules: IssueKeyRules = IssueKeyRules()
+    ) {
+        self.repositoryPath = repositoryPath
+        self.commit = commit
+        self.branch = branch
+        self.since = since
+        self.maxCommits = maxCommits
+        self.prTitle = prTitle
+        self.explicitKeys = explicitKeys
+        self.rules = rules
+    }
+}
+
+/// The keys of one build, and the git facts found on the way that a payload needs too.
+public struct KeyDiscoveryResult: Sendable {
+    public var keys: IssueKeyCollection
+    public var commitSHA: String
+    public var branch: String?
+    public var repository: RepositoryLocation?
+    public var repositoryName: String
+    public var warnings: [ReportWarning]
+}
+
+/// Explicit keys, then the branch, the PR title, and the commits newest first.
+public struct KeyDiscovery: Sendable {
+    public let search: KeySearch
+    let git: GitRepository
+
+    public init(search: KeySearch) {
+        self.search = search
+        self.git = GitRepository(path: search.repositoryPath)
+    }
+
+    public func run() async throws -> KeyDiscoveryResult {
+        try await git.validate()
+        guard let sha = try await git.resolveCommit(search.commit) else {
+            throw GitError.unknownCommit(search.commit)
+        }
+        let scanner = IssueKeyScanner(rules: search.rules)
+        var keys = IssueKeyCollection()
+        var warnings: [ReportWarning] = []
+
+        for key in search.explicitKeys {
+            keys.add(key, from: KeySource(type: .explicit, value: key))
+        }
+
+        let remotes = try await git.remoteNames()
+        var rawBranch = search.branch
+        if rawBranch == nil { rawBranch = try await git.currentBranch() }
+        let branch = rawBranch.map { BranchName.normalized($0, remotes: remotes) }
+        if let branch {
+            for key in scanner.keys(in: branch, letterCase: .any) {
+                keys.add(key, from: KeySource(type: .branch, value: branch))
+            }
+        }
+        if let title = search.prTitle {
+            for key in scanner.keys(in: title, letterCase: .upperOnly) {
+                keys.add(key, from: KeySource(type: .prTitle, value: title))
+            }
+        }
+
+        var excluded: [String] = []
+        var limit = 1
+        if let since = search.since {
+            if let sinceSHA = try await git.resolveCommit(since) {
+                excluded = [sinceSHA]
+                limit = search.maxCommits
+            } else {
+                warnings.append(.unknownSince(since))
+            }
+        }
+        keys.commitsScanned = try await git.forEachCommitMessage(from: sha, excluding: excluded, limit: limit) {
+            commit, message in
+            scanner.scan(message, letterCase: .upperOnly) { key in
+                keys.add(key, from: KeySource(type: .commit, value: commit))
+            }
+        }
+        if !excluded.isEmpty, keys.commitsScanned == limit {
+            let total = try await git.commitCount(sha, excluding: excluded)
+            if total > limit { warnings.append(.commitLimitReached(limit: limit, leftOut: total - limit)) }
+        }
+        if keys.dropped > 0 { warnings.append(.keysDropped(keys.dropped)) }
+
+        let repository = try await git.remoteURL().flatMap(RepositoryLocation.init(remoteURL:))
+        var name = repository?.name
+        if name == nil { name = try await git.folderName() }
+        return KeyDiscoveryResult(
+            keys: keys, commitSHA: sha, branch: branch, repository: repository, repositoryName: name ?? "repository",
+            warnings: warnings)
+    }
+}

@@ -1,0 +1,65 @@
+/// Discovery, defaults, and payload building: everything a report does before choosing where to send it.
+public struct ReportPlanner: Sendable {
+    public let factory: PayloadFactory
+
+    public init(factory: PayloadFactory) {
+        self.factory = factory
+    }
+
+    /// - Parameter requireURL: a real report must link somewhere; a dry run only warns.
+    public func plan(
+        _ kind: ReportKind, search: KeySearch, pipeline: PipelineSettings, requireURL: Bool
+    ) async throws -> ReportPlan {
+        let discovery = try await KeyDiscovery(search: search).run()
+        var warnings = discovery.warnings
+        let pipelineName = pipeline.name ?? discovery.repositoryName
+        guard !discovery.keys.isEmpty else {
+            warnings.append(.noKeys)
+            return ReportPlan(discovery: discovery, entity: nil, warnings: warnings, pipelineName: pipelineName)
+        }
+
+        let buildURL = pipeline.buildURL ?? discovery.repository?.commitURL(discovery.commitSHA)
+        if buildURL == nil {
+            if requireURL { throw ConfigurationError.missing(.buildURL, hint: "the build's page in your CI, e.g. https://ci.example.com/job/shop/42/") }
+            warnings.append(.missingURL)
+        }
+        // Without a CI build number, the commit's depth is stable for that commit and grows along a branch.
+        var buildNumber = pipeline.buildNumber
+        if buildNumber == nil {
+            buildNumber = Int64(try await GitRepository(path: search.repositoryPath).commitCount(discovery.commitSHA))
+        }
+        let context = PayloadFactory.Context(
+            keys: discovery.keys.keys,
+            commitSHA: discovery.commitSHA,
+            branch: discovery.branch,
+            repository: discovery.repository,
+            pipelineId: Self.pipelineId(pipeline, repository: discovery.repository, folderName: discovery.repositoryName),
+            pipelineName: pipelineName,
+            buildNumber: buildNumber ?? 0,
+            buildURL: buildURL ?? "")
+
+        let entity: ReportEntity
+        switch kind {
+        case .build(let settings):
+            let (build, adjustments) = factory.build(settings, pipeline: pipeline, context: context)
+            warnings += adjustments.map(ReportWarning.adjusted)
+            entity = .build(build)
+        case .deployment(let settings):
+            let (deployment, adjustments, dropped) = factory.deployment(settings, pipeline: pipeline, context: context)
+            warnings += adjustments.map(ReportWarning.adjusted)
+            if !dropped.isEmpty {
+                warnings.append(.associationValuesDropped(kept: FieldLimits.associationValues, dropped: dropped))
+            }
+            entity = .deployment(deployment)
+        }
+        return ReportPlan(discovery: discovery, entity: entity, warnings: warnings, pipelineName: pipelineName)
+    }
+
+    /// Stable across runs: the repository's identity (whatever protocol the clone used) and the pipeline name.
+    static func pipelineId(_ pipeline: PipelineSettings, repository: RepositoryLocation?, folderName: String) -> String {
+        if let id = pipeline.id { return Identifiers.bounded(id, limit: FieldLimits.text) }
+        let base = repository?.identity ?? folderName
+        let id = pipeline.name.map { "\(base)#\($0)" } ?? base
+        return Identifiers.bounded(id, limit: FieldLimits.text)
+    }
+}

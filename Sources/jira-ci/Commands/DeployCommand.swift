@@ -1,0 +1,20 @@
+import ArgumentParser
+import JiraCI
+
+struct DeployCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deploy",
+        abstract: "Report a deployment to the issues its git data names.")
+
+    @OptionGroup var deploy: DeployOptions
+    @OptionGroup var keySource: KeySourceOptions
+    @OptionGroup var pipeline: PipelineOptions
+    @OptionGroup var target: TargetOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let source = SettingsSource.current()
+        let report = ReportRunner(source: source, keySource: keySource, pipeline: pipeline, target: target, output: output)
+        try await report.run(.deployment(deploy.settings(source)))
+    }
+}

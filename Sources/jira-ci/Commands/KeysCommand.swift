@@ -1,0 +1,48 @@
+import ArgumentParser
+import JiraCI
+
+struct KeysCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys",
+        abstract: "Print the issue keys found in the git data of a build, one per line.")
+
+    @OptionGroup var keySource: KeySourceOptions
+    @OptionGroup var output: OutputOptions
+
+    @Flag(help: "Print a table of each key and where it came from.")
+    var explain = false
+
+    func run() async throws {
+        let source = SettingsSource.current()
+        let search = try keySource.keySearch(source)
+        let requireKeys = try source.flag(output.requireKeys, .requireKeys)
+        let result = try await KeyDiscovery(search: search).run()
+        result.warnings.forEach { Terminal.warning($0.description) }
+        if output.json {
+            Terminal.output(try JSON.string(KeysOutput(result.keys), pretty: true))
+        } else if explain {
+            Terminal.output(KeysTable.render(result))
+        } else if !result.keys.isEmpty {
+            Terminal.output(result.keys.keys.joined(separator: "\n"))
+        }
+        if result.keys.isEmpty {
+            if requireKeys { throw NoKeysFound(where: "the git data") }
+            if !output.json && !explain { Terminal.warning(ReportWarning.noKeys.description) }
+        }
+    }
+}
+
+/// The `keys --json` contract.
+struct KeysOutput: Encodable {
+    let keys: [String]
+    let sources: [String: [KeySource]]
+    let commitsScanned: Int
+    let dropped: Int
+
+    init(_ collection: IssueKeyCollection) {
+        keys = collection.keys
+        sources = collection.sources
+        commitsScanned = collection.commitsScanned
+        dropped = collection.dropped
+    }
+}

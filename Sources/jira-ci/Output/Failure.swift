@@ -1,0 +1,72 @@
+import JiraCI
+
+/// The documented exit codes. Scripts depend on these numbers.
+enum ExitStatus: Int32 {
+    case ok = 0
+    case internalError = 1
+    case usage = 2
+    case authentication = 3
+    case rejected = 4
+    case unreachable = 5
+    case gateNotPassed = 6
+    case noKeys = 7
+}
+
+/// Thrown by a command that has already explained itself and only needs to exit with a status.
+struct QuietExit: Error {
+    let status: ExitStatus
+}
+
+/// Every typed error of the library, as one line for a person and an exit status for a script.
+struct Failure {
+    let status: ExitStatus
+    let message: String
+
+    init?(_ error: any Error) {
+        switch error {
+        case let error as ConfigurationError:
+            (status, message) = (.usage, Self.describe(error))
+        case let error as GitError:
+            (status, message) = (.usage, Self.describe(error))
+        case let error as NoKeysFound:
+            (status, message) = (.noKeys, "no issue keys found in \(error.where) (--require-keys is set)")
+        case let error as QuietExit:
+            (status, message) = (error.status, "")
+        default:
+            (status, message) = (.internalError, "unexpected internal error: \(error)")
+        }
+    }
+
+    static func describe(_ error: ConfigurationError) -> String {
+        switch error {
+        case .missing(let variable, let hint):
+            "\(variable.bothNames) is required: \(hint)"
+        case .invalid(let variable, let value, let expected):
+            "\(variable.bothNames) has '\(value)', expected \(expected)"
+        case .invalidFlag(let flag, let value, let expected):
+            "\(flag) has '\(value)', expected \(expected)"
+        case .unreadableFile(let variable, let path, let reason):
+            "cannot read \(path) given by \(variable.bothNames): \(reason)"
+        case .conflict(let text):
+            text
+        }
+    }
+
+    static func describe(_ error: GitError) -> String {
+        switch error {
+        case .gitNotFound:
+            "git was not found on PATH; install git or add it to PATH"
+        case .notARepository(let path):
+            "'\(path)' is not a git repository; run inside a checkout or pass --repo (or JIRA_CI_REPO)"
+        case .unknownCommit(let revision):
+            "git does not know the commit '\(revision)'; check --commit (or JIRA_CI_COMMIT), or fetch it first"
+        case .failed(let command, let message):
+            "\(command) failed: \(message.isEmpty ? "no message" : message)"
+        }
+    }
+}
+
+/// `--require-keys` turned "nothing to report" into a failure.
+struct NoKeysFound: Error {
+    let `where`: String
+}

@@ -1,0 +1,34 @@
+import JiraCI
+
+/// The `--explain` view: every key with every place it was found.
+enum KeysTable {
+    static func render(_ result: KeyDiscoveryResult) -> String {
+        var rows: [[String]] = [["KEY", "SOURCE", "FOUND IN"]]
+        for key in result.keys.keys {
+            for (index, source) in (result.keys.sources[key] ?? []).enumerated() {
+                rows.append([index == 0 ? key : "", source.type.rawValue, summary(source)])
+            }
+        }
+        var lines = table(rows)
+        lines.append("")
+        lines.append("commit \(result.commitSHA)" + (result.branch.map { " on branch \($0)" } ?? " (detached)"))
+        lines.append("\(result.keys.keys.count) key(s), \(result.keys.commitsScanned) commit(s) scanned, \(result.keys.dropped) dropped")
+        return lines.joined(separator: "\n")
+    }
+
+    static func summary(_ source: KeySource) -> String {
+        switch source.type {
+        case .commit: String(source.value.prefix(12))
+        default: source.value.count > 60 ? String(source.value.prefix(59)) + "…" : source.value
+        }
+    }
+
+    static func table(_ rows: [[String]]) -> [String] {
+        let widths = (0..<(rows.first?.count ?? 0)).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count + 2)
+            }.joined()
+        }
+    }
+}
