@@ -9,29 +9,27 @@ import Glibc
 @main
 enum Main {
     static func main() async {
+        var command: any ParsableCommand
         do {
-            var command = try JiraCICommand.parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
+            command = try JiraCICommand.parseAsRoot()
+        } catch {
+            // Help and version requests arrive as "errors" too; the parser prints those itself.
+            if JiraCICommand.exitCode(for: error) == .success { JiraCICommand.exit(withError: error) }
+            let words = CommandLine.arguments.dropFirst().prefix { !$0.hasPrefix("-") }
+            Terminal.error("\(JiraCICommand.message(for: error)) (see 'jira-ci \(words.map { $0 + " " }.joined())--help')")
+            Glibc.exit(ExitStatus.usage.rawValue)
+        }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
-        } catch let exit as ExitCode {
-            Glibc.exit(exit.rawValue)
         } catch {
-            if let failure = Failure(error) {
-                Terminal.error(failure.message)
-                Glibc.exit(failure.status.rawValue)
-            }
-            // Help and version requests arrive as "errors" too; the parser prints those itself.
-            let code = JiraCICommand.exitCode(for: error)
-            if code == .success {
-                JiraCICommand.exit(withError: error)
-            }
-            let subcommand = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? ""
-            let helpCommand = ["keys", "build", "deploy", "gate", "auth", "env"].contains(subcommand) ? "jira-ci \(subcommand) --help" : "jira-ci --help"
-            Terminal.error("\(JiraCICommand.message(for: error)) (see '\(helpCommand)')")
-            Glibc.exit(ExitStatus.usage.rawValue)
+            if Failure.isParserMessage(error) { JiraCICommand.exit(withError: error) }
+            let failure = Failure(error)
+            if !failure.message.isEmpty { Terminal.error(failure.message) }
+            Glibc.exit(failure.status.rawValue)
         }
     }
 }

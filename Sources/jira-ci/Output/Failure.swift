@@ -22,7 +22,7 @@ struct Failure {
     let status: ExitStatus
     let message: String
 
-    init?(_ error: any Error) {
+    init(_ error: any Error) {
         switch error {
         case let error as ConfigurationError:
             (status, message) = (.usage, Self.describe(error))
@@ -35,6 +35,11 @@ struct Failure {
         default:
             (status, message) = (.internalError, "unexpected internal error: \(error)")
         }
+    }
+
+    /// `--help` on a command group comes back from `run()` as an error the parser knows how to print.
+    static func isParserMessage(_ error: any Error) -> Bool {
+        String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") && JiraCICommand.exitCode(for: error) == .success
     }
 
     static func describe(_ error: ConfigurationError) -> String {

@@ -1,0 +1,191 @@
+"""`jira-ci build --dry-run` and `deploy --dry-run`: the exact payloads, checked against the API's field rules."""
+import json
+import os
+
+from conftest import ROOT, Repo, run
+from jira_rules import build_errors, bulk_errors, deployment_errors
+from test_keys import assert_one_line_error
+
+API = "https://api.atlassian.com"
+
+
+def shop(tmp_path, remote="https://x-access-token:s3cr3t@github.com/acme/shop.git"):
+    repo = Repo(tmp_path / "shop")
+    repo.git("remote", "add", "origin", remote)
+    repo.base = repo.commit("init")
+    repo.git("checkout", "-q", "-b", "feature/SHOP-1-cart")
+    repo.commit("SHOP-2 add cart")
+    return repo
+
+
+def dry(repo, *args, env=None):
+    return run(*args, "--dry-run", "--json", "--repo", str(repo.path), env=env)
+
+
+def test_build_dry_run_json_is_the_exact_bulk_request(tmp_path):
+    repo = shop(tmp_path)
+    result = dry(repo, "build", "--state", "SUCCESS", "--since", repo.base, "--build-number", "42",
+                 "--build-url", "https://ci.example.com/job/shop/42/", "--pipeline-name", "shop-ci",
+                 "--tests", "10,8,1,1", "--label", "v1.4.2")
+    assert result.code == 0, result
+    data = result.json
+    assert data["dryRun"] is True
+    [request] = data["requests"]
+    assert request["method"] == "POST"
+    assert request["url"] == f"{API}/jira/builds/0.1/cloud/{{cloudId}}/bulk"
+    body = request["body"]
+    assert bulk_errors("builds", body) == []
+    [build] = body["builds"]
+    assert build["issueKeys"] == ["SHOP-1", "SHOP-2"]
+    assert build["state"] == "successful"
+    assert build["buildNumber"] == 42
+    assert build["pipelineId"] == "github.com/acme/shop#shop-ci"
+    assert build["displayName"] == "shop-ci #42"
+    assert build["testInfo"] == {"totalNumber": 10, "numberPassed": 8, "numberFailed": 1, "numberSkipped": 1}
+    assert build["label"] == "v1.4.2"
+    head = repo.git("rev-parse", "HEAD")
+    assert build["references"] == [{"commit": {"id": head, "repositoryUri": "https://github.com/acme/shop"},
+                                    "ref": {"name": "feature/SHOP-1-cart",
+                                            "uri": "https://github.com/acme/shop/tree/feature/SHOP-1-cart"}}]
+    assert "s3cr3t" not in result.out + result.err
+
+
+def test_cloud_id_goes_into_the_url(tmp_path):
+    repo = shop(tmp_path)
+    result = dry(repo, "build", "--state", "failed", "--cloud-id", "abc-123")
+    assert result.json["requests"][0]["url"] == f"{API}/jira/builds/0.1/cloud/abc-123/bulk"
+    env_result = dry(repo, "build", env={"JIRA_CLOUD_ID": "c-9", "JIRA_CI_STATE": "passed"})
+    assert env_result.json["requests"][0]["url"] == f"{API}/jira/builds/0.1/cloud/c-9/bulk"
+
+
+def test_pipeline_id_is_stable_across_clone_protocols_and_runs(tmp_path):
+    https = shop(tmp_path / "a", remote="https://github.com/acme/shop.git")
+    ssh = shop(tmp_path / "b", remote="git@github.com:acme/shop.git")
+    ids = {dry(r, "build", "--state", "passed").json["requests"][0]["body"]["builds"][0]["pipelineId"]
+           for r in (https, ssh, https)}
+    assert ids == {"github.com/acme/shop"}
+
+
+def test_update_sequence_numbers_increase_and_can_be_overridden(tmp_path):
+    repo = shop(tmp_path)
+    first = dry(repo, "build", "--state", "in_progress").json["requests"][0]["body"]["builds"][0]
+    second = dry(repo, "build", "--state", "passed").json["requests"][0]["body"]["builds"][0]
+    assert second["updateSequenceNumber"] > first["updateSequenceNumber"]
+    fixed = dry(repo, "build", "--state", "passed", "--update-sequence-number", "7")
+    assert fixed.json["requests"][0]["body"]["builds"][0]["updateSequenceNumber"] == 7
+
+
+def test_junit_reports_are_summed_into_test_info(tmp_path):
+    repo = shop(tmp_path)
+    a = tmp_path / "a.xml"
+    a.write_text('<testsuite><testcase name="x"/><testcase name="y"><failure/></testcase></testsuite>')
+    b = tmp_path / "b.xml"
+    b.write_text('<testsuites><testsuite><testcase name="z"><skipped/></testcase></testsuite></testsuites>')
+    result = dry(repo, "build", "--state", "failed", "--junit", str(a), "--junit", str(b))
+    build = result.json["requests"][0]["body"]["builds"][0]
+    assert build["testInfo"] == {"totalNumber": 3, "numberPassed": 1, "numberFailed": 1, "numberSkipped": 1}
+
+
+def test_long_text_is_shortened_not_rejected(tmp_path):
+    repo = shop(tmp_path)
+    long = "ü" * 400
+    result = dry(repo, "build", "--state", "passed", "--pipeline-name", long, "--description", long, "--label", long)
+    build = result.json["requests"][0]["body"]["builds"][0]
+    assert build_errors(build) == []
+    assert len(build["displayName"]) == 255 and len(build["description"]) == 255
+    assert "shortened" in result.err
+
+
+def test_deploy_dry_run_uses_associations_and_stable_environment(tmp_path):
+    repo = shop(tmp_path)
+    result = dry(repo, "deploy", "--state", "success", "--environment", "Production EU", "--build-number", "7",
+                 "--build-url", "https://ci.example.com/7", "--label", "1.2.3")
+    assert result.code == 0, result
+    [request] = result.json["requests"]
+    assert request["url"] == f"{API}/jira/deployments/0.1/cloud/{{cloudId}}/bulk"
+    body = request["body"]
+    assert bulk_errors("deployments", body) == []
+    [deployment] = body["deployments"]
+    assert deployment["associations"] == [{"associationType": "issueIdOrKeys", "values": ["SHOP-1", "SHOP-2"]}]
+    assert deployment["environment"] == {"id": "production-eu", "displayName": "Production EU", "type": "production"}
+    assert deployment["deploymentSequenceNumber"] == 7
+    assert deployment["pipeline"]["url"] == "https://ci.example.com/7"
+    again = dry(repo, "deploy", "--state", "success", "--environment", "Production EU", "--build-number", "8")
+    assert again.json["requests"][0]["body"]["deployments"][0]["environment"]["id"] == "production-eu"
+
+
+def test_environment_type_inference_map_and_override(tmp_path):
+    repo = shop(tmp_path)
+
+    def env_type(*args, env=None):
+        return dry(repo, "deploy", "--state", "passed", *args, env=env).json["requests"][0]["body"]["deployments"][0]["environment"]["type"]
+
+    assert env_type("--environment", "uat-2") == "testing"
+    assert env_type("--environment", "eu-west") == "unmapped"
+    assert env_type("--environment", "eu-west", "--environment-map", "eu-*=production") == "production"
+    assert env_type("--environment", "qa", env={"JIRA_CI_ENVIRONMENT_TYPE": "staging"}) == "staging"
+    assert env_type("--environment", "Live") == "production"
+
+
+def test_rolled_back_is_a_deployment_state_only(tmp_path):
+    repo = shop(tmp_path)
+    ok = dry(repo, "deploy", "--state", "rollback", "--environment", "prod")
+    assert ok.json["requests"][0]["body"]["deployments"][0]["state"] == "rolled_back"
+    assert_one_line_error(dry(repo, "build", "--state", "rollback"), 2, "--state", "'rollback'", "successful")
+
+
+def test_no_keys_sends_nothing_and_require_keys_exits_7(tmp_path):
+    repo = Repo(tmp_path / "plain")
+    repo.commit("no keys")
+    result = dry(repo, "build", "--state", "passed")
+    assert result.code == 0
+    assert result.json == {"dryRun": True, "requests": []}
+    assert "no issue keys found" in result.err
+    assert dry(repo, "build", "--state", "passed", "--require-keys").code == 7
+    assert dry(repo, "build", "--state", "passed", env={"JIRA_CI_REQUIRE_KEYS": "1"}).code == 7
+
+
+def test_human_output_shows_target_keys_request_and_body(tmp_path):
+    repo = shop(tmp_path)
+    result = run("build", "--dry-run", "--state", "passed", "--repo", str(repo.path), "--jira-url", "https://acme.atlassian.net")
+    assert result.code == 0, result
+    out = result.out
+    assert "Dry run: nothing was sent." in out
+    assert "Jira Cloud" in out and "https://acme.atlassian.net" in out
+    assert "SHOP-1" in out and "branch" in out
+    assert f"POST {API}/jira/builds/0.1/cloud/{{cloudId}}/bulk" in out
+    body = out[out.index("\n{") + 1:]
+    assert json.loads(body)["builds"][0]["issueKeys"] == ["SHOP-1", "SHOP-2"]
+
+
+def test_works_on_this_repository_itself():
+    result = run("build", "--dry-run", "--state", "passed", "--issue", "JCI-1", "--repo", str(ROOT))
+    assert result.code == 0, result
+    assert "JCI-1" in result.out
+
+
+def test_bad_build_and_deploy_input(tmp_path):
+    repo = shop(tmp_path)
+    assert_one_line_error(dry(repo, "build"), 2, "--state", "JIRA_CI_STATE")
+    assert_one_line_error(dry(repo, "build", "--state", "green"), 2, "'green'", "success")
+    assert_one_line_error(dry(repo, "build", "--state", "passed", "--tests", "1,2"), 2, "--tests", "TOTAL,PASSED,FAILED")
+    assert_one_line_error(dry(repo, "build", "--state", "passed", "--tests", "5,4,3"), 2, "--tests")
+    assert_one_line_error(dry(repo, "build", "--state", "passed", "--junit", str(tmp_path / "missing.xml")), 2,
+                          "missing.xml", "--junit")
+    not_junit = tmp_path / "page.html"
+    not_junit.write_text("<html></html>")
+    assert_one_line_error(dry(repo, "build", "--state", "passed", "--junit", str(not_junit)), 2, "JUnit")
+    assert_one_line_error(dry(repo, "deploy", "--state", "passed"), 2, "--environment")
+    assert_one_line_error(dry(repo, "deploy", "--state", "passed", "--environment", "x", "--environment-type", "prod"), 2,
+                          "--environment-type", "production")
+    assert_one_line_error(dry(repo, "deploy", "--state", "passed", "--environment", "x", "--environment-map", "x=bogus"), 2,
+                          "--environment-map")
+    assert_one_line_error(dry(repo, "build", "--state", "passed", "--flavor", "onprem"), 2, "--flavor", "cloud or server")
+    assert_one_line_error(dry(repo, "build", "--state", "passed", "--jira-url", "acme"), 2, "--jira-url")
+
+
+def test_real_report_without_any_url_is_a_usage_error(tmp_path):
+    repo = Repo(tmp_path / "noremote")
+    repo.commit("NR-1 change")
+    result = run("build", "--state", "passed", "--repo", str(repo.path), "--cloud-id", "x")
+    assert_one_line_error(result, 2, "--build-url")

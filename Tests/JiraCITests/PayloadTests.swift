@@ -1,0 +1,214 @@
+import Testing
+
+@testable import JiraCI
+
+struct StateWordTests {
+    @Test(arguments: [
+        ("success", BuildState.successful), ("SUCCESSFUL", .successful), ("passed", .successful),
+        ("failure", .failed), ("FAILED", .failed), ("error", .failed), ("unstable", .failed),
+        ("aborted", .cancelled), ("canceled", .cancelled), ("cancelled", .cancelled),
+        ("running", .inProgress), ("started", .inProgress), ("in_progress", .inProgress), ("in-progress", .inProgress),
+        ("pending", .pending), ("queued", .pending), ("waiting", .pending),
+        ("not_built", .unknown), ("skipped", .unknown), ("unknown", .unknown),
+    ])
+    func buildWords(word: String, state: BuildState) {
+        #expect(BuildState(word: word) == state)
+    }
+
+    @Test func unknownWordsAreRejected() {
+        #expect(BuildState(word: "green") == nil)
+        #expect(BuildState(word: "rolled_back") == nil)
+        #expect(DeploymentState(word: "rollback") == .rolledBack)
+        #expect(DeploymentState(word: "Success") == .successful)
+    }
+}
+
+struct EnvironmentTypeTests {
+    @Test(arguments: [
+        ("production", EnvironmentType.production), ("prod-eu", .production), ("EU-Prod2", .production), ("live", .production),
+        ("prd", .production), ("staging", .staging), ("stg-1", .staging), ("preprod", .staging), ("stage", .staging),
+        ("qa", .testing), ("UAT", .testing), ("integration", .testing), ("sit", .testing), ("test-us", .testing),
+        ("dev", .development), ("sandbox", .development), ("development", .development),
+        ("productive-sandbox", .development), ("eu-west", .unmapped), ("products", .unmapped), ("prodigy", .unmapped),
+    ])
+    func inferredFromWords(name: String, type: EnvironmentType) {
+        #expect(EnvironmentType.inferred(fromName: name) == type)
+    }
+
+    @Test func mapRulesWinOverWords() throws {
+        let map = try EnvironmentTypeMap(parsing: "eu-*=production, *-preview=testing")
+        #expect(EnvironmentType.inferred(fromName: "EU-West", map: map) == .production)
+        #expect(EnvironmentType.inferred(fromName: "prod-preview", map: map) == .testing)
+        #expect(EnvironmentType.inferred(fromName: "dev", map: map) == .development)
+    }
+
+    @Test func mapRulesAreValidated() {
+        #expect(throws: EnvironmentTypeMap.ParseError.unknownType(rule: "x=prod", type: "prod")) {
+            try EnvironmentTypeMap(parsing: "x=prod")
+        }
+        #expect(throws: EnvironmentTypeMap.ParseError.malformedRule("production")) {
+            try EnvironmentTypeMap(parsing: "production")
+        }
+    }
+
+    @Test func environmentIdsAreStableSlugs() {
+        #expect(Identifiers.slug("Production EU") == "production-eu")
+        #expect(Identifiers.slug("  staging__2 ") == "staging-2")
+        #expect(Identifiers.slug("本番") == Identifiers.slug("本番"))
+        #expect(Identifiers.slug("本番").hasPrefix("env-"))
+    }
+}
+
+struct RepositoryLocationTests {
+    @Test(arguments: [
+        ("https://github.com/acme/shop.git", "https://github.com/acme/shop", "github.com/acme/shop"),
+        ("https://x-access-token:ghp_secret@github.com/acme/shop.git", "https://github.com/acme/shop", "github.com/acme/shop"),
+        ("git@github.com:acme/shop.git", "https://github.com/acme/shop", "github.com/acme/shop"),
+        ("ssh://git@bitbucket.example.com:7999/proj/repo.git", "https://bitbucket.example.com/proj/repo", "bitbucket.example.com/proj/repo"),
+        ("https://user:pw@GitLab.com/group/sub/repo", "https://gitlab.com/group/sub/repo", "gitlab.com/group/sub/repo"),
+    ])
+    func credentialsAreStrippedAndFormsAgree(remote: String, web: String, identity: String) throws {
+        let location = try #require(RepositoryLocation(remoteURL: remote))
+        #expect(location.webURL == web)
+        #expect(location.identity == identity)
+        #expect(!location.webURL.contains("secret") && !location.webURL.contains("pw@"))
+    }
+
+    @Test func localPathsAreNoLocation() {
+        #expect(RepositoryLocation(remoteURL: "/srv/git/shop.git") == nil)
+    }
+
+    @Test func linksFollowTheHostsScheme() throws {
+        let github = try #require(RepositoryLocation(remoteURL: "git@github.com:acme/shop.git"))
+        #expect(github.commitURL("abc") == "https://github.com/acme/shop/commit/abc")
+        #expect(github.branchURL("feature/a b") == "https://github.com/acme/shop/tree/feature/a%20b")
+        let gitlab = try #require(RepositoryLocation(remoteURL: "https://gitlab.com/g/r.git"))
+        #expect(gitlab.commitURL("abc") == "https://gitlab.com/g/r/-/commit/abc")
+    }
+}
+
+struct PayloadFactoryTests {
+    static let factory = PayloadFactory(updateSequence: { 77 }, now: { 1_795_000_000_123_456 })
+
+    static func context(keys: [String] = ["ABC-1"], name: String = "shop") -> PayloadFactory.Context {
+        PayloadFactory.Context(
+            keys: keys, commitSHA: "0123456789abcdef0123456789abcdef01234567", branch: "feature/ABC-1",
+            repository: RepositoryLocation(remoteURL: "git@github.com:acme/shop.git"), pipelineId: "github.com/acme/shop",
+            pipelineName: name, buildNumber: 42, buildURL: "https://ci.example.com/shop/42")
+    }
+
+    @Test func buildCarriesTheAPIsFields() {
+        let (build, adjustments) = Self.factory.build(
+            BuildSettings(state: .successful, testInfo: .init(totalNumber: 3, numberPassed: 2, numberFailed: 1, numberSkipped: nil)),
+            pipeline: PipelineSettings(label: "v1.2"), context: Self.context())
+        #expect(adjustments.isEmpty)
+        #expect(build.schemaVersion == "1.0")
+        #expect(build.buildNumber == 42)
+        #expect(build.updateSequenceNumber == 77)
+        #expect(build.displayName == "shop #42")
+        #expect(build.lastUpdated == "2026-11-18T11:06:40.123Z")
+        #expect(build.references?.count == 1)
+        #expect(build.references?.first?.ref?.uri == "https://github.com/acme/shop/tree/feature/ABC-1")
+        #expect(build.references?.first?.commit?.repositoryUri == "https://github.com/acme/shop")
+    }
+
+    @Test func longTextIsShortenedToTheLimits() {
+        let long = String(repeating: "é", count: 300)
+        let (build, adjustments) = Self.factory.build(
+            BuildSettings(state: .failed), pipeline: PipelineSettings(label: long, description: long),
+            context: Self.context(name: long))
+        #expect(build.displayName.count == 255)
+        #expect(build.label?.count == 255)
+        #expect(build.description?.count == 255)
+        #expect(build.description?.hasSuffix("…") == true)
+        #expect(Set(adjustments.map(\.field)) == ["displayName", "label", "description"])
+    }
+
+    @Test func deploymentUsesAssociationsNotTheDeprecatedField() throws {
+        let settings = DeploymentSettings(environmentName: "Production EU", state: .successful, services: ["svc-1"], gate: true)
+        let (deployment, _, dropped) = Self.factory.deployment(settings, pipeline: PipelineSettings(), context: Self.context())
+        #expect(dropped.isEmpty)
+        #expect(deployment.associations.map(\.associationType) == [.issueIdOrKeys, .serviceIdOrKeys])
+        #expect(deployment.environment.id == "production-eu")
+        #expect(deployment.environment.type == .production)
+        #expect(deployment.deploymentSequenceNumber == 42)
+        #expect(deployment.commands == [.initiateDeploymentGating])
+        let json = try JSON.string(deployment)
+        #expect(!json.contains("\"issueKeys\""))
+    }
+
+    @Test func associationValuesAreTrimmedToFiveHundredKeysFirst() {
+        let keys = (1...500).map { "K-\($0)" }
+        let settings = DeploymentSettings(environmentName: "qa", state: .successful, services: ["svc-1", "svc-2"])
+        let (deployment, _, dropped) = Self.factory.deployment(settings, pipeline: PipelineSettings(), context: Self.context(keys: keys))
+        #expect(deployment.associations.flatMap(\.values).count == 500)
+        #expect(deployment.associations.count == 1)
+        #expect(dropped == ["svc-1", "svc-2"])
+    }
+
+    @Test func longPipelineIdsStayDistinct() {
+        let a = Identifiers.bounded(String(repeating: "a", count: 300) + "1", limit: 255)
+        let b = Identifiers.bounded(String(repeating: "a", count: 300) + "2", limit: 255)
+        #expect(a.count == 255 && b.count == 255 && a != b)
+    }
+
+    @Test func sequenceNumbersStrictlyIncrease() {
+        let sequence = UpdateSequence()
+        let numbers = (0..<1000).map { _ in sequence.next() }
+        #expect(zip(numbers, numbers.dropFirst()).allSatisfy { $0 < $1 })
+    }
+}
+
+struct JUnitSummaryTests {
+    @Test func countsCasesAcrossSuitesIgnoringCDATAAndComments() throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <testsuites tests="999">
+              <!-- <testcase name="commented"/> -->
+              <testsuite name="a">
+                <testcase name="ok"/>
+                <testcase name="bad"><failure message="x &lt; y">trace</failure></testcase>
+                <testcase name="err"><error/></testcase>
+                <testcase name="skip"><skipped/></testcase>
+                <testcase name="out"><system-out><![CDATA[<testcase name="fake"/>]]></system-out></testcase>
+              </testsuite>
+              <testsuite name="b"><testcase name="attr" classname="a>b"/></testsuite>
+            </testsuites>
+            """
+        let info = try JUnitSummary.testInfo(xml: Array(xml.utf8))
+        #expect(info == .init(totalNumber: 6, numberPassed: 3, numberFailed: 2, numberSkipped: 1))
+    }
+
+    @Test func rejectsNonJUnit() {
+        #expect(throws: JUnitSummary.ParseError.notJUnit) { try JUnitSummary.testInfo(xml: Array("<html></html>".utf8)) }
+    }
+}
+
+struct SettingsSourceTests {
+    @Test func flagsWinOverVariablesAndEmptyVariablesAreUnset() throws {
+        let source = SettingsSource(environment: ["JIRA_CI_REPO": "/env", "JIRA_CI_BRANCH": "  ", "JIRA_CI_ISSUES": "A-1, B-2,,"])
+        #expect(source.string("/flag", .repo) == "/flag")
+        #expect(source.string(nil, .repo) == "/env")
+        #expect(source.string(nil, .branch) == nil)
+        #expect(source.list([], .issues) == ["A-1", "B-2"])
+        #expect(source.list(["C-3"], .issues) == ["C-3"])
+    }
+
+    @Test func detectedCIValuesComeLast() {
+        let ci = DetectedCI(name: "Jenkins", facts: [.buildNumber: .init(value: "7", variable: "BUILD_NUMBER")])
+        let source = SettingsSource(environment: [:], detected: ci)
+        #expect(source.resolved(nil, .buildNumber)?.origin == .detected(ci: "Jenkins", variable: "BUILD_NUMBER"))
+        let overridden = SettingsSource(environment: ["JIRA_CI_BUILD_NUMBER": "9"], detected: ci)
+        #expect(overridden.string(nil, .buildNumber) == "9")
+    }
+
+    @Test func switchesAndNumbersAreValidated() {
+        #expect(throws: ConfigurationError.self) {
+            try SettingsSource(environment: ["JIRA_CI_MAX_COMMITS": "lots"]).integer(nil, .maxCommits)
+        }
+        #expect(throws: ConfigurationError.self) {
+            try SettingsSource(environment: ["JIRA_CI_DRY_RUN": "maybe"]).flag(false, .dryRun)
+        }
+        #expect((try? SettingsSource(environment: ["JIRA_CI_DRY_RUN": "TRUE"]).flag(false, .dryRun)) == true)
+    }
+}
