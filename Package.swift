@@ -38,6 +38,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "KeyScanBench",
+            dependencies: ["JiraCI"],
+            path: "bench/KeyScanBench"
+        ),
         .testTarget(
             name: "JiraCITests",
             dependencies: ["JiraCI"]
