@@ -36,7 +36,7 @@ public struct SettingsSource: Sendable {
     }
 
     public func resolved(_ flag: String?, _ variable: Variable) -> (value: String, origin: SettingOrigin)? {
-        if let flag { return (flag, .flag(variable.flag)) }
+        if let flag { return (flag, .flag(variable.flag ?? variable.rawValue)) }
         if let value = self.variable(variable) { return (value, .environment(variable.rawValue)) }
         if let fact = detected?.facts[variable] { return (fact.value, .detected(ci: detected!.name, variable: fact.variable)) }
         return nil

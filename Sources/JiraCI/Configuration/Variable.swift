@@ -35,9 +35,35 @@ public enum Variable: String, CaseIterable, Sendable {
     case flavor = "JIRA_FLAVOR"
     case cloudId = "JIRA_CLOUD_ID"
     case dryRun = "JIRA_CI_DRY_RUN"
+    case apiURL = "JIRA_CI_API_URL"
+    // Jira Cloud credentials
+    case clientId = "JIRA_CLIENT_ID"
+    case clientSecret = "JIRA_CLIENT_SECRET"
+    // Jira Server / Data Center credentials
+    case personalAccessToken = "JIRA_PAT"
+    case user = "JIRA_USER"
+    case password = "JIRA_PASSWORD"
+    case consumerKey = "JIRA_CONSUMER_KEY"
+    case privateKey = "JIRA_PRIVATE_KEY"
+    case privateKeyFile = "JIRA_PRIVATE_KEY_FILE"
+    case accessToken = "JIRA_ACCESS_TOKEN"
+    case comment = "JIRA_CI_COMMENT"
+    // How
+    case cacheDirectory = "JIRA_CI_CACHE_DIR"
+    case noCache = "JIRA_CI_NO_CACHE"
+    case caCertificate = "JIRA_CI_CA_CERT"
+    case timeout = "JIRA_CI_TIMEOUT"
+    case retries = "JIRA_CI_RETRIES"
+    case softFail = "JIRA_CI_SOFT_FAIL"
+    case verbose = "JIRA_CI_VERBOSE"
+    // Gating
+    case gate = "JIRA_CI_GATE"
+    case services = "JIRA_CI_SERVICES"
+    case gateWait = "JIRA_CI_GATE_WAIT"
+    case gatePoll = "JIRA_CI_GATE_POLL"
 
-    /// The flag the variable stands for.
-    public var flag: String {
+    /// The flag the variable stands for; secrets that would show in process lists have none.
+    public var flag: String? {
         switch self {
         case .repo: "--repo"
         case .commit: "--commit"
@@ -70,19 +96,43 @@ public enum Variable: String, CaseIterable, Sendable {
         case .flavor: "--flavor"
         case .cloudId: "--cloud-id"
         case .dryRun: "--dry-run"
+        case .apiURL: "--api-url"
+        case .clientId: "--client-id"
+        case .clientSecret: "--client-secret"
+        case .personalAccessToken, .password, .privateKey, .accessToken: nil
+        case .user: "--user"
+        case .consumerKey: "--consumer-key"
+        case .privateKeyFile: "--private-key-file"
+        case .comment: "--comment"
+        case .cacheDirectory: "--cache-dir"
+        case .noCache: "--no-cache"
+        case .caCertificate: "--ca-cert"
+        case .timeout: "--timeout"
+        case .retries: "--retries"
+        case .softFail: "--soft-fail"
+        case .verbose: "--verbose"
+        case .gate: "--gate"
+        case .services: "--service"
+        case .gateWait: "--wait"
+        case .gatePoll: "--poll"
         }
     }
 
     /// Variables that take several values separate them with commas.
     public var isList: Bool {
-        [.issues, .projects, .ignorePrefixes, .junit].contains(self)
+        [.issues, .projects, .ignorePrefixes, .junit, .services].contains(self)
     }
 
     /// Boolean variables accept 1/true/yes/on and 0/false/no/off.
     public var isSwitch: Bool {
-        [.requireKeys, .dryRun].contains(self)
+        [.requireKeys, .dryRun, .noCache, .softFail, .verbose, .gate, .comment].contains(self)
     }
 
     /// "`--repo` (or `JIRA_CI_REPO`)": how errors name a setting, so the user can fix it either way.
-    public var bothNames: String { "\(flag) (or \(rawValue))" }
+    public var bothNames: String { flag.map { "\($0) (or \(rawValue))" } ?? rawValue }
+
+    /// Values never to show in messages or traces.
+    public var isSecret: Bool {
+        [.clientSecret, .personalAccessToken, .password, .privateKey, .accessToken].contains(self)
+    }
 }

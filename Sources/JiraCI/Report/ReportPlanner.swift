@@ -23,19 +23,17 @@ public struct ReportPlanner: Sendable {
             if requireURL { throw ConfigurationError.missing(.buildURL, hint: "the build's page in your CI, e.g. https://ci.example.com/job/shop/42/") }
             warnings.append(.missingURL)
         }
-        // Without a CI build number, the commit's depth is stable for that commit and grows along a branch.
-        var buildNumber = pipeline.buildNumber
-        if buildNumber == nil {
-            buildNumber = Int64(try await GitRepository(path: search.repositoryPath).commitCount(discovery.commitSHA))
-        }
+        let identity = try await PipelineIdentity.resolve(
+            pipeline, git: GitRepository(path: search.repositoryPath), commitSHA: discovery.commitSHA,
+            repository: discovery.repository, folderName: discovery.repositoryName)
         let context = PayloadFactory.Context(
             keys: discovery.keys.keys,
             commitSHA: discovery.commitSHA,
             branch: discovery.branch,
             repository: discovery.repository,
-            pipelineId: Self.pipelineId(pipeline, repository: discovery.repository, folderName: discovery.repositoryName),
+            pipelineId: identity.pipelineId,
             pipelineName: pipelineName,
-            buildNumber: buildNumber ?? 0,
+            buildNumber: identity.buildNumber,
             buildURL: buildURL ?? "")
 
         let entity: ReportEntity
@@ -53,13 +51,5 @@ public struct ReportPlanner: Sendable {
             entity = .deployment(deployment)
         }
         return ReportPlan(discovery: discovery, entity: entity, warnings: warnings, pipelineName: pipelineName)
-    }
-
-    /// Stable across runs: the repository's identity (whatever protocol the clone used) and the pipeline name.
-    static func pipelineId(_ pipeline: PipelineSettings, repository: RepositoryLocation?, folderName: String) -> String {
-        if let id = pipeline.id { return Identifiers.bounded(id, limit: FieldLimits.text) }
-        let base = repository?.identity ?? folderName
-        let id = pipeline.name.map { "\(base)#\($0)" } ?? base
-        return Identifiers.bounded(id, limit: FieldLimits.text)
     }
 }

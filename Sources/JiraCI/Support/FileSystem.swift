@@ -84,3 +84,9 @@ public enum FileSystem {
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(fd, buffer, count)
 }
+
+extension FileSystem {
+    public static func remove(_ path: String) {
+        unlink(path)
+    }
+}

@@ -10,11 +10,12 @@ struct DeployCommand: AsyncParsableCommand {
     @OptionGroup var keySource: KeySourceOptions
     @OptionGroup var pipeline: PipelineOptions
     @OptionGroup var target: TargetOptions
+    @OptionGroup var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let source = SettingsSource.current()
-        let report = ReportRunner(source: source, keySource: keySource, pipeline: pipeline, target: target, output: output)
+        let report = ReportRunner(source: source, keySource: keySource, pipeline: pipeline, target: target, connection: connection, output: output)
         try await report.run(.deployment(deploy.settings(source)))
     }
 }

@@ -1,11 +1,12 @@
 import JiraCI
 
-/// The one path every report takes: resolve settings, plan, then preview or send.
+/// The one path every report takes: resolve settings, plan, then preview or send, then explain the outcome.
 struct ReportRunner {
     let source: SettingsSource
     let keySource: KeySourceOptions
     let pipeline: PipelineOptions
     let target: TargetOptions
+    let connection: ConnectionOptions
     let output: OutputOptions
 
     func run(_ kind: ReportKind) async throws {
@@ -13,7 +14,12 @@ struct ReportRunner {
         let pipelineSettings = try pipeline.settings(source)
         let dryRun = try source.flag(target.dryRun, .dryRun)
         let requireKeys = try source.flag(output.requireKeys, .requireKeys)
-        let jira = try target.target(source, hasClientId: false)
+        let softFail = try connection.isSoftFail(source)
+        let jira = try target.target(source, hasClientId: connection.hasClientId(source), apiURL: connection.apiURL(source))
+        // Credentials are checked before any work, but a dry run needs none.
+        let credentials = dryRun ? JiraCredentials() : try connection.credentials(source)
+        let settings = try connection.settings(source)
+        let reporter = try JiraConnection.reporter(target: jira, credentials: credentials, settings: settings, dryRun: dryRun)
 
         let planner = ReportPlanner(factory: PayloadFactory(updateSequence: UpdateSequence().next))
         let plan = try await planner.plan(kind, search: search, pipeline: pipelineSettings, requireURL: !dryRun)
@@ -24,11 +30,35 @@ struct ReportRunner {
             if dryRun && output.json { Terminal.output(try DryRunView.json(requests: [])) }
             return
         }
-        let requests = [try CloudEndpoints(apiURL: jira.apiURL, cloudId: jira.cloudId).request(for: entity)]
         if dryRun {
+            let requests = try reporter.preview(entity)
             Terminal.output(output.json ? try DryRunView.json(requests: requests) : try DryRunView.text(plan: plan, target: jira, requests: requests))
             return
         }
-        throw ConfigurationError.conflict("sending to Jira is not available in this build yet; use --dry-run")
+        do {
+            let outcome = try await reporter.report(entity)
+            if output.json {
+                Terminal.output(try JSON.string(outcome, pretty: true))
+            } else {
+                Terminal.output(OutcomeView.text(outcome, entity: entity))
+            }
+            if !outcome.unknownIssueKeys.isEmpty {
+                Terminal.warning("Jira does not know these issue keys: \(outcome.unknownIssueKeys.joined(separator: ", "))")
+            }
+            if !outcome.rejected.isEmpty {
+                throw JiraError.rejected("Jira rejected the \(entity.noun): \(outcome.rejectionSummary)")
+            }
+        } catch where softFail && Failure(error).status != .usage {
+            Terminal.warning("\(Failure(error).message) (--soft-fail: exiting 0)")
+        }
+    }
+}
+
+extension ReportEntity {
+    var noun: String {
+        switch self {
+        case .build(let build): "build \(build.buildNumber) of \(build.pipelineId)"
+        case .deployment(let deployment): "deployment \(deployment.deploymentSequenceNumber) to \(deployment.environment.displayName)"
+        }
     }
 }

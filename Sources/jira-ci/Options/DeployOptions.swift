@@ -6,6 +6,35 @@ struct DeployOptions: ParsableArguments {
     @Option(help: .help("The deployment's result: the build words plus rolled_back/rollback.", .state))
     var state: String?
 
+    @OptionGroup var environment: EnvironmentOptions
+
+    @Flag(help: .help("Ask Jira Service Management for a change-gating decision (needs --service).", .gate))
+    var gate = false
+
+    @Option(name: .customLong("service"), help: .help("A Jira service id or key to associate (repeatable).", .services))
+    var services: [String] = []
+
+    func settings(_ source: SettingsSource) throws -> DeploymentSettings {
+        guard let word = source.string(state, .state) else {
+            throw ConfigurationError.missing(.state, hint: "one of \(DeploymentState.acceptedWords.joined(separator: ", "))")
+        }
+        guard let state = DeploymentState(word: word) else {
+            throw ConfigurationError.invalid(.state, value: word, expected: "one of \(DeploymentState.acceptedWords.joined(separator: ", "))")
+        }
+        let services = source.list(services, .services)
+        let gate = try source.flag(gate, .gate)
+        if gate && services.isEmpty {
+            throw ConfigurationError.missing(.services, hint: "gating needs the Jira Service Management service the deployment changes (--service ID)")
+        }
+        var settings = try environment.settings(source, state: state)
+        settings.services = services
+        settings.gate = gate
+        return settings
+    }
+}
+
+/// The environment a deployment goes to; `deploy` and `gate` take these.
+struct EnvironmentOptions: ParsableArguments {
     @Option(help: .help("Environment name, e.g. production or staging-eu.", .environment))
     var environment: String?
 
@@ -24,15 +53,9 @@ struct DeployOptions: ParsableArguments {
     @Option(help: .help("Deployment sequence number (default: the build number).", .deploymentNumber))
     var deploymentNumber: Int?
 
-    func settings(_ source: SettingsSource) throws -> DeploymentSettings {
+    func settings(_ source: SettingsSource, state: DeploymentState) throws -> DeploymentSettings {
         guard let name = source.string(environment, .environment) else {
             throw ConfigurationError.missing(.environment, hint: "the environment deployed to, e.g. production")
-        }
-        guard let word = source.string(state, .state) else {
-            throw ConfigurationError.missing(.state, hint: "one of \(DeploymentState.acceptedWords.joined(separator: ", "))")
-        }
-        guard let state = DeploymentState(word: word) else {
-            throw ConfigurationError.invalid(.state, value: word, expected: "one of \(DeploymentState.acceptedWords.joined(separator: ", "))")
         }
         var type: EnvironmentType?
         if let typeWord = source.string(environmentType, .environmentType) {

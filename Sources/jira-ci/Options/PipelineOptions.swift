@@ -61,7 +61,7 @@ struct TargetOptions: ParsableArguments {
     @Flag(help: .help("Show exactly what would be sent; needs no credentials and no network.", .dryRun))
     var dryRun = false
 
-    func target(_ source: SettingsSource, hasClientId: Bool) throws -> JiraTarget {
+    func target(_ source: SettingsSource, hasClientId: Bool, apiURL: String) throws -> JiraTarget {
         let site = source.string(jiraURL, .jiraURL)
         if let site, URLParts(site) == nil {
             throw ConfigurationError.invalid(.jiraURL, value: site, expected: "an http(s) URL like https://acme.atlassian.net")
@@ -75,6 +75,6 @@ struct TargetOptions: ParsableArguments {
         } else {
             flavor = JiraTarget.inferredFlavor(siteURL: site, hasClientId: hasClientId)
         }
-        return JiraTarget(flavor: flavor, siteURL: site, cloudId: source.string(cloudId, .cloudId))
+        return JiraTarget(flavor: flavor, siteURL: site, cloudId: source.string(cloudId, .cloudId), apiURL: apiURL)
     }
 }

@@ -30,6 +30,12 @@ struct Failure {
             (status, message) = (.usage, Self.describe(error))
         case let error as NoKeysFound:
             (status, message) = (.noKeys, "no issue keys found in \(error.where) (--require-keys is set)")
+        case let error as JiraError:
+            (status, message) = Self.describe(error)
+        case let error as TransportFailure:
+            (status, message) = Self.describe(error)
+        case let error as HTTPError:
+            (status, message) = Self.describe(TransportFailure(error: error, attempts: 1))
         case let error as QuietExit:
             (status, message) = (error.status, "")
         default:
@@ -54,6 +60,39 @@ struct Failure {
             "cannot read \(path) given by \(variable.bothNames): \(reason)"
         case .conflict(let text):
             text
+        }
+    }
+
+    static func describe(_ error: JiraError) -> (ExitStatus, String) {
+        switch error {
+        case .authenticationFailed(let text), .permissionDenied(let text): (.authentication, text)
+        case .rejected(let text): (.rejected, text)
+        case .unavailable(let text): (.unreachable, text)
+        case .misconfigured(let text): (.usage, text)
+        }
+    }
+
+    static func describe(_ failure: TransportFailure) -> (ExitStatus, String) {
+        let tries = failure.attempts > 1 ? " (\(failure.attempts) attempts)" : ""
+        switch failure.error {
+        case .insecureURL(let url):
+            return (.usage, "refusing plain http:// for \(url): credentials would cross the network unencrypted; use https:// (http is allowed for loopback hosts only)")
+        case .invalidURL(let url):
+            return (.usage, "'\(url)' is not a valid http(s) URL; check --jira-url and JIRA_CI_API_URL")
+        case .unreadableCACertificate(let path, let reason):
+            return (.usage, "cannot use the CA bundle \(path) given by --ca-cert (or JIRA_CI_CA_CERT): \(reason)")
+        case .unresolvableHost(let host):
+            return (.unreachable, "cannot resolve the host \(host)\(tries): check --jira-url or JIRA_CI_API_URL, DNS, and HTTPS_PROXY")
+        case .connectionFailed(let host, let detail):
+            return (.unreachable, "cannot connect to \(host)\(tries): \(detail)")
+        case .tlsFailed(let host, let detail):
+            return (.unreachable, "TLS with \(host) failed: \(detail); if a proxy inspects TLS, pass its CA certificate with --ca-cert (or JIRA_CI_CA_CERT)")
+        case .timedOut(let host, let seconds):
+            return (.unreachable, "\(host) did not answer within \(seconds) s\(tries); raise --timeout (or JIRA_CI_TIMEOUT) if Jira is slow")
+        case .connectionDropped(let host, let detail):
+            return (.unreachable, "\(host) dropped the connection\(tries): \(detail)")
+        case .other(let host, let detail):
+            return (.unreachable, "request to \(host) failed\(tries): \(detail)")
         }
     }
 

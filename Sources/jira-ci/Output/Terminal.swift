@@ -9,12 +9,17 @@ enum Terminal {
         write(STDOUT_FILENO, text.hasSuffix("\n") ? text : text + "\n")
     }
 
-    static func warning(_ text: String) {
+    @Sendable static func warning(_ text: String) {
         write(STDERR_FILENO, "jira-ci: warning: \(text)\n")
     }
 
     static func error(_ text: String) {
         write(STDERR_FILENO, "jira-ci: error: \(text)\n")
+    }
+
+    /// The `--verbose` trace; the HTTP layer has already replaced every secret.
+    @Sendable static func trace(_ text: String) {
+        write(STDERR_FILENO, text.hasSuffix("\n") ? text : text + "\n")
     }
 
     static var isStandardOutputTerminal: Bool { isatty(STDOUT_FILENO) == 1 }

@@ -1,0 +1,72 @@
+/// Access tokens and cloudIds kept between runs, so a pipeline's second report within the hour makes one request.
+///
+/// Entries are small JSON files written atomically with mode 0600: concurrent runs on one agent see a whole old
+/// file or a whole new one. Anything unreadable or corrupt is treated as absent and later overwritten.
+/// The client secret is never stored.
+public struct TokenCache: Sendable {
+    public struct CachedToken: Codable, Equatable, Sendable {
+        public var accessToken: String
+        /// Seconds since the epoch.
+        public var expiresAt: Double
+        public var clientId: String
+        public var apiURL: String
+    }
+
+    struct CachedCloudId: Codable {
+        var site: String
+        var cloudId: String
+    }
+
+    /// Tokens are used until this many seconds before they expire, so none expires mid-request.
+    public static let expiryMargin: Double = 60
+
+    public let directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    public func token(clientId: String, apiURL: String, now: Double) -> CachedToken? {
+        guard let cached = read(CachedToken.self, tokenFile(clientId: clientId, apiURL: apiURL)),
+            cached.clientId == clientId, cached.apiURL == apiURL, cached.expiresAt - Self.expiryMargin > now
+        else { return nil }
+        return cached
+    }
+
+    public func store(_ token: CachedToken) {
+        write(token, to: tokenFile(clientId: token.clientId, apiURL: token.apiURL))
+    }
+
+    public func dropToken(clientId: String, apiURL: String) {
+        FileSystem.remove(tokenFile(clientId: clientId, apiURL: apiURL))
+    }
+
+    public func cloudId(site: String) -> String? {
+        guard let cached = read(CachedCloudId.self, cloudIdFile(site: site)), cached.site == site else { return nil }
+        return cached.cloudId
+    }
+
+    public func storeCloudId(_ cloudId: String, site: String) {
+        write(CachedCloudId(site: site, cloudId: cloudId), to: cloudIdFile(site: site))
+    }
+
+    func tokenFile(clientId: String, apiURL: String) -> String {
+        "\(directory)/token-\(Digest.sha256Hex(clientId + "\n" + apiURL).prefix(32)).json"
+    }
+
+    func cloudIdFile(site: String) -> String {
+        "\(directory)/cloudid-\(Digest.sha256Hex(site).prefix(32)).json"
+    }
+
+    private func read<T: Decodable>(_ type: T.Type, _ path: String) -> T? {
+        guard let bytes = try? FileSystem.read(path, limit: 64 * 1024) else { return nil }
+        return try? JSON.decode(type, from: bytes)
+    }
+
+    /// A cache that cannot be written costs a request next time; it never fails a report.
+    private func write<T: Encodable>(_ value: T, to path: String) {
+        guard let bytes = try? JSON.encode(value) else { return }
+        try? FileSystem.makeDirectory(directory)
+        try? FileSystem.writeAtomically(bytes, to: path)
+    }
+}

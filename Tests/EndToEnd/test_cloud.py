@@ -1,0 +1,423 @@
+"""Reporting to Jira Cloud over real HTTP on loopback: token, caching, retries, failures, TLS, gating."""
+import json
+import os
+import ssl
+import stat
+import subprocess
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from conftest import Repo, binary, clean_env, run
+from fake_jira_cloud import CLIENT_ID, CLIENT_SECRET, CLOUD_ID, FakeJiraCloud
+from test_keys import assert_one_line_error
+
+
+@pytest.fixture
+def cloud():
+    fake = FakeJiraCloud()
+    yield fake
+    fake.close()
+
+
+@pytest.fixture
+def shop(tmp_path):
+    repo = Repo(tmp_path / "shop")
+    repo.git("remote", "add", "origin", "git@github.com:acme/shop.git")
+    repo.git("checkout", "-q", "-b", "feature/SHOP-1-cart")
+    repo.commit("SHOP-2 add cart")
+    return repo
+
+
+def jira(fake, repo, *args, env=None, cache=None, **kwargs):
+    """Runs jira-ci against the fake and checks that no secret reached stdout or stderr."""
+    extra = fake.env(JIRA_CI_CACHE_DIR=str(cache or Path(repo.path).parent / "cache"))
+    extra.update(env or {})
+    result = run(*args, "--repo", str(repo.path), env=extra, **kwargs)
+    assert_no_secrets(result, fake)
+    return result
+
+
+def assert_no_secrets(result, fake):
+    for secret in fake.secrets():
+        assert secret not in result.out, f"secret in stdout: {result}"
+        assert secret not in result.err, f"secret in stderr: {result}"
+
+
+def build(fake, repo, *args, **kwargs):
+    return jira(fake, repo, "build", "--state", "successful", "--build-number", "42",
+                "--build-url", "https://ci.example.com/shop/42", *args, **kwargs)
+
+
+def test_report_gets_a_token_with_the_documented_body_and_posts_the_build(cloud, shop):
+    result = build(cloud, shop)
+    assert result.code == 0, result
+    [token_request] = [r for r in cloud.requests if r[1] == "/oauth/token"]
+    assert json.loads(token_request[3]) == {"audience": "api.atlassian.com", "grant_type": "client_credentials",
+                                            "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET}
+    assert token_request[2]["Content-Type"] == "application/json"
+    [body] = cloud.bodies(f"/jira/builds/0.1/cloud/{CLOUD_ID}/bulk")
+    assert body["builds"][0]["issueKeys"] == ["SHOP-1", "SHOP-2"]
+    bulk = [r for r in cloud.requests if r[1].endswith("/bulk")][0]
+    assert bulk[2]["User-Agent"].startswith("jira-ci/")
+    assert bulk[2]["Authorization"] == f"Bearer {cloud.tokens_issued[0]}"
+    assert ("github.com/acme/shop", 42) in cloud.builds
+    assert "accepted build 42" in result.out and "SHOP-1, SHOP-2" in result.out
+
+
+def test_second_report_within_the_hour_makes_exactly_one_request(cloud, shop, tmp_path):
+    assert build(cloud, shop).code == 0
+    assert cloud.count() == 3  # token, tenant_info, bulk
+    assert build(cloud, shop, "--state", "failed").code == 0
+    assert cloud.count() == 4
+    assert cloud.count("/oauth/token") == 1 and cloud.count("tenant_info") == 1
+    cached = list((tmp_path / "cache").iterdir())
+    assert cached, "nothing was cached"
+    for path in cached:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert CLIENT_SECRET not in path.read_text()
+        json.loads(path.read_text())
+
+
+def test_no_cache_fetches_everything_again(cloud, shop):
+    assert build(cloud, shop).code == 0
+    assert build(cloud, shop, "--no-cache").code == 0
+    assert cloud.count("/oauth/token") == 2
+
+
+def test_token_is_renewed_a_minute_before_it_expires(cloud, shop):
+    cloud.expires_in = 50  # already inside the 60 s margin
+    assert build(cloud, shop).code == 0
+    assert build(cloud, shop).code == 0
+    assert cloud.count("/oauth/token") == 2
+
+
+def test_a_401_drops_the_cached_token_and_retries_once(cloud, shop):
+    assert build(cloud, shop).code == 0
+    cloud.revoked.add(cloud.tokens_issued[0])
+    result = build(cloud, shop, "--verbose")
+    assert result.code == 0, result
+    assert cloud.count("/oauth/token") == 2
+    assert cloud.count("/bulk") == 3
+    assert build(cloud, shop).code == 0  # the new token was cached
+    assert cloud.count("/oauth/token") == 2
+
+
+def test_corrupt_cache_is_ignored_and_rewritten(cloud, shop, tmp_path):
+    assert build(cloud, shop).code == 0
+    for path in (tmp_path / "cache").iterdir():
+        path.write_text("{not json")
+    assert build(cloud, shop).code == 0
+    assert cloud.count("/oauth/token") == 2
+    assert build(cloud, shop).code == 0
+    assert cloud.count("/oauth/token") == 2
+
+
+def test_429_waits_for_retry_after(cloud, shop):
+    cloud.fault("/bulk", status=429, headers={"Retry-After": "2"})
+    started = time.monotonic()
+    result = build(cloud, shop)
+    elapsed = time.monotonic() - started
+    assert result.code == 0, result
+    assert elapsed >= 2.0
+    assert cloud.count("/bulk") == 2
+    assert "429" in result.err and "retrying in 2.0 s" in result.err
+
+
+def test_429_with_an_http_date(cloud, shop):
+    when = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(time.time() + 2))
+    cloud.fault("/bulk", status=429, headers={"Retry-After": when})
+    started = time.monotonic()
+    assert build(cloud, shop).code == 0
+    assert time.monotonic() - started >= 0.9
+
+
+def test_503_then_success(cloud, shop):
+    cloud.fault("/bulk", status=503)
+    cloud.fault("/bulk", status=502)
+    result = build(cloud, shop)
+    assert result.code == 0, result
+    assert cloud.count("/bulk") == 3
+
+
+def test_dropped_connection_is_retried(cloud, shop):
+    cloud.fault("/bulk", drop=True)
+    result = build(cloud, shop)
+    assert result.code == 0, result
+    assert cloud.count("/bulk") == 2
+
+
+def test_no_retry_on_other_4xx(cloud, shop):
+    cloud.fault("/bulk", status=400, body=json.dumps({"errors": [{"message": "pipelineId is bad"}]}).encode())
+    result = build(cloud, shop)
+    assert_one_line_error(result, 4, "pipelineId is bad")
+    assert cloud.count("/bulk") == 1
+
+
+def test_persistent_5xx_exits_5_after_the_retries(cloud, shop):
+    for _ in range(3):
+        cloud.fault("/bulk", status=500)
+    result = build(cloud, shop, "--retries", "2")
+    assert_one_line_error(result, 5, "500")
+    assert cloud.count("/bulk") == 3
+
+
+def test_rejected_build_exits_4_with_jiras_message(cloud, shop):
+    cloud.known_keys = {"OTHER-1"}
+    result = build(cloud, shop)
+    assert result.code == 4, result
+    assert "No valid issue keys" in result.err
+    json_result = build(cloud, shop, "--json")
+    assert json_result.code == 4
+    data = json.loads(json_result.out)
+    assert data["accepted"] == [] and data["unknownIssueKeys"] == ["SHOP-1", "SHOP-2"]
+    assert data["rejected"][0]["key"] == {"pipelineId": "github.com/acme/shop", "buildNumber": 42}
+
+
+def test_unknown_keys_are_a_warning(cloud, shop):
+    cloud.known_keys = {"SHOP-1"}
+    result = build(cloud, shop, "--json")
+    assert result.code == 0, result
+    assert json.loads(result.out)["unknownIssueKeys"] == ["SHOP-2"]
+    assert set(json.loads(result.out)) == {"accepted", "rejected", "unknownIssueKeys", "unknownAssociations"}
+    assert "does not know these issue keys: SHOP-2" in result.err
+
+
+def test_wrong_secret_exits_3(cloud, shop):
+    result = build(cloud, shop, env={"JIRA_CLIENT_SECRET": "wrong-secret-value"})
+    assert_one_line_error(result, 3, "JIRA_CLIENT_ID", "JIRA_CLIENT_SECRET")
+    assert "wrong-secret-value" not in result.err
+
+
+def test_missing_secret_is_a_usage_error(cloud, shop):
+    env = cloud.env()
+    del env["JIRA_CLIENT_SECRET"]
+    result = run("build", "--state", "passed", "--repo", str(shop.path), env=env)
+    assert_one_line_error(result, 2, "JIRA_CLIENT_SECRET")
+
+
+def test_secret_as_a_flag_warns_about_process_lists(cloud, shop):
+    env = cloud.env()
+    del env["JIRA_CLIENT_SECRET"]
+    result = jira(cloud, shop, "build", "--state", "passed", "--client-secret", CLIENT_SECRET, env=env)
+    assert result.code == 0, result
+    assert "process lists" in result.err
+
+
+def test_missing_permission_exits_3_and_says_where_to_tick_it(cloud, shop):
+    cloud.permissions["builds"] = False
+    result = build(cloud, shop)
+    assert_one_line_error(result, 3, "Builds", "OAuth credentials")
+
+
+def closed_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_unreachable_host_exits_5_and_soft_fail_exits_0(cloud, shop):
+    dead = f"http://127.0.0.1:{closed_port()}"
+    env = {"JIRA_CI_API_URL": dead, "JIRA_URL": dead}
+    result = build(cloud, shop, "--retries", "1", env=env)
+    assert_one_line_error(result, 5, "127.0.0.1")
+    soft = build(cloud, shop, "--retries", "0", "--soft-fail", env=env)
+    assert soft.code == 0, soft
+    assert "--soft-fail" in soft.err
+    soft_env = build(cloud, shop, "--retries", "0", env={**env, "JIRA_CI_SOFT_FAIL": "1"})
+    assert soft_env.code == 0
+
+
+def test_soft_fail_does_not_hide_usage_errors(cloud, shop):
+    result = build(cloud, shop, "--soft-fail", "--timeout", "0")
+    assert result.code == 2
+
+
+def test_plain_http_is_refused_for_non_loopback_hosts(cloud, shop):
+    result = build(cloud, shop, env={"JIRA_CI_API_URL": "http://jira.example.com", "JIRA_CLOUD_ID": CLOUD_ID})
+    assert_one_line_error(result, 2, "http://", "https://")
+
+
+def test_unknown_site_says_so(cloud, shop):
+    cloud.site_known = False
+    result = build(cloud, shop)
+    assert_one_line_error(result, 2, "cloudId", "--jira-url")
+
+
+def test_cloud_id_from_the_environment_skips_tenant_info(cloud, shop):
+    result = build(cloud, shop, env={"JIRA_CLOUD_ID": CLOUD_ID, "JIRA_URL": ""})
+    assert result.code == 0, result
+    assert cloud.count("tenant_info") == 0
+
+
+def test_eight_concurrent_runs_share_a_valid_cache(cloud, shop, tmp_path):
+    cache = tmp_path / "shared-cache"
+
+    def one(i):
+        return build(cloud, shop, "--build-number", str(100 + i), cache=cache)
+
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(one, range(8)))
+    assert [r.code for r in results] == [0] * 8, results
+    files = list(cache.iterdir())
+    assert {p.name.split("-")[0] for p in files} == {"token", "cloudid"}, files
+    for path in files:
+        json.loads(path.read_text())
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    before = cloud.count("/oauth/token")
+    assert build(cloud, shop, cache=cache).code == 0
+    assert cloud.count("/oauth/token") == before
+
+
+def test_verbose_traces_requests_with_secrets_hidden(cloud, shop):
+    result = build(cloud, shop, "--verbose")
+    assert result.code == 0, result
+    assert "> POST " + cloud.url + "/oauth/token" in result.err
+    assert '"client_secret" : "***"' in result.err or '"client_secret":"***"' in result.err
+    assert "> Authorization: ***" in result.err
+    assert "< 202" in result.err and "ms)" in result.err
+    assert '"access_token":"***"' in result.err.replace(" ", "")
+
+
+def test_deploy_is_accepted_and_gating_command_sent(cloud, shop):
+    result = jira(cloud, shop, "deploy", "--state", "successful", "--environment", "production", "--build-number", "9",
+                  "--build-url", "https://ci.example.com/9", "--gate", "--service", "svc-123", "--json")
+    assert result.code == 0, result
+    assert json.loads(result.out)["accepted"] == [
+        {"pipelineId": "github.com/acme/shop", "environmentId": "production", "deploymentSequenceNumber": 9}]
+    [body] = cloud.bodies("/deployments/0.1/")
+    deployment = body["deployments"][0]
+    assert deployment["commands"] == [{"command": "initiate_deployment_gating"}]
+    assert {"associationType": "serviceIdOrKeys", "values": ["svc-123"]} in deployment["associations"]
+
+
+def test_gate_without_service_is_a_usage_error(cloud, shop):
+    result = jira(cloud, shop, "deploy", "--state", "passed", "--environment", "prod", "--gate")
+    assert_one_line_error(result, 2, "--service")
+
+
+def gate(cloud, shop, *args):
+    return jira(cloud, shop, "gate", "--environment", "production", "--build-number", "9", "--poll", "0.2s",
+                *args)
+
+
+def test_gate_allowed(cloud, shop):
+    cloud.gating = [{"gatingStatus": "allowed", "taskKey": "CHG-1", "updatedTimestamp": "2026-01-01T00:00:00Z",
+                     "details": []}]
+    result = gate(cloud, shop, "--wait", "5s")
+    assert result.code == 0, result
+    assert "allowed" in result.out
+    assert cloud.count("/pipelines/github.com%2Facme%2Fshop/environments/production/deployments/9/gating-status") == 1
+
+
+def test_gate_404_and_awaiting_then_allowed(cloud, shop):
+    cloud.gating = [404, {"gatingStatus": "awaiting", "taskKey": "CHG-2", "details": []},
+                    {"gatingStatus": "allowed", "taskKey": "CHG-2", "details": []}]
+    result = gate(cloud, shop, "--wait", "10s", "--json")
+    assert result.code == 0, result
+    assert json.loads(result.out)["status"] == "allowed"
+    assert cloud.count("gating-status") == 3
+
+
+def test_gate_prevented_exits_6_with_details(cloud, shop):
+    cloud.gating = [{"gatingStatus": "prevented", "taskKey": "CHG-3",
+                     "details": [{"type": "issue", "issueKey": "CHG-3", "issueLink": "https://x/CHG-3"}]}]
+    result = gate(cloud, shop, "--wait", "5s")
+    assert result.code == 6, result
+    assert "prevented" in result.out and "CHG-3" in result.out
+
+
+def test_gate_still_awaiting_when_the_wait_runs_out_exits_6(cloud, shop):
+    cloud.gating = [{"gatingStatus": "awaiting", "details": []}]
+    started = time.monotonic()
+    result = gate(cloud, shop, "--wait", "1s")
+    assert result.code == 6, result
+    assert 0.9 <= time.monotonic() - started < 10
+    assert "had not decided" in result.err
+
+
+def test_auth_check_reports_site_cloud_id_expiry_and_permissions(cloud, shop):
+    result = run("auth", "check", env=cloud.env(JIRA_CI_CACHE_DIR=str(shop.path.parent / "c")))
+    assert_no_secrets(result, cloud)
+    assert result.code == 0, result
+    assert CLOUD_ID in result.out and cloud.url in result.out
+    assert "Builds:       allowed" in result.out
+    cloud.permissions["deployments"] = False
+    denied = run("auth", "check", "--json", env=cloud.env(JIRA_CI_CACHE_DIR=str(shop.path.parent / "c")))
+    assert_no_secrets(denied, cloud)
+    assert denied.code == 3
+    data = json.loads(denied.out)
+    assert data["builds"] is True and data["deployments"] is False
+    assert cloud.count("/bulk") == 0  # nothing was written
+
+
+def make_ca(folder: Path):
+    """A CA and a server certificate for localhost and 127.0.0.1, made at test time."""
+    import datetime
+    import ipaddress
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+
+    def key():
+        return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+    now = datetime.datetime.now(datetime.timezone.utc)
+    ca_key = key()
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "jira-ci test CA")])
+    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
+          .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
+          .not_valid_after(now + datetime.timedelta(days=2))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+          .sign(ca_key, hashes.SHA256()))
+    server_key = key()
+    server = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]))
+              .issuer_name(ca_name).public_key(server_key.public_key()).serial_number(x509.random_serial_number())
+              .not_valid_before(now - datetime.timedelta(days=1)).not_valid_after(now + datetime.timedelta(days=2))
+              .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost"),
+                                                          x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+              .sign(ca_key, hashes.SHA256()))
+    pem = serialization.Encoding.PEM
+    (folder / "ca.pem").write_bytes(ca.public_bytes(pem))
+    (folder / "server.pem").write_bytes(server.public_bytes(pem))
+    (folder / "server.key").write_bytes(server_key.private_bytes(pem, serialization.PrivateFormat.PKCS8,
+                                                                 serialization.NoEncryption()))
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(folder / "server.pem", folder / "server.key")
+    return folder / "ca.pem", context
+
+
+def test_https_with_a_private_ca_needs_ca_cert(shop, tmp_path):
+    ca, context = make_ca(tmp_path)
+    fake = FakeJiraCloud(tls=context)
+    try:
+        refused = build(fake, shop, "--retries", "0")
+        assert_one_line_error(refused, 5, "TLS", "--ca-cert")
+        accepted = build(fake, shop, "--ca-cert", str(ca))
+        assert accepted.code == 0, accepted
+        assert fake.count("/bulk") == 1
+        via_env = build(fake, shop, env={"JIRA_CI_CA_CERT": str(ca)})
+        assert via_env.code == 0, via_env
+        bad = build(fake, shop, "--ca-cert", str(tmp_path / "server.key"))
+        assert_one_line_error(bad, 2, "--ca-cert")
+    finally:
+        fake.close()
+
+
+def test_requests_go_through_the_proxy_from_the_environment(cloud, shop):
+    from proxy import RecordingProxy
+    proxy = RecordingProxy()
+    try:
+        result = build(cloud, shop, env={"HTTP_PROXY": proxy.url})
+        assert result.code == 0, result
+        assert any("/oauth/token" in line for line in proxy.seen), proxy.seen
+        assert any("/bulk" in line for line in proxy.seen)
+        bypass = build(cloud, shop, "--state", "failed", env={"HTTP_PROXY": proxy.url, "NO_PROXY": "127.0.0.1"})
+        assert bypass.code == 0
+        assert len(proxy.seen) == 3
+    finally:
+        proxy.close()
