@@ -23,7 +23,23 @@ def timed(command, runs=RUNS, stdout=subprocess.DEVNULL, env=None):
 
 
 def peak_rss_mb(command):
-    """Peak resident memory of one run, from the kernel's accounting of the finished child."""
+    """Peak resident memory of jira-ci's own process (VmHWM), sampled until it exits. The kernel's rusage of
+    the finished child would include `git log`'s own memory, which is git's and grows with history."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    status = Path(f"/proc/{process.pid}/status")
+    while process.poll() is None:
+        try:
+            for line in status.read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]))
+        except (FileNotFoundError, ProcessLookupError, ValueError):
+            pass
+        time.sleep(0.002)
+    return peak / 1024
+
+
+def git_peak_rss_mb(command):
     result = subprocess.run(["/usr/bin/time", "-f", "%M", *command], check=True, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
     return int(result.stderr.strip().splitlines()[-1]) / 1024
@@ -43,22 +59,28 @@ def keys_benchmarks(binary, scanner, work):
                            capture_output=True, text=True).stdout.strip()
     jira_keys = [binary, "keys", "--repo", str(repo), "--since", root, "--max-commits", "200000"]
     git_log = ["git", "-C", str(repo), "log", "--format=%B", f"{root}..HEAD"]
+    # git writes much faster to /dev/null than into a pipe that someone reads; jira-ci reads a pipe,
+    # so the fair baseline is git log into a pipe drained by cat.
+    git_log_piped = ["sh", "-c", f"git -C '{repo}' log --format=%B {root}..HEAD | cat > /dev/null"]
     timed(git_log, runs=1)  # warm the page cache for both
-    t_keys, t_git = timed(jira_keys), timed(git_log)
-    row(f"`keys --since <root>` over {count} commits", f"{t_keys * 1000:.0f} ms vs git log {t_git * 1000:.0f} ms "
-        f"({t_keys / t_git:.2f}x)", "≤ 1.2x git log", t_keys / t_git <= 1.2)
+    t_keys, t_git, t_git_null = timed(jira_keys), timed(git_log_piped), timed(git_log)
+    row(f"`keys --since <root>` over {count} commits", f"{t_keys * 1000:.0f} ms vs `git log \\| cat` {t_git * 1000:.0f} ms "
+        f"({t_keys / t_git:.2f}x; git log > /dev/null: {t_git_null * 1000:.0f} ms)", "≤ 1.2x git log", t_keys / t_git <= 1.2)
 
     text = work / "messages.txt"
     with open(text, "wb") as out:
         subprocess.run(git_log, check=True, stdout=out)
+    # GNU grep stops at the first match when its output is /dev/null, so both write to a real file.
     grep = ["grep", "-oE", "[A-Z][A-Z0-9_]+-[1-9][0-9]*", str(text)]
-    t_scan, t_grep = timed([scanner, str(text)]), timed(grep)
+    with open(work / "matches.txt", "w") as sink:
+        t_scan, t_grep = timed([scanner, str(text)], stdout=sink), timed(grep, stdout=sink)
     size_mb = text.stat().st_size / 1e6
     row(f"extractor alone over {size_mb:.1f} MB of messages", f"{t_scan * 1000:.0f} ms vs grep -oE {t_grep * 1000:.0f} ms",
         "at least as fast as grep", t_scan <= t_grep)
 
     rss = peak_rss_mb(jira_keys)
-    row("peak memory of that `keys` run", f"{rss:.1f} MB", "< 30 MB", rss < 30)
+    row("peak memory of that `keys` run (jira-ci's process)", f"{rss:.1f} MB (git log itself: {git_peak_rss_mb(git_log):.0f} MB)",
+        "< 30 MB", rss < 30)
 
 
 def startup_and_size(binary):

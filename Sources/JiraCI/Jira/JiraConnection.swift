@@ -1,9 +1,11 @@
 /// Credentials for any flavour of Jira, as configured. Secrets stay wrapped.
 public struct JiraCredentials: Sendable {
     public var cloud: ClientCredentials?
+    public var server: ServerCredential?
 
-    public init(cloud: ClientCredentials? = nil) {
+    public init(cloud: ClientCredentials? = nil, server: ServerCredential? = nil) {
         self.cloud = cloud
+        self.server = server
     }
 }
 
@@ -38,16 +40,28 @@ public enum JiraConnection {
             log: settings.log)
     }
 
+    public static func serverSession(target: JiraTarget, credentials: JiraCredentials, settings: ConnectionSettings) throws -> ServerSession {
+        guard let site = target.siteURL else {
+            throw ConfigurationError.missing(.jiraURL, hint: "your Jira Server base URL, e.g. https://jira.example.com")
+        }
+        guard let credential = credentials.server else {
+            throw ConfigurationError.missing(
+                .personalAccessToken, hint: "a Jira Server credential: JIRA_PAT, or JIRA_CONSUMER_KEY with JIRA_PRIVATE_KEY(_FILE) and JIRA_ACCESS_TOKEN, or JIRA_USER with JIRA_PASSWORD")
+        }
+        return try ServerSession(siteURL: site, credential: credential, settings: settings)
+    }
+
     /// - Parameter dryRun: no credentials are checked and nothing is connected.
     public static func reporter(
-        target: JiraTarget, credentials: JiraCredentials, settings: ConnectionSettings, dryRun: Bool
+        target: JiraTarget, credentials: JiraCredentials, settings: ConnectionSettings, dryRun: Bool, options: ServerReportOptions
     ) throws -> any JiraReporter {
         switch target.flavor {
         case .cloud:
             let session = dryRun ? nil : try cloudSession(target: target, credentials: credentials, settings: settings)
             return CloudReporter(target: target, session: session)
         case .server:
-            throw ConfigurationError.conflict("Jira Server is not supported yet")
+            let session = dryRun ? nil : try serverSession(target: target, credentials: credentials, settings: settings)
+            return ServerReporter(target: target, session: session, options: options)
         }
     }
 }

@@ -62,6 +62,6 @@ public struct ReportLog: Sendable {
 /// Everything that talks to Jira implements this; commands never branch on the flavour.
 public protocol JiraReporter: Sendable {
     /// The requests a report would make, for `--dry-run`: no credentials or network needed.
-    func preview(_ entity: ReportEntity) throws -> [PreparedRequest]
-    func report(_ entity: ReportEntity) async throws -> ReportOutcome
+    func preview(_ subject: ReportSubject) throws -> [PreparedRequest]
+    func report(_ subject: ReportSubject) async throws -> ReportOutcome
 }

@@ -31,7 +31,6 @@ public struct KeyDiscoveryResult: Sendable {
     public var commitSHA: String
     public var branch: String?
     public var repository: RepositoryLocation?
-    public var repositoryName: String
     public var warnings: [ReportWarning]
 }
 
@@ -46,7 +45,6 @@ public struct KeyDiscovery: Sendable {
     }
 
     public func run() async throws -> KeyDiscoveryResult {
-        try await git.validate()
         guard let sha = try await git.resolveCommit(search.commit) else {
             throw GitError.unknownCommit(search.commit)
         }
@@ -58,10 +56,10 @@ public struct KeyDiscovery: Sendable {
             keys.add(key, from: KeySource(type: .explicit, value: key))
         }
 
-        let remotes = try await git.remoteNames()
+        let remotes = try await git.remotes()
         var rawBranch = search.branch
         if rawBranch == nil { rawBranch = try await git.currentBranch() }
-        let branch = rawBranch.map { BranchName.normalized($0, remotes: remotes) }
+        let branch = rawBranch.map { BranchName.normalized($0, remotes: remotes.map(\.name)) }
         if let branch {
             for key in scanner.keys(in: branch, letterCase: .any) {
                 keys.add(key, from: KeySource(type: .branch, value: branch))
@@ -95,11 +93,7 @@ public struct KeyDiscovery: Sendable {
         }
         if keys.dropped > 0 { warnings.append(.keysDropped(keys.dropped)) }
 
-        let repository = try await git.remoteURL().flatMap(RepositoryLocation.init(remoteURL:))
-        var name = repository?.name
-        if name == nil { name = try await git.folderName() }
-        return KeyDiscoveryResult(
-            keys: keys, commitSHA: sha, branch: branch, repository: repository, repositoryName: name ?? "repository",
-            warnings: warnings)
+        let repository = GitRepository.preferredURL(remotes).flatMap(RepositoryLocation.init(remoteURL:))
+        return KeyDiscoveryResult(keys: keys, commitSHA: sha, branch: branch, repository: repository, warnings: warnings)
     }
 }

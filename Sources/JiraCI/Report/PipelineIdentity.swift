@@ -15,27 +15,28 @@ public struct PipelineIdentity: Sendable, Equatable {
     }
 
     /// Without a CI build number, the commit's depth is stable for that commit and grows along a branch.
+    /// Without a remote, the repository's folder names the pipeline.
     static func resolve(
-        _ pipeline: PipelineSettings, git: GitRepository, commitSHA: String, repository: RepositoryLocation?, folderName: String
+        _ pipeline: PipelineSettings, git: GitRepository, commitSHA: String, repository: RepositoryLocation?
     ) async throws -> PipelineIdentity {
+        var folderName = repository?.name
+        if folderName == nil { folderName = try await git.folderName() }
+        let name = folderName ?? "repository"
         var buildNumber = pipeline.buildNumber
         if buildNumber == nil {
             buildNumber = Int64(try await git.commitCount(commitSHA))
         }
         return PipelineIdentity(
-            pipelineId: pipelineId(pipeline, repository: repository, folderName: folderName),
-            pipelineName: pipeline.name ?? folderName, buildNumber: buildNumber ?? 0, commitSHA: commitSHA,
+            pipelineId: pipelineId(pipeline, repository: repository, folderName: name),
+            pipelineName: pipeline.name ?? name, buildNumber: buildNumber ?? 0, commitSHA: commitSHA,
             repository: repository)
     }
 
     /// For commands that need the identity but no issue keys (`gate`).
     public static func resolve(_ pipeline: PipelineSettings, repositoryPath: String, commit: String) async throws -> PipelineIdentity {
         let git = GitRepository(path: repositoryPath)
-        try await git.validate()
         guard let sha = try await git.resolveCommit(commit) else { throw GitError.unknownCommit(commit) }
-        let repository = try await git.remoteURL().flatMap(RepositoryLocation.init(remoteURL:))
-        var name = repository?.name
-        if name == nil { name = try await git.folderName() }
-        return try await resolve(pipeline, git: git, commitSHA: sha, repository: repository, folderName: name ?? "repository")
+        let repository = GitRepository.preferredURL(try await git.remotes()).flatMap(RepositoryLocation.init(remoteURL:))
+        return try await resolve(pipeline, git: git, commitSHA: sha, repository: repository)
     }
 }

@@ -12,10 +12,9 @@ public struct ReportPlanner: Sendable {
     ) async throws -> ReportPlan {
         let discovery = try await KeyDiscovery(search: search).run()
         var warnings = discovery.warnings
-        let pipelineName = pipeline.name ?? discovery.repositoryName
         guard !discovery.keys.isEmpty else {
             warnings.append(.noKeys)
-            return ReportPlan(discovery: discovery, entity: nil, warnings: warnings, pipelineName: pipelineName)
+            return ReportPlan(discovery: discovery, identity: nil, entity: nil, warnings: warnings)
         }
 
         let buildURL = pipeline.buildURL ?? discovery.repository?.commitURL(discovery.commitSHA)
@@ -25,14 +24,14 @@ public struct ReportPlanner: Sendable {
         }
         let identity = try await PipelineIdentity.resolve(
             pipeline, git: GitRepository(path: search.repositoryPath), commitSHA: discovery.commitSHA,
-            repository: discovery.repository, folderName: discovery.repositoryName)
+            repository: discovery.repository)
         let context = PayloadFactory.Context(
             keys: discovery.keys.keys,
             commitSHA: discovery.commitSHA,
             branch: discovery.branch,
             repository: discovery.repository,
             pipelineId: identity.pipelineId,
-            pipelineName: pipelineName,
+            pipelineName: identity.pipelineName,
             buildNumber: identity.buildNumber,
             buildURL: buildURL ?? "")
 
@@ -50,6 +49,6 @@ public struct ReportPlanner: Sendable {
             }
             entity = .deployment(deployment)
         }
-        return ReportPlan(discovery: discovery, entity: entity, warnings: warnings, pipelineName: pipelineName)
+        return ReportPlan(discovery: discovery, identity: identity, entity: entity, warnings: warnings)
     }
 }

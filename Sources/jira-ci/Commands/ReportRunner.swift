@@ -19,34 +19,41 @@ struct ReportRunner {
         // Credentials are checked before any work, but a dry run needs none.
         let credentials = dryRun ? JiraCredentials() : try connection.credentials(source)
         let settings = try connection.settings(source)
-        let reporter = try JiraConnection.reporter(target: jira, credentials: credentials, settings: settings, dryRun: dryRun)
+        let reporter = try JiraConnection.reporter(
+            target: jira, credentials: credentials, settings: settings, dryRun: dryRun,
+            options: ServerReportOptions(comment: try source.flag(connection.comment, .comment)))
 
         let planner = ReportPlanner(factory: PayloadFactory(updateSequence: UpdateSequence().next))
         let plan = try await planner.plan(kind, search: search, pipeline: pipelineSettings, requireURL: !dryRun)
         plan.warnings.forEach { Terminal.warning($0.description) }
 
-        guard let entity = plan.entity else {
+        guard let subject = plan.subject else {
             if requireKeys { throw NoKeysFound(where: "the git data") }
             if dryRun && output.json { Terminal.output(try DryRunView.json(requests: [])) }
             return
         }
         if dryRun {
-            let requests = try reporter.preview(entity)
+            let requests = try reporter.preview(subject)
             Terminal.output(output.json ? try DryRunView.json(requests: requests) : try DryRunView.text(plan: plan, target: jira, requests: requests))
             return
         }
         do {
-            let outcome = try await reporter.report(entity)
+            let outcome = try await reporter.report(subject)
             if output.json {
                 Terminal.output(try JSON.string(outcome, pretty: true))
             } else {
-                Terminal.output(OutcomeView.text(outcome, entity: entity))
+                Terminal.output(OutcomeView.text(outcome, entity: subject.entity))
             }
             if !outcome.unknownIssueKeys.isEmpty {
-                Terminal.warning("Jira does not know these issue keys: \(outcome.unknownIssueKeys.joined(separator: ", "))")
+                Terminal.warning("Jira does not know these issue keys (or may not show them): \(outcome.unknownIssueKeys.joined(separator: ", "))")
+            }
+            // Some issues failing is a warning; nothing accepted at all means the report did not land.
+            if outcome.accepted.isEmpty {
+                let reason = outcome.rejected.isEmpty ? "none of its issues exist or are visible" : outcome.rejectionSummary
+                throw JiraError.rejected("Jira did not accept the \(subject.entity.noun): \(reason)")
             }
             if !outcome.rejected.isEmpty {
-                throw JiraError.rejected("Jira rejected the \(entity.noun): \(outcome.rejectionSummary)")
+                Terminal.warning("some issues were not updated: \(outcome.rejectionSummary)")
             }
         } catch where softFail && Failure(error).status != .usage {
             Terminal.warning("\(Failure(error).message) (--soft-fail: exiting 0)")

@@ -9,6 +9,18 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: .help("Jira Cloud OAuth client secret (prefer the variable: process lists show flags).", .clientSecret))
     var clientSecret: String?
 
+    @Option(help: .help("Jira Server OAuth 1.0a consumer key of the application link.", .consumerKey))
+    var consumerKey: String?
+
+    @Option(help: .help("Jira Server OAuth 1.0a PKCS#8 or PKCS#1 PEM private key file (or the PEM in JIRA_PRIVATE_KEY).", .privateKeyFile))
+    var privateKeyFile: String?
+
+    @Option(help: .help("Jira Server user for basic authentication (with JIRA_PASSWORD).", .user))
+    var user: String?
+
+    @Flag(help: .help("Jira Server: also add a comment to each issue.", .comment))
+    var comment = false
+
     @Option(help: .help("The Atlassian API host (default: https://api.atlassian.com).", .apiURL))
     var apiURL: String?
 
@@ -39,16 +51,39 @@ struct ConnectionOptions: ParsableArguments {
         }
         let id = source.string(clientId, .clientId)
         let secret = source.string(clientSecret, .clientSecret)
+        var credentials = JiraCredentials(server: try serverCredential(source))
         switch (id, secret) {
         case (let id?, let secret?):
-            return JiraCredentials(cloud: ClientCredentials(clientId: id, clientSecret: Secret(secret)))
+            credentials.cloud = ClientCredentials(clientId: id, clientSecret: Secret(secret))
         case (_?, nil):
             throw ConfigurationError.missing(.clientSecret, hint: "the secret of the OAuth credential named by JIRA_CLIENT_ID")
         case (nil, _?):
             throw ConfigurationError.missing(.clientId, hint: "the client ID of the OAuth credential whose secret is set")
         case (nil, nil):
-            return JiraCredentials()
+            break
         }
+        return credentials
+    }
+
+    /// A personal access token wins over OAuth 1.0a, which wins over a user and password.
+    private func serverCredential(_ source: SettingsSource) throws -> ServerCredential? {
+        if let token = source.string(nil, .personalAccessToken) {
+            return .personalAccessToken(Secret(token))
+        }
+        if let consumerKey = source.string(consumerKey, .consumerKey) {
+            let key = try ServerKeyLoader.load(source, fileFlag: privateKeyFile)
+            guard let token = source.string(nil, .accessToken) else {
+                throw ConfigurationError.missing(.accessToken, hint: "the OAuth access token from `jira-ci auth server-login`")
+            }
+            return .oauth1(OAuth1Signer(consumerKey: consumerKey, key: key), accessToken: Secret(token))
+        }
+        if let user = source.string(user, .user) {
+            guard let password = source.string(nil, .password) else {
+                throw ConfigurationError.missing(.password, hint: "the password of JIRA_USER (or use JIRA_PAT)")
+            }
+            return .basic(user: user, password: Secret(password))
+        }
+        return nil
     }
 
     func hasClientId(_ source: SettingsSource) -> Bool {

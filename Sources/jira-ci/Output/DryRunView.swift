@@ -21,9 +21,14 @@ enum DryRunView {
 
     static func text(plan: ReportPlan, target: JiraTarget, requests: [PreparedRequest]) throws -> String {
         var lines = ["Dry run: nothing was sent."]
-        let site = target.siteURL.map { "site \($0), " } ?? ""
-        let cloudId = target.cloudId.map { "cloudId \($0)" } ?? "cloudId not known yet"
-        lines.append("Target: Jira \(target.flavor == .cloud ? "Cloud" : "Server/Data Center") (\(site)\(target.flavor == .cloud ? cloudId : "no API host needed"))")
+        switch target.flavor {
+        case .cloud:
+            let site = target.siteURL.map { "site \($0), " } ?? ""
+            let cloudId = target.cloudId.map { "cloudId \($0)" } ?? "cloudId not known yet"
+            lines.append("Target: Jira Cloud (\(site)\(cloudId))")
+        case .server:
+            lines.append("Target: Jira Server/Data Center (\(target.siteURL ?? "no --jira-url yet")): a remote link on each issue")
+        }
         lines.append("")
         lines.append(KeysTable.render(plan.discovery))
         for request in requests {

@@ -5,7 +5,8 @@ enum OutcomeView {
     static func text(_ outcome: ReportOutcome, entity: ReportEntity) -> String {
         var lines: [String] = []
         if !outcome.accepted.isEmpty {
-            let keys = entity.issueKeys.filter { !outcome.unknownIssueKeys.contains($0) }
+            let rejected = Set(outcome.rejected.compactMap { $0.key["issueKey"]?.stringValue })
+            let keys = entity.issueKeys.filter { !outcome.unknownIssueKeys.contains($0) && !rejected.contains($0) }
             lines.append("Jira accepted \(entity.noun) for \(keys.count) issue(s): \(keys.joined(separator: ", "))")
         }
         for rejection in outcome.rejected {

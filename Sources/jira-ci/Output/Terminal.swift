@@ -22,6 +22,11 @@ enum Terminal {
         write(STDERR_FILENO, text.hasSuffix("\n") ? text : text + "\n")
     }
 
+    /// A question to the person at the terminal, on stderr so stdout stays clean.
+    static func prompt(_ text: String) {
+        write(STDERR_FILENO, text)
+    }
+
     static var isStandardOutputTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var isStandardInputTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 

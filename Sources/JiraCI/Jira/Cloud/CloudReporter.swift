@@ -9,15 +9,15 @@ public struct CloudReporter: JiraReporter {
         self.session = session
     }
 
-    public func preview(_ entity: ReportEntity) throws -> [PreparedRequest] {
-        [try CloudEndpoints(apiURL: target.apiURL, cloudId: target.cloudId).request(for: entity)]
+    public func preview(_ subject: ReportSubject) throws -> [PreparedRequest] {
+        [try CloudEndpoints(apiURL: target.apiURL, cloudId: target.cloudId).request(for: subject.entity)]
     }
 
-    public func report(_ entity: ReportEntity) async throws -> ReportOutcome {
+    public func report(_ subject: ReportSubject) async throws -> ReportOutcome {
         guard let session else { throw ConfigurationError.missing(.clientId, hint: "the OAuth client ID of your Jira Cloud site") }
-        let request = try session.endpoints.request(for: entity)
+        let request = try session.endpoints.request(for: subject.entity)
         let response = try session.authorized(request.method, request.url, body: request.body)
-        return try Self.outcome(of: response, for: entity)
+        return try Self.outcome(of: response, for: subject.entity)
     }
 
     static func outcome(of response: HTTPResponse, for entity: ReportEntity) throws -> ReportOutcome {

@@ -1,0 +1,40 @@
+/// How to authenticate to Jira Server / Data Center. When several are configured, a personal access token
+/// wins over OAuth 1.0a, which wins over a user and password.
+public enum ServerCredential: Sendable {
+    case personalAccessToken(Secret)
+    case oauth1(OAuth1Signer, accessToken: Secret)
+    case basic(user: String, password: Secret)
+
+    public var name: String {
+        switch self {
+        case .personalAccessToken: "personal access token (JIRA_PAT)"
+        case .oauth1(let signer, _): "OAuth 1.0a, consumer key \(signer.consumerKey) (JIRA_CONSUMER_KEY, JIRA_ACCESS_TOKEN)"
+        case .basic(let user, _): "user and password of \(user) (JIRA_USER, JIRA_PASSWORD)"
+        }
+    }
+
+    public var isPersonalAccessToken: Bool {
+        if case .personalAccessToken = self { return true }
+        return false
+    }
+
+    public var secrets: [String] {
+        switch self {
+        case .personalAccessToken(let token): [token.value]
+        case .oauth1(_, let token): [token.value]
+        case .basic(_, let password): [password.value]
+        }
+    }
+
+    /// The `Authorization` header for one attempt: OAuth signatures carry a fresh nonce and timestamp each time.
+    func authorization(method: String, url: String) -> String? {
+        switch self {
+        case .personalAccessToken(let token):
+            return "Bearer \(token.value)"
+        case .oauth1(let signer, let token):
+            return signer.authorization(method: method, url: url, token: token.value)
+        case .basic(let user, let password):
+            return "Basic " + Base64.encode(Array("\(user):\(password.value)".utf8))
+        }
+    }
+}

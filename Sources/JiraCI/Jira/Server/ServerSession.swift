@@ -1,0 +1,87 @@
+/// An authenticated conversation with Jira Server / Data Center's REST API v2.
+public final class ServerSession: Sendable {
+    public let siteURL: String
+    public let credential: ServerCredential
+    /// One client per parallel lane: each keeps its own connection.
+    let clients: [HTTPClient]
+    let retry: RetryPolicy
+    let log: ReportLog
+
+    static let lanes = 4
+
+    public init(siteURL: String, credential: ServerCredential, settings: ConnectionSettings) throws {
+        self.siteURL = siteURL
+        self.credential = credential
+        self.clients = try (0..<Self.lanes).map { _ in try settings.client(secrets: credential.secrets) }
+        self.retry = RetryPolicy(retries: settings.retries)
+        self.log = settings.log
+        log.trace?("* authenticating to Jira Server with the \(credential.name)")
+    }
+
+    public func url(_ path: String) -> String { siteURL + path }
+
+    /// Sends a signed request on lane `lane`, with the retry rules; 401s are explained from their
+    /// `oauth_problem` (or as a refused token or password).
+    public func send(_ method: String, _ path: String, body: [UInt8]? = nil, lane: Int = 0) throws -> HTTPResponse {
+        let url = url(path)
+        let client = clients[lane % clients.count]
+        let response: HTTPResponse
+        do {
+            response = try retry.send({
+                guard let authorization = credential.authorization(method: method, url: url) else {
+                    throw JiraError.misconfigured("libcrypto could not sign with the OAuth private key")
+                }
+                return HTTPRequest.json(method, url, body: body, headers: [("Authorization", authorization)])
+            }, with: client, notice: log.warning)
+        } catch let exhausted as RetriesExhausted {
+            throw TransportFailure(error: exhausted.error, attempts: exhausted.attempts)
+        }
+        if response.status == 401 {
+            throw JiraError.authenticationFailed(ServerAuthProblem(response: response, credential: credential, now: retry.now()).explanation)
+        }
+        return response
+    }
+}
+
+/// Why Jira Server refused a request, in words that say what to fix.
+struct ServerAuthProblem {
+    let problem: String?
+    let explanation: String
+
+    init(response: HTTPResponse, credential: ServerCredential, now: Double) {
+        let header = response.header("WWW-Authenticate") ?? ""
+        problem = Self.problem(in: header) ?? Self.problem(in: response.text)
+        switch (credential, problem) {
+        case (.oauth1, "signature_invalid"?):
+            explanation = "Jira refused the OAuth signature (signature_invalid): the private key does not match the public key of the application link, or the consumer key (JIRA_CONSUMER_KEY) names another link"
+        case (.oauth1, "timestamp_refused"?):
+            let skew = response.header("Date").flatMap(HTTPDate.parse).map { Int(now - $0) }
+            let clock = skew.map { " (this machine's clock is \(abs($0)) s \($0 >= 0 ? "ahead of" : "behind") Jira's)" } ?? ""
+            explanation = "Jira refused the OAuth timestamp (timestamp_refused): clocks may differ by at most 5 minutes\(clock); sync this machine's clock (NTP)"
+        case (.oauth1, "consumer_key_unknown"?), (.oauth1, "consumer_key_rejected"?):
+            explanation = "Jira does not know the consumer key (\(problem!)): check JIRA_CONSUMER_KEY against the application link's incoming authentication"
+        case (.oauth1, "token_rejected"?), (.oauth1, "token_expired"?), (.oauth1, "token_revoked"?):
+            explanation = "Jira refused the OAuth access token (\(problem!)): run `jira-ci auth server-login` again and store the new JIRA_ACCESS_TOKEN"
+        case (.oauth1, "permission_unknown"?), (.oauth1, "permission_denied"?):
+            explanation = "the Jira user has not approved this integration (\(problem!)): run `jira-ci auth server-login` and approve the request in Jira"
+        case (.oauth1, "nonce_used"?):
+            explanation = "Jira saw this OAuth nonce before (nonce_used): retry the report"
+        case (.oauth1, let other):
+            explanation = "Jira refused the OAuth 1.0a request (\(other ?? "HTTP 401")): check the application link, JIRA_CONSUMER_KEY, the private key and JIRA_ACCESS_TOKEN"
+        case (.personalAccessToken, _):
+            explanation = "Jira refused the personal access token (HTTP 401): it may be expired or revoked; create a new one under Profile > Personal Access Tokens and set JIRA_PAT"
+        case (.basic(let user, _), _):
+            explanation = "Jira refused the password of \(user) (HTTP 401): check JIRA_USER and JIRA_PASSWORD (a CAPTCHA after failed logins also blocks basic auth)"
+        }
+    }
+
+    /// `oauth_problem="x"` in a header, or `oauth_problem=x` in a form body.
+    static func problem(in text: String) -> String? {
+        guard let range = text.firstRange(of: "oauth_problem=") else { return nil }
+        var value = text[range.upperBound...]
+        if value.hasPrefix("\"") { value = value.dropFirst() }
+        let end = value.firstIndex { $0 == "\"" || $0 == "&" || $0 == "," || $0 == " " || $0 == "\n" } ?? value.endIndex
+        let problem = String(value[..<end])
+        return problem.isEmpty ? nil : FormEncoding.percentDecode(problem)
+    }
+}

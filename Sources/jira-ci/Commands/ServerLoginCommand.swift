@@ -1,0 +1,73 @@
+import ArgumentParser
+import JiraCI
+
+struct ServerLoginCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "server-login",
+        abstract: "Get a Jira Server OAuth 1.0a access token for an application link (run once per integration user).",
+        discussion: """
+            Needs --jira-url, --consumer-key and the private key (--private-key-file or JIRA_PRIVATE_KEY). Prints the URL to \
+            open in Jira, reads the verification code Jira shows (or takes --verifier), and hands over the access token: \
+            to --output FILE (mode 0600), or to stdout when it is not a terminal or --print is given.
+            """)
+
+    @OptionGroup var target: TargetOptions
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(help: "The verification code Jira shows after approval (default: read from standard input).")
+    var verifier: String?
+
+    @Option(help: "Write the access token to this file (created with mode 0600).")
+    var output: String?
+
+    @Flag(help: "Print the access token on stdout even when it is a terminal.")
+    var print = false
+
+    func run() async throws {
+        let source = SettingsSource.current()
+        guard output != nil || print || !Terminal.isStandardOutputTerminal else {
+            throw ConfigurationError.conflict("refusing to show the access token on a terminal: pass --output FILE (or --print if you are sure)")
+        }
+        guard let site = source.string(target.jiraURL, .jiraURL) else {
+            throw ConfigurationError.missing(.jiraURL, hint: "your Jira Server base URL, e.g. https://jira.example.com")
+        }
+        guard URLParts(site) != nil else {
+            throw ConfigurationError.invalid(.jiraURL, value: site, expected: "an http(s) URL like https://jira.example.com")
+        }
+        guard let consumerKey = source.string(connection.consumerKey, .consumerKey) else {
+            throw ConfigurationError.missing(.consumerKey, hint: "the consumer key of the application link's incoming authentication")
+        }
+        let key = try ServerKeyLoader.load(source, fileFlag: connection.privateKeyFile)
+        let login = try ServerLogin(
+            siteURL: JiraTarget(flavor: .server, siteURL: site).siteURL ?? site,
+            signer: OAuth1Signer(consumerKey: consumerKey, key: key), settings: connection.settings(source))
+
+        let request = try login.requestToken()
+        Terminal.warning("open this URL in a browser, log in as the integration user and approve:\n  \(request.authorizeURL)")
+        let code: String
+        if let verifier {
+            code = verifier
+        } else {
+            if Terminal.isStandardInputTerminal { Terminal.prompt("Verification code: ") }
+            guard let line = readLine(), !line.trimmed.isEmpty else {
+                throw ConfigurationError.conflict("no verification code on standard input: approve in Jira, then enter the code it shows (or pass --verifier)")
+            }
+            code = line.trimmed
+        }
+        let token = try login.accessToken(requestToken: request.token, verifier: code)
+        if let output {
+            do {
+                try FileSystem.writeAtomically(Array((token.value + "\n").utf8), to: output)
+            } catch {
+                throw ConfigurationError.conflict("cannot write \(output): \(error.reason)")
+            }
+            Terminal.warning("access token written to \(output) (mode 0600); store it as JIRA_ACCESS_TOKEN in your CI's secrets")
+        } else {
+            Terminal.output(token.value)
+        }
+    }
+}
+
+extension String {
+    var trimmed: String { Substring(self).trimmed }
+}
