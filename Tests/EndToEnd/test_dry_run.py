@@ -187,5 +187,6 @@ def test_bad_build_and_deploy_input(tmp_path):
 def test_real_report_without_any_url_is_a_usage_error(tmp_path):
     repo = Repo(tmp_path / "noremote")
     repo.commit("NR-1 change")
-    result = run("build", "--state", "passed", "--repo", str(repo.path), "--cloud-id", "x")
+    env = {"JIRA_CLIENT_ID": "id", "JIRA_CLIENT_SECRET": "not-used-secret", "JIRA_CI_API_URL": "http://127.0.0.1:9"}
+    result = run("build", "--state", "passed", "--repo", str(repo.path), "--cloud-id", "x", env=env)
     assert_one_line_error(result, 2, "--build-url")
