@@ -64,7 +64,7 @@ def test_report_gets_a_token_with_the_documented_body_and_posts_the_build(cloud,
     assert bulk[2]["User-Agent"].startswith("jira-ci/")
     assert bulk[2]["Authorization"] == f"Bearer {cloud.tokens_issued[0]}"
     assert ("github.com/acme/shop", 42) in cloud.builds
-    assert "accepted build 42" in result.out and "SHOP-1, SHOP-2" in result.out
+    assert "accepted build shop #42" in result.out and "SHOP-1, SHOP-2" in result.out
 
 
 def test_second_report_within_the_hour_makes_exactly_one_request(cloud, shop, tmp_path):

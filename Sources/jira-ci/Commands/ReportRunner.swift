@@ -41,8 +41,8 @@ struct ReportRunner {
             let outcome = try await reporter.report(subject)
             if output.json {
                 Terminal.output(try JSON.string(outcome, pretty: true))
-            } else {
-                Terminal.output(OutcomeView.text(outcome, entity: subject.entity))
+            } else if case let text = OutcomeView.text(outcome, entity: subject.entity), !text.isEmpty {
+                Terminal.output(text)
             }
             if !outcome.unknownIssueKeys.isEmpty {
                 Terminal.warning("Jira does not know these issue keys (or may not show them): \(outcome.unknownIssueKeys.joined(separator: ", "))")
@@ -64,7 +64,7 @@ struct ReportRunner {
 extension ReportEntity {
     var noun: String {
         switch self {
-        case .build(let build): "build \(build.buildNumber) of \(build.pipelineId)"
+        case .build(let build): "build \(build.displayName)"
         case .deployment(let deployment): "deployment \(deployment.deploymentSequenceNumber) to \(deployment.environment.displayName)"
         }
     }

@@ -1,6 +1,6 @@
 import JiraCI
 
-/// A person's summary of what Jira did with a report.
+/// A person's summary of what Jira did with a report; empty when Jira took nothing (the error then says why).
 enum OutcomeView {
     static func text(_ outcome: ReportOutcome, entity: ReportEntity) -> String {
         var lines: [String] = []
@@ -17,7 +17,6 @@ enum OutcomeView {
             let values = outcome.unknownAssociations.compactMap { try? JSON.string($0) }
             lines.append("Unknown associations: \(values.joined(separator: ", "))")
         }
-        if lines.isEmpty { lines.append("Jira answered without accepting or rejecting \(entity.noun)") }
         return lines.joined(separator: "\n")
     }
 }

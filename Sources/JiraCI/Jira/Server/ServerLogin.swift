@@ -80,11 +80,12 @@ public struct ServerAuthReport: Sendable, Encodable {
 
 extension ServerSession {
     public func check() throws -> ServerAuthReport {
-        let myself = try send("GET", "/rest/api/2/myself")
+        // Real Jira takes these parameters; they also put encoded characters into the signed query.
+        let myself = try send("GET", "/rest/api/2/myself?expand=groups,applicationRoles")
         guard myself.isSuccess, let me = try? JSON.decode(JSONValue.self, from: myself.body) else {
             throw JiraError.unavailable("\(url("/rest/api/2/myself")) answered HTTP \(myself.status)")
         }
-        let info = try send("GET", "/rest/api/2/serverInfo")
+        let info = try send("GET", "/rest/api/2/serverInfo?doHealthCheck=false")
         let server = info.isSuccess ? try? JSON.decode(JSONValue.self, from: info.body) : nil
         let numbers = server?["versionNumbers"]?.arrayValue.compactMap { value -> Int? in
             if case .integer(let number) = value { return Int(number) }

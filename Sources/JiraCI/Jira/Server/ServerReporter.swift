@@ -35,18 +35,14 @@ public struct ServerReporter: JiraReporter {
     public func report(_ subject: ReportSubject) async throws -> ReportOutcome {
         guard let session else { throw ConfigurationError.missing(.jiraURL, hint: "your Jira Server base URL") }
         let keys = subject.entity.issueKeys
-        let results = try await withThrowingTaskGroup(of: [IssueResult].self) { group in
-            for lane in 0..<ServerSession.lanes {
-                let laneKeys = keys.enumerated().filter { $0.offset % ServerSession.lanes == lane }.map(\.element)
-                guard !laneKeys.isEmpty else { continue }
-                group.addTask {
-                    try laneKeys.map { try self.report(key: $0, subject: subject, session: session, lane: lane) }
-                }
-            }
-            var all: [IssueResult] = []
-            for try await laneResults in group { all += laneResults }
-            return all
-        }
+        let lanes = (0..<ServerSession.lanes).map { lane in
+            keys.enumerated().filter { $0.offset % ServerSession.lanes == lane }.map(\.element)
+        }.filter { !$0.isEmpty }
+        // libcurl calls block, so each lane gets a thread of its own rather than a slot in the
+        // cooperative pool, which has only as many threads as cores.
+        let results = try await BlockingLanes.run(lanes.count) { lane in
+            try lanes[lane].map { try self.report(key: $0, subject: subject, session: session, lane: lane) }
+        }.flatMap { $0 }
         var outcome = ReportOutcome()
         for result in results.sorted(by: { keys.firstIndex(of: $0.key)! < keys.firstIndex(of: $1.key)! }) {
             switch result {

@@ -1,0 +1,237 @@
+"""A fake Jira Server / Data Center on loopback.
+
+Every OAuth 1.0a request is verified by oauthlib (an independent RFC 5849 implementation) against the
+application link's public key; consumer key, token, timestamp window and nonce are checked, and failures
+are answered the way Jira does: 401 with `WWW-Authenticate: OAuth ... oauth_problem="..."`.
+Also: personal access tokens, basic auth, remote links with globalId upsert, comments, myself, serverInfo,
+and the three OAuth endpoints of the one-time login."""
+import base64
+import json
+import secrets
+import threading
+import time
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl, unquote, urlparse
+
+from oauthlib.common import Request
+from oauthlib.oauth1.rfc5849 import signature
+
+CONSUMER_KEY = "jira-ci-consumer"
+PAT = "jci-pat-7c1d2e9f40"
+USER, PASSWORD = "ci-bot", "jci-password-51b7"
+ACCESS_TOKEN = "jci-oauth-access-token-a9e4"
+
+
+class FakeJiraServer:
+    def __init__(self, public_key_pem: str, context_path="/jira"):
+        self.lock = threading.Lock()
+        self.consumers = {CONSUMER_KEY: public_key_pem}
+        self.access_tokens = {ACCESS_TOKEN}
+        self.request_tokens = {}     # token -> {"verifier": str, "approved": bool}
+        self.issued_access_tokens = []
+        self.nonces = set()
+        self.clock_offset = 0        # seconds the server's clock is ahead of real time
+        self.issues = {"SHOP-1", "SHOP-2"}
+        self.links = {}              # key -> [link]
+        self.comments = {}           # key -> [body]
+        self.requests = []           # (method, path, scheme)
+        self.oauth_verified = 0
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self.link_delay = 0.0
+        self.version = [9, 12, 0]
+        self.context_path = context_path
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.url = self.origin + context_path
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+    def secrets(self):
+        return [PAT, PASSWORD, ACCESS_TOKEN, *self.issued_access_tokens]
+
+    def approve(self, request_token):
+        """What the user does in the browser: approve, and read the verification code Jira shows."""
+        with self.lock:
+            entry = self.request_tokens[request_token]
+            entry["approved"] = True
+            return entry["verifier"]
+
+    def count(self, fragment=""):
+        with self.lock:
+            return sum(1 for r in self.requests if fragment in r[1])
+
+    # -- authentication -------------------------------------------------------------------------
+    def now(self):
+        return time.time() + self.clock_offset
+
+    def _authenticate(self, handler, path, step=None):
+        """Returns (user or None, oauth_problem or None, scheme)."""
+        header = handler.headers.get("Authorization", "")
+        if header.startswith("Bearer "):
+            return (USER if header[7:] == PAT else None), None, "pat"
+        if header.startswith("Basic "):
+            user, _, password = base64.b64decode(header[6:]).decode().partition(":")
+            return (user if (user, password) == (USER, PASSWORD) else None), None, "basic"
+        if not header.startswith("OAuth "):
+            return None, None, "none"
+        params = dict(signature.collect_parameters(headers={"Authorization": header}, exclude_oauth_signature=False))
+        problem = self._verify_oauth(handler, header, params, step)
+        return (USER if problem is None else None), problem, "oauth"
+
+    def _verify_oauth(self, handler, header, params, step):
+        if params.get("oauth_signature_method") != "RSA-SHA1":
+            return "signature_method_rejected"
+        public_key = self.consumers.get(params.get("oauth_consumer_key"))
+        if public_key is None:
+            return "consumer_key_unknown"
+        try:
+            timestamp = int(params.get("oauth_timestamp", "0"))
+        except ValueError:
+            return "parameter_rejected"
+        if abs(timestamp - self.now()) > 300:
+            return "timestamp_refused"
+        uri = self.origin + handler.path
+        query = urlparse(handler.path).query
+        request = Request(uri, handler.command, None, {"Authorization": header})
+        request.params = signature.collect_parameters(uri_query=query, headers={"Authorization": header},
+                                                      exclude_oauth_signature=True)
+        request.signature = params.get("oauth_signature", "")
+        try:
+            verified = signature.verify_rsa_sha1(request, public_key)
+        except Exception:
+            verified = False
+        if not verified:
+            return "signature_invalid"
+        with self.lock:
+            nonce = (params.get("oauth_nonce"), timestamp)
+            if nonce in self.nonces:
+                return "nonce_used"
+            self.nonces.add(nonce)
+            self.oauth_verified += 1
+            token = params.get("oauth_token")
+            if step == "request-token":
+                return None if params.get("oauth_callback") == "oob" else "parameter_absent"
+            if step == "access-token":
+                entry = self.request_tokens.get(token)
+                if entry is None:
+                    return "token_rejected"
+                if not entry["approved"] or params.get("oauth_verifier") != entry["verifier"]:
+                    return "permission_unknown"
+                return None
+            if token not in self.access_tokens:
+                return "token_rejected"
+        return None
+
+    # -- the server ----------------------------------------------------------------------------------
+    def _handler(self):
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):
+                pass
+
+            def date_time_string(self, timestamp=None):
+                return formatdate(fake.now(), usegmt=True)
+
+            def _reply(self, status, body=b"", content_type="application/json", headers=None):
+                if not isinstance(body, bytes):
+                    body = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(body)
+
+            def _refuse(self, problem):
+                realm = fake.origin
+                if problem:
+                    self._reply(401, f"oauth_problem={problem}".encode(), "text/plain",
+                                {"WWW-Authenticate": f'OAuth realm="{realm}", oauth_problem="{problem}"'})
+                else:
+                    self._reply(401, {"errorMessages": ["You are not authenticated."]})
+
+            def _handle(self, method):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                path = urlparse(self.path).path
+                if not path.startswith(fake.context_path + "/"):
+                    return self._reply(404, {"errorMessages": ["not under the context path"]})
+                path = path[len(fake.context_path):]
+                step = None
+                if path.startswith("/plugins/servlet/oauth/"):
+                    step = path.rsplit("/", 1)[1]
+                user, problem, scheme = fake._authenticate(self, path, step)
+                with fake.lock:
+                    fake.requests.append((method, path, scheme))
+                if user is None:
+                    return self._refuse(problem)
+                if step == "request-token" and method == "POST":
+                    token = "rt-" + secrets.token_hex(8)
+                    with fake.lock:
+                        fake.request_tokens[token] = {"verifier": secrets.token_hex(3), "approved": False}
+                    return self._reply(200, f"oauth_token={token}&oauth_token_secret=unused&oauth_callback_confirmed=true".encode(),
+                                       "application/x-www-form-urlencoded")
+                if step == "access-token" and method == "POST":
+                    token = "jci-issued-access-" + secrets.token_hex(8)
+                    with fake.lock:
+                        fake.access_tokens.add(token)
+                        fake.issued_access_tokens.append(token)
+                    return self._reply(200, f"oauth_token={token}&oauth_token_secret=unused&oauth_expires_in=157680000".encode(),
+                                       "application/x-www-form-urlencoded")
+                if path == "/rest/api/2/myself" and method == "GET":
+                    return self._reply(200, {"name": USER, "key": USER, "displayName": "CI Bot"})
+                if path == "/rest/api/2/serverInfo" and method == "GET":
+                    return self._reply(200, {"version": ".".join(map(str, fake.version)), "versionNumbers": fake.version,
+                                             "deploymentType": "Server"})
+                parts = path.strip("/").split("/")
+                if len(parts) == 6 and parts[:4] == ["rest", "api", "2", "issue"]:
+                    key, what = unquote(parts[4]), parts[5]
+                    if key not in fake.issues:
+                        return self._reply(404, {"errorMessages": ["Issue Does Not Exist"], "errors": {}})
+                    if what == "remotelink" and method == "POST":
+                        return self._link(key, json.loads(body))
+                    if what == "remotelink" and method == "GET":
+                        return self._reply(200, fake.links.get(key, []))
+                    if what == "comment" and method == "POST":
+                        with fake.lock:
+                            fake.comments.setdefault(key, []).append(json.loads(body)["body"])
+                        return self._reply(201, {"id": "1"})
+                return self._reply(404, {"errorMessages": [f"no route {method} {path}"]})
+
+            def _link(self, key, link):
+                errors = [f for f in ("globalId",) if not link.get(f)]
+                errors += [f"object.{f}" for f in ("url", "title") if not (link.get("object") or {}).get(f)]
+                if errors:
+                    return self._reply(400, {"errorMessages": [], "errors": {e: "required" for e in errors}})
+                with fake.lock:
+                    fake.in_flight += 1
+                    fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
+                time.sleep(fake.link_delay)
+                with fake.lock:
+                    fake.in_flight -= 1
+                    links = fake.links.setdefault(key, [])
+                    for index, existing in enumerate(links):
+                        if existing["globalId"] == link["globalId"]:
+                            links[index] = dict(link, id=existing["id"])
+                            return self._reply(200, {"id": existing["id"], "self": "x"})
+                    link = dict(link, id=sum(len(v) for v in fake.links.values()) + 1)
+                    links.append(link)
+                return self._reply(201, {"id": link["id"], "self": "x"})
+
+            def do_GET(self):
+                self._handle("GET")
+
+            def do_POST(self):
+                self._handle("POST")
+
+        return Handler

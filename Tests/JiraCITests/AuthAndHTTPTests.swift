@@ -1,0 +1,87 @@
+import Testing
+
+@testable import JiraCI
+
+struct OAuth1BaseStringTests {
+    /// The worked example of RFC 5849 section 3.4.1.1, an independent vector.
+    @Test func matchesTheRFCExample() {
+        let oauth = [
+            ("oauth_consumer_key", "9djdj82h48djs9d2"), ("oauth_token", "kkk9d7dh3k39sjv7"),
+            ("oauth_signature_method", "HMAC-SHA1"), ("oauth_timestamp", "137131201"), ("oauth_nonce", "7d8f3e4a"),
+        ]
+        let base = OAuth1Signer.baseString(
+            method: "post", url: "http://EXAMPLE.COM:80/request?b5=%3D%253D&a3=a&c%40=&a2=r%20b",
+            parameters: oauth + FormEncoding.decode("c2&a3=2+q"))
+        #expect(
+            base
+                == "POST&http%3A%2F%2Fexample.com%2Frequest&a2%3Dr%2520b%26a3%3D2%2520q%26a3%3Da%26b5%3D%253D%25253D%26c%2540%3D%26c2%3D%26oauth_consumer_key%3D9djdj82h48djs9d2%26oauth_nonce%3D7d8f3e4a%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D137131201%26oauth_token%3Dkkk9d7dh3k39sjv7"
+        )
+    }
+
+    @Test func urlsAreNormalized() {
+        #expect(OAuth1Signer.normalizedURL("HTTPS://Jira.Example.com:443/jira/rest?x=1#frag").0 == "https://jira.example.com/jira/rest")
+        #expect(OAuth1Signer.normalizedURL("http://127.0.0.1:8080").0 == "http://127.0.0.1:8080/")
+    }
+
+    @Test func percentEncodingKeepsOnlyTheUnreservedSet() {
+        #expect(PercentEncoding.encode("a-b._~ +/=é") == "a-b._~%20%2B%2F%3D%C3%A9")
+    }
+}
+
+struct RedactorTests {
+    @Test func hidesKnownSecretsSensitiveFieldsAndHeaders() {
+        let redactor = Redactor(secrets: ["s3cr3t-value"])
+        redactor.add("tok-123456")
+        let text = #"{"client_secret" : "whatever\"x", "access_token":"abc", "other":"s3cr3t-value tok-123456"}"#
+        let redacted = redactor.redact(text)
+        #expect(!redacted.contains("whatever") && !redacted.contains("abc") && !redacted.contains("s3cr3t") && !redacted.contains("tok-1"))
+        #expect(redacted.contains(#""other":"*** ***""#))
+        #expect(redactor.redact("oauth_token=abcd&x=1") == "oauth_token=***&x=1")
+        #expect(redactor.header(name: "authorization", value: "Bearer x") == "***")
+        #expect(redactor.header(name: "Content-Type", value: "application/json") == "application/json")
+        #expect("\(Secret("pw"))" == "***")
+    }
+}
+
+struct RetryPolicyTests {
+    @Test func retryAfterInSecondsOrAnHTTPDateIsCapped() {
+        var policy = RetryPolicy(retries: 3)
+        policy.now = { 784_111_777 }  // Sun, 06 Nov 1994 08:49:37 GMT
+        #expect(policy.delay(for: HTTPResponse(status: 429, headers: [("Retry-After", "7")]), attempt: 0) == 7)
+        #expect(policy.delay(for: HTTPResponse(status: 503, headers: [("Retry-After", "Sun, 06 Nov 1994 08:49:47 GMT")]), attempt: 0) == 10)
+        #expect(policy.delay(for: HTTPResponse(status: 429, headers: [("Retry-After", "3600")]), attempt: 0) == 60)
+        #expect(policy.delay(for: HTTPResponse(status: 404), attempt: 0) == nil)
+        #expect(policy.delay(for: HTTPResponse(status: 400), attempt: 0) == nil)
+    }
+
+    @Test func backoffGrowsWithJitterWithinBounds() {
+        let policy = RetryPolicy(retries: 3)
+        for attempt in 0..<8 {
+            let ceiling = min(policy.maximumDelay, policy.baseDelay * Double(1 << attempt))
+            let delay = policy.backoff(attempt: attempt)
+            #expect(delay >= ceiling / 2 && delay <= ceiling)
+        }
+    }
+}
+
+struct ServerAuthProblemTests {
+    @Test func findsTheProblemInHeaderOrBody() {
+        #expect(ServerAuthProblem.problem(in: #"OAuth realm="x", oauth_problem="token_rejected""#) == "token_rejected")
+        #expect(ServerAuthProblem.problem(in: "oauth_problem=timestamp_refused&oauth_acceptable_timestamps=1-2") == "timestamp_refused")
+        #expect(ServerAuthProblem.problem(in: "nothing here") == nil)
+    }
+}
+
+struct TokenCacheTests {
+    @Test func tokensAreUsedUntilAMinuteBeforeExpiryAndCorruptFilesAreIgnored() throws {
+        let directory = "/tmp/jira-ci-cache-test-\(Clock.microsecondsSinceEpoch())"
+        let cache = TokenCache(directory: directory)
+        let token = TokenCache.CachedToken(accessToken: "t", expiresAt: 1000, clientId: "id", apiURL: "https://api")
+        cache.store(token)
+        #expect(cache.token(clientId: "id", apiURL: "https://api", now: 939) == token)
+        #expect(cache.token(clientId: "id", apiURL: "https://api", now: 941) == nil)
+        #expect(cache.token(clientId: "other", apiURL: "https://api", now: 0) == nil)
+        try FileSystem.writeAtomically(Array("{oops".utf8), to: cache.tokenFile(clientId: "id", apiURL: "https://api"))
+        #expect(cache.token(clientId: "id", apiURL: "https://api", now: 0) == nil)
+    }
+}
