@@ -39,8 +39,8 @@ struct JiraCICommand: AsyncParsableCommand {
         commandName: "jira-ci",
         abstract: "Tell Jira what CI/CD did: report builds and deployments against the issue keys in git.",
         discussion: """
-            Exit codes: 0 ok, 1 internal error, 2 usage or configuration error, 3 authentication rejected,
-            4 Jira rejected the data, 5 Jira unreachable or failing, 6 deployment gate not passed,
+            Exit codes: 0 ok, 1 internal error, 2 usage or configuration error, 3 authentication rejected, \
+            4 Jira rejected the data, 5 Jira unreachable or failing, 6 deployment gate not passed, \
             7 no issue keys with --require-keys.
             """,
         version: Version.current,
