@@ -31,7 +31,7 @@ public struct RetryPolicy: Sendable {
                 notice("Jira answered \(response.status) to \(built.method) \(Self.host(built.url)); retrying in \(Self.format(delay)) (retry \(attempt + 1) of \(retries))")
                 sleep(delay)
             case .failure(let error):
-                guard error.isTransient, attempt < retries else { throw RetriesExhausted(error: error, attempts: attempt + 1) }
+                guard error.isTransient, attempt < retries else { throw TransportFailure(error: error, attempts: attempt + 1) }
                 let delay = backoff(attempt: attempt)
                 notice("\(Self.host(built.url)): \(Self.describe(error)); retrying in \(Self.format(delay)) (retry \(attempt + 1) of \(retries))")
                 sleep(delay)
@@ -96,10 +96,15 @@ public struct RetryPolicy: Sendable {
     }
 }
 
-/// A transport error that persisted through every retry.
-public struct RetriesExhausted: Error, Sendable {
+/// A request that got no HTTP answer, after every retry. The command layer explains it by its cause.
+public struct TransportFailure: Error, Sendable, Equatable {
     public let error: HTTPError
     public let attempts: Int
+
+    public init(error: HTTPError, attempts: Int) {
+        self.error = error
+        self.attempts = attempts
+    }
 }
 
 /// RFC 7231 IMF-fixdate, the form servers use in Retry-After and Date.

@@ -127,21 +127,6 @@ public final class CloudSession: Sendable {
     }
 
     func send(_ request: () throws -> HTTPRequest) throws -> HTTPResponse {
-        do {
-            return try retry.send(request, with: client, notice: log.warning)
-        } catch let exhausted as RetriesExhausted {
-            throw TransportFailure(error: exhausted.error, attempts: exhausted.attempts)
-        }
-    }
-}
-
-/// A request that got no HTTP answer, after every retry. The command layer explains it by its cause.
-public struct TransportFailure: Error, Sendable, Equatable {
-    public let error: HTTPError
-    public let attempts: Int
-
-    public init(error: HTTPError, attempts: Int) {
-        self.error = error
-        self.attempts = attempts
+        try retry.send(request, with: client, notice: log.warning)
     }
 }

@@ -39,17 +39,12 @@ public struct ServerLogin: Sendable {
 
     private func post(_ path: String, token: String?, extra: [(String, String)]) throws -> [String: String] {
         let url = siteURL + path
-        let response: HTTPResponse
-        do {
-            response = try retry.send({
-                guard let authorization = signer.authorization(method: "POST", url: url, token: token, extra: extra) else {
-                    throw JiraError.misconfigured("libcrypto could not sign with the OAuth private key")
-                }
-                return HTTPRequest(method: "POST", url: url, headers: [("Authorization", authorization)], body: [])
-            }, with: client, notice: log.warning)
-        } catch let exhausted as RetriesExhausted {
-            throw TransportFailure(error: exhausted.error, attempts: exhausted.attempts)
-        }
+        let response = try retry.send({
+            guard let authorization = signer.authorization(method: "POST", url: url, token: token, extra: extra) else {
+                throw JiraError.misconfigured("libcrypto could not sign with the OAuth private key")
+            }
+            return HTTPRequest(method: "POST", url: url, headers: [("Authorization", authorization)], body: [])
+        }, with: client, notice: log.warning)
         switch response.status {
         case 200..<300:
             return Dictionary(FormEncoding.decode(response.text), uniquingKeysWith: { first, _ in first })

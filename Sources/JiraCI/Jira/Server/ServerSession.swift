@@ -25,17 +25,12 @@ public final class ServerSession: Sendable {
     public func send(_ method: String, _ path: String, body: [UInt8]? = nil, lane: Int = 0) throws -> HTTPResponse {
         let url = url(path)
         let client = clients[lane % clients.count]
-        let response: HTTPResponse
-        do {
-            response = try retry.send({
-                guard let authorization = credential.authorization(method: method, url: url) else {
-                    throw JiraError.misconfigured("libcrypto could not sign with the OAuth private key")
-                }
-                return HTTPRequest.json(method, url, body: body, headers: [("Authorization", authorization)])
-            }, with: client, notice: log.warning)
-        } catch let exhausted as RetriesExhausted {
-            throw TransportFailure(error: exhausted.error, attempts: exhausted.attempts)
-        }
+        let response = try retry.send({
+            guard let authorization = credential.authorization(method: method, url: url) else {
+                throw JiraError.misconfigured("libcrypto could not sign with the OAuth private key")
+            }
+            return HTTPRequest.json(method, url, body: body, headers: [("Authorization", authorization)])
+        }, with: client, notice: log.warning)
         if response.status == 401 {
             throw JiraError.authenticationFailed(ServerAuthProblem(response: response, credential: credential, now: retry.now()).explanation)
         }
