@@ -44,6 +44,6 @@ struct JiraCICommand: AsyncParsableCommand {
             7 no issue keys with --require-keys.
             """,
         version: Version.current,
-        subcommands: [KeysCommand.self, BuildCommand.self, DeployCommand.self, GateCommand.self, AuthCommand.self]
+        subcommands: [KeysCommand.self, BuildCommand.self, DeployCommand.self, GateCommand.self, AuthCommand.self, EnvCommand.self]
     )
 }

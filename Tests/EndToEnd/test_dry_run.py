@@ -190,3 +190,21 @@ def test_real_report_without_any_url_is_a_usage_error(tmp_path):
     env = {"JIRA_CLIENT_ID": "id", "JIRA_CLIENT_SECRET": "not-used-secret", "JIRA_CI_API_URL": "http://127.0.0.1:9"}
     result = run("build", "--state", "passed", "--repo", str(repo.path), "--cloud-id", "x", env=env)
     assert_one_line_error(result, 2, "--build-url")
+
+
+def test_under_jenkins_a_null_result_reports_the_right_build_in_progress(tmp_path):
+    repo = shop(tmp_path)
+    jenkins = {"JENKINS_URL": "https://ci.example.com/", "JOB_NAME": "shop/feature", "BUILD_NUMBER": "77",
+               "BUILD_URL": "https://ci.example.com/job/shop/77/", "GIT_PREVIOUS_SUCCESSFUL_COMMIT": repo.base,
+               "GIT_BRANCH": "origin/feature/SHOP-1-cart"}
+    result = run("build", "--dry-run", "--json", "--state", "", "--repo", str(repo.path), env=jenkins)
+    assert result.code == 0, result
+    build = result.json["requests"][0]["body"]["builds"][0]
+    assert build["state"] == "in_progress"
+    assert build["buildNumber"] == 77 and build["url"] == "https://ci.example.com/job/shop/77/"
+    assert build["pipelineId"] == "github.com/acme/shop#shop/feature"
+    explicit = run("build", "--dry-run", "--json", "--state", "SUCCESS", "--repo", str(repo.path),
+                   env={**jenkins, "JIRA_CI_BUILD_NUMBER": "5"})
+    assert explicit.json["requests"][0]["body"]["builds"][0]["buildNumber"] == 5
+    shown = run("env", env=jenkins)
+    assert "CI: Jenkins" in shown.out and "Jenkins ($BUILD_NUMBER)" in shown.out

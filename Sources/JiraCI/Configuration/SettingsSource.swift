@@ -42,6 +42,14 @@ public struct SettingsSource: Sendable {
         return nil
     }
 
+    /// The state word. Jenkins leaves the build result null until the run ends, so under Jenkins an empty,
+    /// missing or `null` result means the run is in progress.
+    public func stateWord(_ flag: String?) -> String? {
+        let word = string(flag?.trimmed.nonEmpty, .state)
+        if detected?.name == "Jenkins", word == nil || word?.lowercased() == "null" { return "in_progress" }
+        return word
+    }
+
     /// Repeated flags, else the comma-separated variable.
     public func list(_ flags: [String], _ variable: Variable) -> [String] {
         let raw = flags.isEmpty ? (string(nil, variable).map { [$0] } ?? []) : flags

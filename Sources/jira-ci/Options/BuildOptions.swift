@@ -13,7 +13,7 @@ struct BuildOptions: ParsableArguments {
     var junit: [String] = []
 
     func settings(_ source: SettingsSource) throws -> BuildSettings {
-        guard let word = source.string(state, .state) else {
+        guard let word = source.stateWord(state) else {
             throw ConfigurationError.missing(.state, hint: "one of \(BuildState.acceptedWords.joined(separator: ", "))")
         }
         guard let state = BuildState(word: word) else {

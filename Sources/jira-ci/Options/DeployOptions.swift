@@ -15,7 +15,7 @@ struct DeployOptions: ParsableArguments {
     var services: [String] = []
 
     func settings(_ source: SettingsSource) throws -> DeploymentSettings {
-        guard let word = source.string(state, .state) else {
+        guard let word = source.stateWord(state) else {
             throw ConfigurationError.missing(.state, hint: "one of \(DeploymentState.acceptedWords.joined(separator: ", "))")
         }
         guard let state = DeploymentState(word: word) else {

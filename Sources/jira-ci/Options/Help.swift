@@ -9,8 +9,9 @@ extension ArgumentHelp {
 }
 
 extension SettingsSource {
-    /// The process environment: read here once, and nowhere else.
+    /// The process environment, read here once and nowhere else, with what the CI's own variables say.
     static func current() -> SettingsSource {
-        SettingsSource(environment: ProcessEnvironment.variables)
+        let environment = ProcessEnvironment.variables
+        return SettingsSource(environment: environment, detected: CIDetector.detect(environment))
     }
 }
