@@ -421,3 +421,20 @@ def test_requests_go_through_the_proxy_from_the_environment(cloud, shop):
         assert len(proxy.seen) == 3
     finally:
         proxy.close()
+
+
+def test_in_progress_then_successful_back_to_back_ends_successful(cloud, shop):
+    assert build(cloud, shop, "--state", "in_progress").code == 0
+    assert build(cloud, shop, "--state", "successful").code == 0
+    stored = cloud.builds[("github.com/acme/shop", 42)]
+    assert stored["state"] == "successful"
+    first, second = [b["builds"][0]["updateSequenceNumber"] for b in cloud.bodies("/bulk")]
+    assert second > first
+
+
+def test_rerunning_a_deployment_stage_reports_the_same_environment(cloud, shop):
+    for state in ("in_progress", "cancelled"):
+        assert jira(cloud, shop, "deploy", "--state", state, "--environment", "Production EU", "--build-number", "9",
+                    "--build-url", "https://ci.example.com/9").code == 0
+    assert list(cloud.deployments) == [("github.com/acme/shop", "production-eu", 9)]
+    assert cloud.deployments[("github.com/acme/shop", "production-eu", 9)]["state"] == "cancelled"
