@@ -53,6 +53,16 @@ public struct GitRepository: Sendable {
         return name.hasSuffix(".git") ? String(name.dropLast(4)) : name
     }
 
+    /// The tips of every local branch but `branch`: what a new branch's own commits are not reachable from.
+    public func branchTips(except branch: String?) async throws -> [String] {
+        let result = try await git(["for-each-ref", "--format=%(objectname) %(refname)", "refs/heads/"])
+        return result.output.split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+            guard parts.count == 2, parts[1] != "refs/heads/\(branch ?? "")" else { return nil }
+            return parts[0]
+        }
+    }
+
     /// How many commits `commit` reaches that `excluded` does not.
     public func commitCount(_ commit: String, excluding excluded: [String] = []) async throws -> Int {
         let result = try await git(["rev-list", "--count", commit] + excluded.map { "^" + $0 } + ["--"])

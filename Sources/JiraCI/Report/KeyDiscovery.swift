@@ -9,6 +9,8 @@ public struct KeySearch: Sendable {
     public var prTitle: String?
     public var explicitKeys: [String]
     public var rules: IssueKeyRules
+    /// With no `since`: scan the commits no other branch has (a new branch's first build or push).
+    public var scanNewBranch = false
 
     public init(
         repositoryPath: String = ".", commit: String = "HEAD", branch: String? = nil, since: String? = nil,
@@ -80,6 +82,9 @@ public struct KeyDiscovery: Sendable {
             } else {
                 warnings.append(.unknownSince(since))
             }
+        } else if search.scanNewBranch {
+            excluded = try await git.branchTips(except: branch)
+            limit = excluded.isEmpty ? 1 : search.maxCommits
         }
         keys.commitsScanned = try await git.forEachCommitMessage(from: sha, excluding: excluded, limit: limit) {
             commit, message in

@@ -13,16 +13,42 @@ struct ReportRunner {
         let search = try keySource.keySearch(source)
         let pipelineSettings = try pipeline.settings(source)
         let dryRun = try source.flag(target.dryRun, .dryRun)
-        let requireKeys = try source.flag(output.requireKeys, .requireKeys)
-        let softFail = try connection.isSoftFail(source)
+        let hook = keySource.hookStdin
         let jira = try target.target(source, hasClientId: connection.hasClientId(source), apiURL: connection.apiURL(source))
         // Credentials are checked before any work, but a dry run needs none.
         let credentials = dryRun ? JiraCredentials() : try connection.credentials(source)
-        let settings = try connection.settings(source)
         let reporter = try JiraConnection.reporter(
-            target: jira, credentials: credentials, settings: settings, dryRun: dryRun,
+            target: jira, credentials: credentials, settings: connection.settings(source, hook: hook), dryRun: dryRun,
             options: ServerReportOptions(comment: try source.flag(connection.comment, .comment)))
+        guard hook else {
+            return try await report(kind, search: search, pipeline: pipelineSettings, jira: jira, reporter: reporter, dryRun: dryRun)
+        }
+        // A hook must never fail the push: every update is reported on its own, failures become warnings.
+        while let line = readLine() {
+            guard let update = HookUpdate(line: line) else { continue }
+            var updateSearch = search
+            updateSearch.commit = update.newCommit
+            updateSearch.branch = update.branch
+            updateSearch.since = update.oldCommit
+            updateSearch.scanNewBranch = update.oldCommit == nil
+            var updatePipeline = pipelineSettings
+            if updatePipeline.buildURL == nil {
+                updatePipeline.buildURL = HookUpdate.bitbucketCommitURL(source.environment, commit: update.newCommit)
+            }
+            do {
+                try await report(kind, search: updateSearch, pipeline: updatePipeline, jira: jira, reporter: reporter, dryRun: dryRun, softFail: true)
+            } catch {
+                Terminal.warning("\(update.branch): \(Failure(error).message) (hook: not failing the push)")
+            }
+        }
+    }
 
+    private func report(
+        _ kind: ReportKind, search: KeySearch, pipeline pipelineSettings: PipelineSettings, jira: JiraTarget,
+        reporter: any JiraReporter, dryRun: Bool, softFail forced: Bool = false
+    ) async throws {
+        let requireKeys = try source.flag(output.requireKeys, .requireKeys)
+        let softFail = try forced || connection.isSoftFail(source)
         let planner = ReportPlanner(factory: PayloadFactory(updateSequence: UpdateSequence().next))
         let plan = try await planner.plan(kind, search: search, pipeline: pipelineSettings, requireURL: !dryRun)
         plan.warnings.forEach { Terminal.warning($0.description) }

@@ -94,12 +94,13 @@ struct ConnectionOptions: ParsableArguments {
         try source.flag(softFail, .softFail)
     }
 
-    func settings(_ source: SettingsSource) throws -> ConnectionSettings {
-        let timeout = try source.integer(self.timeout, .timeout) ?? 30
+    /// - Parameter hook: a push must never wait long on Jira, so hooks default to a short timeout and one retry.
+    func settings(_ source: SettingsSource, hook: Bool = false) throws -> ConnectionSettings {
+        let timeout = try source.integer(self.timeout, .timeout) ?? (hook ? 10 : 30)
         guard (1...3600).contains(timeout) else {
             throw ConfigurationError.invalid(.timeout, value: String(timeout), expected: "seconds between 1 and 3600")
         }
-        let retries = try source.integer(self.retries, .retries) ?? 4
+        let retries = try source.integer(self.retries, .retries) ?? (hook ? 1 : 4)
         guard (0...20).contains(retries) else {
             throw ConfigurationError.invalid(.retries, value: String(retries), expected: "a number from 0 to 20")
         }

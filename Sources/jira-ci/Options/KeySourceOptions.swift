@@ -30,6 +30,9 @@ struct KeySourceOptions: ParsableArguments {
     @Option(name: .customLong("ignore-prefix"), help: .help("A project part that is never a key (repeatable; adds to the defaults).", .ignorePrefixes))
     var ignorePrefixes: [String] = []
 
+    @Flag(help: "Read `<old> <new> <ref>` lines of a git post-receive hook from stdin and report once per updated branch; implies --soft-fail, a 10 s timeout and 1 retry unless set.")
+    var hookStdin = false
+
     func keySearch(_ source: SettingsSource) throws -> KeySearch {
         var explicit: [String] = []
         for raw in source.list(issues, .issues) {
