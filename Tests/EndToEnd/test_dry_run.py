@@ -208,3 +208,21 @@ def test_under_jenkins_a_null_result_reports_the_right_build_in_progress(tmp_pat
     assert explicit.json["requests"][0]["body"]["builds"][0]["buildNumber"] == 5
     shown = run("env", env=jenkins)
     assert "CI: Jenkins" in shown.out and "Jenkins ($BUILD_NUMBER)" in shown.out
+
+
+def test_first_build_of_a_new_branch_scans_what_the_default_branch_lacks(tmp_path):
+    repo = Repo(tmp_path / "ci")
+    repo.commit("OLD-1 on main")
+    repo.git("checkout", "-q", "-b", "feature/x")
+    repo.commit("NEW-1 first")
+    repo.commit("NEW-2 second")
+    jenkins = {"JENKINS_URL": "https://ci/", "BUILD_NUMBER": "1", "BUILD_URL": "https://ci/1", "JOB_NAME": "shop"}
+    result = run("keys", "--repo", str(repo.path), env=jenkins)
+    assert result.out.split() == ["NEW-2", "NEW-1"], result
+    bounded = run("keys", "--repo", str(repo.path), "--max-commits", "1", env=jenkins)
+    assert bounded.out.split() == ["NEW-2"]
+    repo.git("checkout", "-q", "main")
+    on_main = run("keys", "--repo", str(repo.path), env=jenkins)
+    assert on_main.out.split() == ["OLD-1"]
+    outside_ci = run("keys", "--repo", str(repo.path), "--commit", "feature/x")
+    assert outside_ci.out.split() == ["NEW-2"]

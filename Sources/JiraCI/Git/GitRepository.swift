@@ -63,6 +63,14 @@ public struct GitRepository: Sendable {
         }
     }
 
+    /// The commit of the default branch: `origin/HEAD`, else origin/main, origin/master, main, master.
+    public func defaultBranchCommit() async throws -> String? {
+        for candidate in ["refs/remotes/origin/HEAD", "refs/remotes/origin/main", "refs/remotes/origin/master", "refs/heads/main", "refs/heads/master"] {
+            if let sha = try await resolveCommit(candidate) { return sha }
+        }
+        return nil
+    }
+
     /// How many commits `commit` reaches that `excluded` does not.
     public func commitCount(_ commit: String, excluding excluded: [String] = []) async throws -> Int {
         let result = try await git(["rev-list", "--count", commit] + excluded.map { "^" + $0 } + ["--"])

@@ -9,8 +9,17 @@ public struct KeySearch: Sendable {
     public var prTitle: String?
     public var explicitKeys: [String]
     public var rules: IssueKeyRules
-    /// With no `since`: scan the commits no other branch has (a new branch's first build or push).
-    public var scanNewBranch = false
+    /// Without `since`, what a new branch's first build or push is compared with.
+    public var newBranchBase = NewBranchBase.none
+
+    public enum NewBranchBase: Sendable {
+        /// Only the commit itself is scanned.
+        case none
+        /// Commits no other local branch has (a push to a central repository).
+        case otherBranches
+        /// Commits not on the default branch (`origin/HEAD`, else main/master): a CI's first build of a branch.
+        case defaultBranch
+    }
 
     public init(
         repositoryPath: String = ".", commit: String = "HEAD", branch: String? = nil, since: String? = nil,
@@ -82,8 +91,18 @@ public struct KeyDiscovery: Sendable {
             } else {
                 warnings.append(.unknownSince(since))
             }
-        } else if search.scanNewBranch {
-            excluded = try await git.branchTips(except: branch)
+        } else {
+            switch search.newBranchBase {
+            case .none:
+                break
+            case .otherBranches:
+                excluded = try await git.branchTips(except: branch)
+            case .defaultBranch:
+                excluded = try await git.defaultBranchCommit().map { [$0] } ?? []
+                if excluded.isEmpty, let branch { warnings.append(.newBranchWithoutBase(branch)) }
+            }
+            // The default branch itself, built, has nothing of its own to compare: scan just the commit.
+            if excluded == [sha] { excluded = [] }
             limit = excluded.isEmpty ? 1 : search.maxCommits
         }
         keys.commitsScanned = try await git.forEachCommitMessage(from: sha, excluding: excluded, limit: limit) {

@@ -30,7 +30,7 @@ struct ReportRunner {
             updateSearch.commit = update.newCommit
             updateSearch.branch = update.branch
             updateSearch.since = update.oldCommit
-            updateSearch.scanNewBranch = update.oldCommit == nil
+            updateSearch.newBranchBase = update.oldCommit == nil ? .otherBranches : .none
             var updatePipeline = pipelineSettings
             if updatePipeline.buildURL == nil {
                 updatePipeline.buildURL = HookUpdate.bitbucketCommitURL(source.environment, commit: update.newCommit)

@@ -49,7 +49,7 @@ struct KeySourceOptions: ParsableArguments {
         guard maxCommits >= 1, maxCommits <= Int64(Int32.max) else {
             throw ConfigurationError.invalid(.maxCommits, value: String(maxCommits), expected: "a number of commits, 1 or more")
         }
-        return KeySearch(
+        var search = KeySearch(
             repositoryPath: source.string(repo, .repo) ?? ".",
             commit: source.string(commit, .commit) ?? "HEAD",
             branch: source.string(branch, .branch),
@@ -58,6 +58,9 @@ struct KeySourceOptions: ParsableArguments {
             prTitle: source.string(prTitle, .prTitle),
             explicitKeys: explicit,
             rules: IssueKeyRules(allowedProjects: projectKeys, extraIgnoredPrefixes: source.list(ignorePrefixes, .ignorePrefixes)))
+        // In a CI without a previous successful commit (a branch's first build), compare with the default branch.
+        if source.detected != nil { search.newBranchBase = .defaultBranch }
+        return search
     }
 }
 
