@@ -17,9 +17,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 if [ "${1:-}" = "--with-test-helpers" ]; then
-    if ! python3 -c "import oauthlib, jwt, cryptography, pytest" 2>/dev/null; then
+    if ! python3 -c "import oauthlib, jwt, cryptography, pytest, yaml" 2>/dev/null; then
         echo "setup: installing Python test helpers" >&2
         python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore \
-            oauthlib pyjwt cryptography pytest
+            oauthlib pyjwt cryptography pytest pyyaml
     fi
 fi
