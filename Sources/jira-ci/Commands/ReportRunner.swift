@@ -23,9 +23,15 @@ struct ReportRunner {
         guard hook else {
             return try await report(kind, search: search, pipeline: pipelineSettings, jira: jira, reporter: reporter, dryRun: dryRun)
         }
-        // A hook must never fail the push: every update is reported on its own, failures become warnings.
+        // A hook must never fail or hold up the push: every update is reported on its own, failures become
+        // warnings, and after a minute the remaining updates are skipped.
+        let deadline = Clock.microsecondsSinceEpoch() + 60_000_000
         while let line = readLine() {
             guard let update = HookUpdate(line: line) else { continue }
+            guard Clock.microsecondsSinceEpoch() < deadline else {
+                Terminal.warning("\(update.branch): not reported, the hook has run for a minute already")
+                continue
+            }
             var updateSearch = search
             updateSearch.commit = update.newCommit
             updateSearch.branch = update.branch
