@@ -72,3 +72,12 @@ class Repo:
 @pytest.fixture
 def repo(tmp_path) -> Repo:
     return Repo(tmp_path / "shop")
+
+
+@pytest.fixture
+def cloud():
+    """A fake Jira Cloud on loopback, closed after the test."""
+    from fake_jira_cloud import FakeJiraCloud
+    fake = FakeJiraCloud()
+    yield fake
+    fake.close()

@@ -17,13 +17,6 @@ EXAMPLES = ROOT / "ci-examples"
 
 
 @pytest.fixture
-def cloud():
-    fake = FakeJiraCloud()
-    yield fake
-    fake.close()
-
-
-@pytest.fixture
 def repo(tmp_path):
     repo = Repo(tmp_path / "shop")
     repo.git("remote", "add", "origin", "git@github.com:acme/shop.git")

@@ -16,13 +16,6 @@ from test_keys import assert_one_line_error
 
 
 @pytest.fixture
-def cloud():
-    fake = FakeJiraCloud()
-    yield fake
-    fake.close()
-
-
-@pytest.fixture
 def shop(tmp_path):
     repo = Repo(tmp_path / "shop")
     repo.git("remote", "add", "origin", "git@github.com:acme/shop.git")

@@ -11,13 +11,6 @@ from fake_jira_cloud import FakeJiraCloud
 from test_cloud import assert_no_secrets
 
 
-@pytest.fixture
-def cloud():
-    fake = FakeJiraCloud()
-    yield fake
-    fake.close()
-
-
 def setup(tmp_path, cloud):
     bare = tmp_path / "central.git"
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(bare)], check=True)

@@ -13,12 +13,7 @@ struct BuildOptions: ParsableArguments {
     var junit: [String] = []
 
     func settings(_ source: SettingsSource) throws -> BuildSettings {
-        guard let word = source.stateWord(state) else {
-            throw ConfigurationError.missing(.state, hint: "one of \(BuildState.acceptedWords.joined(separator: ", "))")
-        }
-        guard let state = BuildState(word: word) else {
-            throw ConfigurationError.invalid(.state, value: word, expected: "one of \(BuildState.acceptedWords.joined(separator: ", "))")
-        }
+        let state = try source.state(state, words: BuildState.acceptedWords, BuildState.init(word:))
         return BuildSettings(state: state, testInfo: try testInfo(source))
     }
 

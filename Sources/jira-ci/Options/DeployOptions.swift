@@ -15,12 +15,7 @@ struct DeployOptions: ParsableArguments {
     var services: [String] = []
 
     func settings(_ source: SettingsSource) throws -> DeploymentSettings {
-        guard let word = source.stateWord(state) else {
-            throw ConfigurationError.missing(.state, hint: "one of \(DeploymentState.acceptedWords.joined(separator: ", "))")
-        }
-        guard let state = DeploymentState(word: word) else {
-            throw ConfigurationError.invalid(.state, value: word, expected: "one of \(DeploymentState.acceptedWords.joined(separator: ", "))")
-        }
+        let state = try source.state(state, words: DeploymentState.acceptedWords, DeploymentState.init(word:))
         let services = source.list(services, .services)
         let gate = try source.flag(gate, .gate)
         if gate && services.isEmpty {

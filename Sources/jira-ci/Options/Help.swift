@@ -15,3 +15,13 @@ extension SettingsSource {
         return SettingsSource(environment: environment, detected: CIDetector.detect(environment))
     }
 }
+
+extension SettingsSource {
+    /// A build or deployment state from `--state` (or its variable), with the accepted words in every error.
+    func state<State>(_ flag: String?, words: [String], _ parse: (String) -> State?) throws -> State {
+        let accepted = "one of \(words.joined(separator: ", "))"
+        guard let word = stateWord(flag) else { throw ConfigurationError.missing(.state, hint: accepted) }
+        guard let state = parse(word) else { throw ConfigurationError.invalid(.state, value: word, expected: accepted) }
+        return state
+    }
+}
