@@ -14,7 +14,7 @@ enum Main {
             command = try JiraCICommand.parseAsRoot()
         } catch {
             // Help and version requests arrive as "errors" too; the parser prints those itself.
-            if JiraCICommand.exitCode(for: error) == .success { JiraCICommand.exit(withError: error) }
+            if Failure.isParserMessage(error) { JiraCICommand.exit(withError: error) }
             let words = CommandLine.arguments.dropFirst().prefix { !$0.hasPrefix("-") }
             Terminal.error("\(JiraCICommand.message(for: error)) (see 'jira-ci \(words.map { $0 + " " }.joined())--help')")
             Glibc.exit(ExitStatus.usage.rawValue)

@@ -5,9 +5,9 @@ import json
 import ssl
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlparse
 
+from fake_http import QuietHandler, serve, start
 from jira_rules import bulk_errors
 
 CLIENT_ID = "jci-client-id"
@@ -29,16 +29,13 @@ class FakeJiraCloud:
         self.permissions = {"builds": True, "deployments": True}
         self.gating = []              # answers for gating-status: an int status or a dict; the last repeats
         self.site_known = True
-        handler = self._handler()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.server.daemon_threads = True
+        self.server, port = serve(self._handler())
         if tls:
             self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
+        start(self.server)
         scheme = "https" if tls else "http"
         host = "localhost" if tls else "127.0.0.1"
-        self.url = f"{scheme}://{host}:{self.server.server_address[1]}"
+        self.url = f"{scheme}://{host}:{port}"
 
     def close(self):
         self.server.shutdown()
@@ -78,28 +75,9 @@ class FakeJiraCloud:
     def _handler(self):
         fake = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args):
-                pass
-
-            def _body(self):
-                length = int(self.headers.get("Content-Length") or 0)
-                return self.rfile.read(length) if length else b""
-
-            def _send(self, status, payload=None, headers=None):
-                data = json.dumps(payload).encode() if payload is not None else b""
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                for name, value in (headers or {}).items():
-                    self.send_header(name, value)
-                self.end_headers()
-                self.wfile.write(data)
-
+        class Handler(QuietHandler):
             def _handle(self, method):
-                body = self._body()
+                body = self.read_body()
                 path = urlparse(self.path).path
                 with fake.lock:
                     fake.requests.append((method, self.path, dict(self.headers), body))
@@ -112,19 +90,12 @@ class FakeJiraCloud:
                         self.connection.shutdown(2)
                         return
                     if fault["status"]:
-                        data = fault["body"]
-                        self.send_response(fault["status"])
-                        for name, value in fault["headers"].items():
-                            self.send_header(name, value)
-                        self.send_header("Content-Length", str(len(data)))
-                        self.end_headers()
-                        self.wfile.write(data)
-                        return
+                        return self.reply(fault["status"], fault["body"], None, fault["headers"])
                 route = fake._route(method, path)
                 if route is None:
-                    return self._send(404, {"message": f"no route {method} {path}"})
+                    return self.reply(404, {"message": f"no route {method} {path}"})
                 status, payload, headers = route(self, body)
-                self._send(status, payload, headers)
+                self.reply(status, payload, headers=headers)
 
             def do_GET(self):
                 self._handle("GET")

@@ -11,9 +11,9 @@ import secrets
 import threading
 import time
 from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, unquote, urlparse
 
+from fake_http import QuietHandler, serve, start
 from oauthlib.common import Request
 from oauthlib.oauth1.rfc5849 import signature
 
@@ -42,10 +42,9 @@ class FakeJiraServer:
         self.link_delay = 0.0
         self.version = [9, 12, 0]
         self.context_path = context_path
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.server, port = serve(self._handler())
+        start(self.server)
+        self.origin = f"http://127.0.0.1:{port}"
         self.url = self.origin + context_path
 
     def close(self):
@@ -132,40 +131,23 @@ class FakeJiraServer:
     def _handler(self):
         fake = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args):
-                pass
-
+        class Handler(QuietHandler):
             def date_time_string(self, timestamp=None):
                 return formatdate(fake.now(), usegmt=True)
-
-            def _reply(self, status, body=b"", content_type="application/json", headers=None):
-                if not isinstance(body, bytes):
-                    body = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                for name, value in (headers or {}).items():
-                    self.send_header(name, value)
-                self.end_headers()
-                self.wfile.write(body)
 
             def _refuse(self, problem):
                 realm = fake.origin
                 if problem:
-                    self._reply(401, f"oauth_problem={problem}".encode(), "text/plain",
+                    self.reply(401, f"oauth_problem={problem}".encode(), "text/plain",
                                 {"WWW-Authenticate": f'OAuth realm="{realm}", oauth_problem="{problem}"'})
                 else:
-                    self._reply(401, {"errorMessages": ["You are not authenticated."]})
+                    self.reply(401, {"errorMessages": ["You are not authenticated."]})
 
             def _handle(self, method):
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
+                body = self.read_body()
                 path = urlparse(self.path).path
                 if not path.startswith(fake.context_path + "/"):
-                    return self._reply(404, {"errorMessages": ["not under the context path"]})
+                    return self.reply(404, {"errorMessages": ["not under the context path"]})
                 path = path[len(fake.context_path):]
                 step = None
                 if path.startswith("/plugins/servlet/oauth/"):
@@ -179,40 +161,40 @@ class FakeJiraServer:
                     token = "rt-" + secrets.token_hex(8)
                     with fake.lock:
                         fake.request_tokens[token] = {"verifier": secrets.token_hex(3), "approved": False}
-                    return self._reply(200, f"oauth_token={token}&oauth_token_secret=unused&oauth_callback_confirmed=true".encode(),
+                    return self.reply(200, f"oauth_token={token}&oauth_token_secret=unused&oauth_callback_confirmed=true".encode(),
                                        "application/x-www-form-urlencoded")
                 if step == "access-token" and method == "POST":
                     token = "jci-issued-access-" + secrets.token_hex(8)
                     with fake.lock:
                         fake.access_tokens.add(token)
                         fake.issued_access_tokens.append(token)
-                    return self._reply(200, f"oauth_token={token}&oauth_token_secret=unused&oauth_expires_in=157680000".encode(),
+                    return self.reply(200, f"oauth_token={token}&oauth_token_secret=unused&oauth_expires_in=157680000".encode(),
                                        "application/x-www-form-urlencoded")
                 if path == "/rest/api/2/myself" and method == "GET":
-                    return self._reply(200, {"name": USER, "key": USER, "displayName": "CI Bot"})
+                    return self.reply(200, {"name": USER, "key": USER, "displayName": "CI Bot"})
                 if path == "/rest/api/2/serverInfo" and method == "GET":
-                    return self._reply(200, {"version": ".".join(map(str, fake.version)), "versionNumbers": fake.version,
+                    return self.reply(200, {"version": ".".join(map(str, fake.version)), "versionNumbers": fake.version,
                                              "deploymentType": "Server"})
                 parts = path.strip("/").split("/")
                 if len(parts) == 6 and parts[:4] == ["rest", "api", "2", "issue"]:
                     key, what = unquote(parts[4]), parts[5]
                     if key not in fake.issues:
-                        return self._reply(404, {"errorMessages": ["Issue Does Not Exist"], "errors": {}})
+                        return self.reply(404, {"errorMessages": ["Issue Does Not Exist"], "errors": {}})
                     if what == "remotelink" and method == "POST":
                         return self._link(key, json.loads(body))
                     if what == "remotelink" and method == "GET":
-                        return self._reply(200, fake.links.get(key, []))
+                        return self.reply(200, fake.links.get(key, []))
                     if what == "comment" and method == "POST":
                         with fake.lock:
                             fake.comments.setdefault(key, []).append(json.loads(body)["body"])
-                        return self._reply(201, {"id": "1"})
-                return self._reply(404, {"errorMessages": [f"no route {method} {path}"]})
+                        return self.reply(201, {"id": "1"})
+                return self.reply(404, {"errorMessages": [f"no route {method} {path}"]})
 
             def _link(self, key, link):
                 errors = [f for f in ("globalId",) if not link.get(f)]
                 errors += [f"object.{f}" for f in ("url", "title") if not (link.get("object") or {}).get(f)]
                 if errors:
-                    return self._reply(400, {"errorMessages": [], "errors": {e: "required" for e in errors}})
+                    return self.reply(400, {"errorMessages": [], "errors": {e: "required" for e in errors}})
                 with fake.lock:
                     fake.in_flight += 1
                     fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
@@ -223,10 +205,10 @@ class FakeJiraServer:
                     for index, existing in enumerate(links):
                         if existing["globalId"] == link["globalId"]:
                             links[index] = dict(link, id=existing["id"])
-                            return self._reply(200, {"id": existing["id"], "self": "x"})
+                            return self.reply(200, {"id": existing["id"], "self": "x"})
                     link = dict(link, id=sum(len(v) for v in fake.links.values()) + 1)
                     links.append(link)
-                return self._reply(201, {"id": link["id"], "self": "x"})
+                return self.reply(201, {"id": link["id"], "self": "x"})
 
             def do_GET(self):
                 self._handle("GET")

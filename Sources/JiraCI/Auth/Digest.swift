@@ -10,9 +10,13 @@ public enum Digest {
                 SHA256(input.baseAddress, input.count, output.baseAddress)
             }
         }
-        return digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return digest.hexString
+    }
+}
+
+extension [UInt8] {
+    /// Lower-case hex, two digits a byte.
+    var hexString: String {
+        map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 }

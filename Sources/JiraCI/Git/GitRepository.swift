@@ -189,13 +189,16 @@ struct CommitRecordSplitter {
     }
 }
 
-extension String {
-    var trimmed: String {
-        var view = Substring(self)
+extension StringProtocol {
+    /// Without leading and trailing whitespace: what users and git put around values.
+    public var trimmed: String {
+        var view = self[...]
         while let last = view.last, last.isWhitespace { view.removeLast() }
         while let first = view.first, first.isWhitespace { view.removeFirst() }
         return String(view)
     }
+}
 
+extension String {
     var nonEmpty: String? { isEmpty ? nil : self }
 }

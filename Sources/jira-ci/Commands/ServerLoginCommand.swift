@@ -67,7 +67,3 @@ struct ServerLoginCommand: AsyncParsableCommand {
         }
     }
 }
-
-extension String {
-    var trimmed: String { Substring(self).trimmed }
-}

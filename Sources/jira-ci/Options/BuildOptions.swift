@@ -51,9 +51,3 @@ struct BuildOptions: ParsableArguments {
         return Build.TestInfo(totalNumber: values[0], numberPassed: values[1], numberFailed: values[2], numberSkipped: skipped)
     }
 }
-
-extension Substring {
-    var trimmed: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    }
-}

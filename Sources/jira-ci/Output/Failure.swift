@@ -45,7 +45,7 @@ struct Failure {
 
     /// `--help` on a command group comes back from `run()` as an error the parser knows how to print.
     static func isParserMessage(_ error: any Error) -> Bool {
-        String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") && JiraCICommand.exitCode(for: error) == .success
+        JiraCICommand.exitCode(for: error) == .success
     }
 
     static func describe(_ error: ConfigurationError) -> String {
