@@ -20,8 +20,10 @@ struct ReportRunner {
         let reporter = try JiraConnection.reporter(
             target: jira, credentials: credentials, settings: connection.settings(source, hook: hook), dryRun: dryRun,
             options: ServerReportOptions(comment: try source.flag(connection.comment, .comment)))
+        // One sequence per run: every report of it, hook updates included, gets a strictly greater number.
+        let planner = ReportPlanner(factory: PayloadFactory(updateSequence: UpdateSequence().next))
         guard hook else {
-            return try await report(kind, search: search, pipeline: pipelineSettings, jira: jira, reporter: reporter, dryRun: dryRun)
+            return try await report(kind, search: search, pipeline: pipelineSettings, jira: jira, reporter: reporter, planner: planner, dryRun: dryRun)
         }
         // A hook must never fail or hold up the push: every update is reported on its own, failures become
         // warnings, and after a minute the remaining updates are skipped.
@@ -42,7 +44,7 @@ struct ReportRunner {
                 updatePipeline.buildURL = HookUpdate.bitbucketCommitURL(source.environment, commit: update.newCommit)
             }
             do {
-                try await report(kind, search: updateSearch, pipeline: updatePipeline, jira: jira, reporter: reporter, dryRun: dryRun, softFail: true)
+                try await report(kind, search: updateSearch, pipeline: updatePipeline, jira: jira, reporter: reporter, planner: planner, dryRun: dryRun, softFail: true)
             } catch {
                 Terminal.warning("\(update.branch): \(Failure(error).message) (hook: not failing the push)")
             }
@@ -51,11 +53,10 @@ struct ReportRunner {
 
     private func report(
         _ kind: ReportKind, search: KeySearch, pipeline pipelineSettings: PipelineSettings, jira: JiraTarget,
-        reporter: any JiraReporter, dryRun: Bool, softFail forced: Bool = false
+        reporter: any JiraReporter, planner: ReportPlanner, dryRun: Bool, softFail forced: Bool = false
     ) async throws {
         let requireKeys = try source.flag(output.requireKeys, .requireKeys)
         let softFail = try forced || connection.isSoftFail(source)
-        let planner = ReportPlanner(factory: PayloadFactory(updateSequence: UpdateSequence().next))
         let plan = try await planner.plan(kind, search: search, pipeline: pipelineSettings, requireURL: !dryRun)
         plan.warnings.forEach { Terminal.warning($0.description) }
 
