@@ -5,7 +5,7 @@ BIN := $(shell swift build -c release --static-swift-stdlib --show-bin-path 2>/d
 .PHONY: build install test bench
 
 build:
-	scripts/setup.sh
+	scripts/setup.sh --check
 	swift build -c release --static-swift-stdlib
 
 install: build

@@ -1,45 +1,49 @@
-"""A fake Jira Cloud on loopback: the OAuth token endpoint, tenant_info, the Builds and Deployments bulk
-endpoints, single reads, and gating status. It checks what it receives against the API's rules
-(jira_rules.py) and can inject faults: statuses with headers, dropped connections, delays."""
+"""A fake Jira Cloud on loopback: the OAuth token endpoint, tenant_info, the Builds, Deployments and Development
+information bulk endpoints, devinfo deletes, single reads, and gating status.
+
+Every bulk body is checked against Atlassian's published schema and the API's documented rules (jira_rules.py)
+and refused with 400 as Jira would, so the fake cannot share a misreading with jira-ci. For bad-day tests a test
+can inject faults (statuses with headers, dropped connections, delays, hangs, huge or garbage answers: see
+fake_http.FakeServer.fault), take the port down and bring it back on the same port, and make every error answer
+quote the request's secrets back (`echo_secrets`), as careless servers do."""
 import json
 import ssl
-import threading
-import time
-from urllib.parse import urlparse
+from urllib.parse import parse_qsl, unquote, urlparse
 
-from fake_http import QuietHandler, serve, start
-from jira_rules import bulk_errors
+import jira_rules
+from fake_http import FakeServer, QuietHandler
 
 CLIENT_ID = "jci-client-id"
 CLIENT_SECRET = "jci-client-secret-8f3a9d"
 CLOUD_ID = "11111111-2222-3333-4444-555555555555"
+DEVINFO_TYPES = jira_rules.DEVINFO_TYPES
+DEVINFO_PATH_TYPES = {"commit": "commits", "branch": "branches", "pull_request": "pullRequests"}
+# The list that carries a 400's messages: devinfo as its schema documents; builds and deployments as jira-ci reads it
+# (their schema documents a bare array of messages instead).
+ERRORS_FIELD = {"builds": "errors", "deployments": "errors", "devinfo": "errorMessages"}
+MESSAGE_FIELDS = ("message", "error_description")
 
 
-class FakeJiraCloud:
+class FakeJiraCloud(FakeServer):
     def __init__(self, tls: ssl.SSLContext = None):
-        self.lock = threading.Lock()
         self.requests = []            # (method, path, headers, body bytes)
-        self.faults = []              # [path fragment, fault]; the first match is consumed
         self.tokens_issued = []
         self.revoked = set()
         self.expires_in = 3600
         self.known_keys = None        # None: every key exists
         self.builds = {}              # (pipelineId, buildNumber) -> build
         self.deployments = {}         # (pipelineId, environmentId, number) -> deployment
-        self.permissions = {"builds": True, "deployments": True}
+        self.repositories = {}        # id -> {"repository": fields but entities, "commits"|"branches"|"pullRequests": {id: entity}}
+        self.devinfo_requests = []    # {"operationType", "preventTransitions"} as each devinfo request sent them (None: absent)
+        self.fail_devinfo_ids = set() # repository or entity ids Jira fails (failedDevinfoEntities)
+        self.permissions = {"builds": True, "deployments": True, "devinfo": True}
         self.gating = []              # answers for gating-status: an int status or a dict; the last repeats
         self.site_known = True
-        self.server, port = serve(self._handler())
-        if tls:
-            self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
-        start(self.server)
+        self.echo_secrets = False     # every error answer quotes the request's Authorization header and client_secret
+        super().__init__(self._handler(), tls)
         scheme = "https" if tls else "http"
         host = "localhost" if tls else "127.0.0.1"
-        self.url = f"{scheme}://{host}:{port}"
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
+        self.url = f"{scheme}://{host}:{self.port}"
 
     # -- test helpers -------------------------------------------------------------------------
     def env(self, **extra):
@@ -48,9 +52,13 @@ class FakeJiraCloud:
         env.update(extra)
         return env
 
-    def fault(self, fragment, status=None, headers=None, body=b"", drop=False, delay=0):
+    def build(self, pipeline, number):
+        """The stored build of a pipeline jira-ci names `pipeline` (see conftest.is_path_safe_id_of)."""
+        from conftest import is_path_safe_id_of
         with self.lock:
-            self.faults.append([fragment, dict(status=status, headers=headers or {}, body=body, drop=drop, delay=delay)])
+            matches = [b for (pid, n), b in self.builds.items() if n == number and is_path_safe_id_of(pid, pipeline)]
+        assert len(matches) == 1, f"no single build {number} of {pipeline!r} among {list(self.builds)}"
+        return matches[0]
 
     def count(self, fragment=""):
         with self.lock:
@@ -64,14 +72,6 @@ class FakeJiraCloud:
         return [CLIENT_SECRET, *self.tokens_issued]
 
     # -- the server ---------------------------------------------------------------------------
-    def _take_fault(self, path):
-        with self.lock:
-            for index, (fragment, fault) in enumerate(self.faults):
-                if fragment in path:
-                    del self.faults[index]
-                    return fault
-        return None
-
     def _handler(self):
         fake = self
 
@@ -81,20 +81,16 @@ class FakeJiraCloud:
                 path = urlparse(self.path).path
                 with fake.lock:
                     fake.requests.append((method, self.path, dict(self.headers), body))
-                fault = fake._take_fault(path)
-                if fault:
-                    if fault["delay"]:
-                        time.sleep(fault["delay"])
-                    if fault["drop"]:
-                        self.close_connection = True
-                        self.connection.shutdown(2)
-                        return
-                    if fault["status"]:
-                        return self.reply(fault["status"], fault["body"], None, fault["headers"])
+                fault = fake.take_fault(path)
+                if fault and self.play(fault):
+                    return
                 route = fake._route(method, path)
                 if route is None:
-                    return self.reply(404, {"message": f"no route {method} {path}"})
-                status, payload, headers = route(self, body)
+                    status, payload, headers = 404, {"message": f"no route {method} {path}"}, None
+                else:
+                    status, payload, headers = route(self, body)
+                if fake.echo_secrets and status >= 400:
+                    payload = _echoing(payload, _sent_secrets(self, body))
                 self.reply(status, payload, headers=headers)
 
             def do_GET(self):
@@ -118,29 +114,46 @@ class FakeJiraCloud:
             api, cloud_id, rest = parts[1], parts[4], parts[5:]
             if cloud_id != CLOUD_ID:
                 return lambda h, b: (404, {"message": "unknown cloud"}, None)
+            if api == "devinfo":
+                return self._devinfo_route(method, rest)
+            if api not in ("builds", "deployments"):
+                return None
             if method == "POST" and rest == ["bulk"]:
                 return lambda h, b: self._bulk(h, b, api)
             if method == "GET" and rest and rest[-1] == "gating-status":
                 return self._gating
             if method == "GET" and rest and rest[0] == "pipelines":
-                return lambda h, b: self._read(h, api)
+                return lambda h, b: self._denied(h, api) or (404, {"message": "Not found"}, None)
         return None
 
-    def _authorized(self, handler):
+    def _devinfo_route(self, method, rest):
+        if method == "POST" and rest == ["bulk"]:
+            return self._devinfo
+        if method == "DELETE" and len(rest) == 4 and rest[0] == "repository" and rest[2] in DEVINFO_PATH_TYPES:
+            repository_id, kind, entity_id = unquote(rest[1]), DEVINFO_PATH_TYPES[rest[2]], unquote(rest[3])
+            return lambda h, b: self._devinfo_delete(h, repository_id, kind, entity_id)
+        return None
+
+    def _denied(self, handler, api=None):
+        """401 without a live token, 403 when the credential lacks the API's permission; None when allowed."""
         header = handler.headers.get("Authorization", "")
         token = header[len("Bearer "):] if header.startswith("Bearer ") else None
         with self.lock:
-            return token in self.tokens_issued and token not in self.revoked
+            if token not in self.tokens_issued or token in self.revoked:
+                return 401, {"message": "Unauthorized"}, None
+        if api and not self.permissions[api]:
+            return 403, {"message": "Forbidden"}, None
+        return None
 
     def _token(self, handler, body):
         try:
             data = json.loads(body)
         except ValueError:
-            return 400, {"error": "invalid_request"}, None
+            return 400, {"error": "invalid_request", "error_description": "the body is not JSON"}, None
         if handler.headers.get("Content-Type", "").split(";")[0] != "application/json":
             return 400, {"error": "invalid_request", "error_description": "JSON body expected"}, None
         if data.get("grant_type") != "client_credentials" or data.get("audience") != "api.atlassian.com":
-            return 400, {"error": "invalid_request"}, None
+            return 400, {"error": "invalid_request", "error_description": "unsupported grant or audience"}, None
         if data.get("client_id") != CLIENT_ID or data.get("client_secret") != CLIENT_SECRET:
             return 401, {"error": "access_denied", "error_description": "Unauthorized"}, None
         with self.lock:
@@ -154,15 +167,27 @@ class FakeJiraCloud:
             return 404, {"message": "Site not found"}, None
         return 200, {"cloudId": CLOUD_ID}, None
 
+    def _checked(self, handler, body, api):
+        """(payload, None) for an allowed, valid bulk request; otherwise (None, the answer Jira gives)."""
+        denied = self._denied(handler, api)
+        if denied:
+            return None, denied
+        try:
+            payload = json.loads(body)
+        except ValueError:
+            payload = None
+        problems = jira_rules.errors(api, payload) if isinstance(payload, dict) else ["$: the body is not a JSON object"]
+        if problems:
+            return None, (400, {ERRORS_FIELD[api]: [{"message": problem} for problem in problems]}, None)
+        return payload, None
+
+    def _unknown(self, keys):
+        return [key for key in keys if self.known_keys is not None and key not in self.known_keys]
+
     def _bulk(self, handler, body, api):
-        if not self._authorized(handler):
-            return 401, {"message": "Unauthorized"}, None
-        if not self.permissions[api]:
-            return 403, {"message": "Forbidden"}, None
-        payload = json.loads(body)
-        errors = bulk_errors(api, payload)
-        if errors:
-            return 400, {"errors": [{"message": e} for e in errors]}, None
+        payload, refusal = self._checked(handler, body, api)
+        if refusal:
+            return refusal
         accepted, rejected, unknown = [], [], []
         for entity in payload[api]:
             if api == "builds":
@@ -170,12 +195,14 @@ class FakeJiraCloud:
                 identity = {"pipelineId": entity["pipelineId"], "buildNumber": entity["buildNumber"]}
                 store, key = self.builds, (entity["pipelineId"], entity["buildNumber"])
             else:
-                keys = [v for a in entity["associations"] if a["associationType"] == "issueIdOrKeys" for v in a["values"]]
+                keys = [*entity.get("issueKeys", []),
+                        *(v for a in entity.get("associations", []) if a["associationType"] in ("issueIdOrKeys", "issueKeys")
+                          for v in a["values"])]
                 identity = {"pipelineId": entity["pipeline"]["id"], "environmentId": entity["environment"]["id"],
                             "deploymentSequenceNumber": entity["deploymentSequenceNumber"]}
                 store, key = self.deployments, (entity["pipeline"]["id"], entity["environment"]["id"],
                                                 entity["deploymentSequenceNumber"])
-            missing = [k for k in keys if self.known_keys is not None and k not in self.known_keys]
+            missing = self._unknown(keys)
             unknown += missing
             if keys and len(missing) == len(keys):
                 rejected.append({"key": identity, "errors": [{"message": "No valid issue keys were provided"}]})
@@ -192,18 +219,87 @@ class FakeJiraCloud:
             answer["unknownAssociations"] = []
         return 202, answer, None
 
-    def _read(self, handler, api):
-        if not self._authorized(handler):
-            return 401, {"message": "Unauthorized"}, None
-        if not self.permissions[api]:
-            return 403, {"message": "Forbidden"}, None
-        return 404, {"message": "Not found"}, None
+    def _devinfo(self, handler, body):
+        """Stores repositories and their entities. As the schema describes: an entity whose updateSequenceId is not
+        newer than the stored one is accepted but not applied (not a failure); keys Jira does not know are listed in
+        unknownIssueKeys, and an entity is stored only if it keeps at least one known key. Ids in fail_devinfo_ids
+        fail, in the schema's failedDevinfoEntities shape."""
+        payload, refusal = self._checked(handler, body, "devinfo")
+        if refusal:
+            return refusal
+        accepted, failed, unknown = {}, {}, []
+        with self.lock:
+            self.devinfo_requests.append({"operationType": payload.get("operationType"),
+                                          "preventTransitions": payload.get("preventTransitions")})
+            for repository in payload["repositories"]:
+                repository_id = repository["id"]
+                if repository_id in self.fail_devinfo_ids:
+                    failed[repository_id] = {"errorMessages": [_failure(repository_id)]}
+                    continue
+                stored = self.repositories.setdefault(repository_id, {"repository": None, **{t: {} for t in DEVINFO_TYPES}})
+                fields = {name: value for name, value in repository.items() if name not in DEVINFO_TYPES}
+                if _newer(fields, stored["repository"]):
+                    stored["repository"] = fields
+                for kind in (t for t in DEVINFO_TYPES if t in repository):
+                    ids = accepted.setdefault(repository_id, {}).setdefault(kind, [])
+                    for entity in repository[kind]:
+                        if entity["id"] in self.fail_devinfo_ids:
+                            failures = failed.setdefault(repository_id, {}).setdefault(kind, [])
+                            failures.append({"id": entity["id"], "errorMessages": [_failure(entity["id"])]})
+                            continue
+                        ids.append(entity["id"])
+                        missing = self._unknown(entity["issueKeys"])
+                        unknown += missing
+                        if len(missing) < len(entity["issueKeys"]) and _newer(entity, stored[kind].get(entity["id"])):
+                            stored[kind][entity["id"]] = entity
+        return 202, {"acceptedDevinfoEntities": accepted, "failedDevinfoEntities": failed,
+                     "unknownIssueKeys": list(dict.fromkeys(unknown))}, None
+
+    def _devinfo_delete(self, handler, repository_id, kind, entity_id):
+        denied = self._denied(handler, "devinfo")
+        if denied:
+            return denied
+        with self.lock:
+            self.repositories.get(repository_id, {}).get(kind, {}).pop(entity_id, None)
+        return 202, b"", None
 
     def _gating(self, handler, body):
-        if not self._authorized(handler):
-            return 401, {"message": "Unauthorized"}, None
+        denied = self._denied(handler)
+        if denied:
+            return denied
         with self.lock:
             answer = self.gating.pop(0) if len(self.gating) > 1 else (self.gating[0] if self.gating else 404)
         if isinstance(answer, int):
             return answer, {"message": "Not found"}, None
         return 200, answer, None
+
+
+def _newer(entity, stored):
+    """Jira applies an update only when its updateSequenceId is greater than the stored one."""
+    return stored is None or entity["updateSequenceId"] > stored["updateSequenceId"]
+
+
+def _failure(entity_id):
+    return {"message": f"{entity_id} failed: it is in fail_devinfo_ids"}
+
+
+def _sent_secrets(handler, body):
+    """The request's Authorization header and client_secret, as a careless server quotes them back."""
+    try:
+        fields = json.loads(body)
+    except ValueError:
+        fields = dict(parse_qsl(body.decode(errors="replace")))
+    quoted = [f"Authorization: {handler.headers['Authorization']}"] if "Authorization" in handler.headers else []
+    if isinstance(fields, dict) and "client_secret" in fields:
+        quoted.append(f"client_secret={fields['client_secret']}")
+    return f" (you sent {'; '.join(quoted)})" if quoted else ""
+
+
+def _echoing(payload, echo):
+    """`payload` with `echo` added to every message in it."""
+    if isinstance(payload, dict):
+        return {name: value + echo if name in MESSAGE_FIELDS and isinstance(value, str) else _echoing(value, echo)
+                for name, value in payload.items()}
+    if isinstance(payload, list):
+        return [_echoing(value, echo) for value in payload]
+    return payload

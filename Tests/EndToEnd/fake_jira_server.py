@@ -3,17 +3,17 @@
 Every OAuth 1.0a request is verified by oauthlib (an independent RFC 5849 implementation) against the
 application link's public key; consumer key, token, timestamp window and nonce are checked, and failures
 are answered the way Jira does: 401 with `WWW-Authenticate: OAuth ... oauth_problem="..."`.
-Also: personal access tokens, basic auth, remote links with globalId upsert, comments, myself, serverInfo,
-and the three OAuth endpoints of the one-time login."""
+Also: personal access tokens, basic auth, remote links with globalId upsert and delete, comments, projects,
+myself, serverInfo, and the three OAuth endpoints of the one-time login. Like the fake Jira Cloud it takes faults
+(fake_http.FakeServer.fault, hang) and can go down and come back on the same port."""
 import base64
 import json
 import secrets
-import threading
 import time
 from email.utils import formatdate
-from urllib.parse import parse_qsl, unquote, urlparse
+from urllib.parse import parse_qs, unquote, urlparse
 
-from fake_http import QuietHandler, serve, start
+from fake_http import FakeServer, QuietHandler
 from oauthlib.common import Request
 from oauthlib.oauth1.rfc5849 import signature
 
@@ -23,16 +23,15 @@ USER, PASSWORD = "ci-bot", "jci-password-51b7"
 ACCESS_TOKEN = "jci-oauth-access-token-a9e4"
 
 
-class FakeJiraServer:
+class FakeJiraServer(FakeServer):
     def __init__(self, public_key_pem: str, context_path="/jira"):
-        self.lock = threading.Lock()
         self.consumers = {CONSUMER_KEY: public_key_pem}
         self.access_tokens = {ACCESS_TOKEN}
         self.request_tokens = {}     # token -> {"verifier": str, "approved": bool}
         self.issued_access_tokens = []
         self.nonces = set()
         self.clock_offset = 0        # seconds the server's clock is ahead of real time
-        self.issues = {"SHOP-1", "SHOP-2"}
+        self.issues = {"SHOP-1", "SHOP-2"}   # also the projects it shows: one per key prefix
         self.links = {}              # key -> [link]
         self.comments = {}           # key -> [body]
         self.requests = []           # (method, path, scheme)
@@ -42,14 +41,9 @@ class FakeJiraServer:
         self.link_delay = 0.0
         self.version = [9, 12, 0]
         self.context_path = context_path
-        self.server, port = serve(self._handler())
-        start(self.server)
-        self.origin = f"http://127.0.0.1:{port}"
+        super().__init__(self._handler())
+        self.origin = f"http://127.0.0.1:{self.port}"
         self.url = self.origin + context_path
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
 
     def secrets(self):
         return [PAT, PASSWORD, ACCESS_TOKEN, *self.issued_access_tokens]
@@ -155,6 +149,9 @@ class FakeJiraServer:
                 user, problem, scheme = fake._authenticate(self, path, step)
                 with fake.lock:
                     fake.requests.append((method, path, scheme))
+                fault = fake.take_fault(path)
+                if fault and self.play(fault):
+                    return
                 if user is None:
                     return self._refuse(problem)
                 if step == "request-token" and method == "POST":
@@ -175,6 +172,9 @@ class FakeJiraServer:
                 if path == "/rest/api/2/serverInfo" and method == "GET":
                     return self.reply(200, {"version": ".".join(map(str, fake.version)), "versionNumbers": fake.version,
                                              "deploymentType": "Server"})
+                if path == "/rest/api/2/project" and method == "GET":
+                    projects = sorted({key.rsplit("-", 1)[0] for key in fake.issues})
+                    return self.reply(200, [{"key": project, "name": project.title()} for project in projects])
                 parts = path.strip("/").split("/")
                 if len(parts) == 6 and parts[:4] == ["rest", "api", "2", "issue"]:
                     key, what = unquote(parts[4]), parts[5]
@@ -184,6 +184,8 @@ class FakeJiraServer:
                         return self._link(key, json.loads(body))
                     if what == "remotelink" and method == "GET":
                         return self.reply(200, fake.links.get(key, []))
+                    if what == "remotelink" and method == "DELETE":
+                        return self._unlink(key, parse_qs(urlparse(self.path).query).get("globalId", [None])[0])
                     if what == "comment" and method == "POST":
                         with fake.lock:
                             fake.comments.setdefault(key, []).append(json.loads(body)["body"])
@@ -210,10 +212,22 @@ class FakeJiraServer:
                     links.append(link)
                 return self.reply(201, {"id": link["id"], "self": "x"})
 
+            def _unlink(self, key, global_id):
+                with fake.lock:
+                    links = fake.links.get(key, [])
+                    kept = [link for link in links if link["globalId"] != global_id]
+                    fake.links[key] = kept
+                if len(kept) == len(links):
+                    return self.reply(404, {"errorMessages": [f"No remote link with globalId {global_id!r}"], "errors": {}})
+                return self.reply(204, b"", None)
+
             def do_GET(self):
                 self._handle("GET")
 
             def do_POST(self):
                 self._handle("POST")
+
+            def do_DELETE(self):
+                self._handle("DELETE")
 
         return Handler

@@ -1,140 +1,97 @@
-"""The field rules of Jira's Builds and Deployments APIs (from the API notes), checked independently of jira-ci.
+"""What Jira refuses in a bulk body: the published schema's verdict (atlassian_schema), then the few documented
+rules the schema cannot express, from the API notes and from the schema's own descriptions.
 
-Used by the dry-run tests and by the fake Jira Cloud, which answers 400 with these messages, as Jira does.
+The rules run only on bodies the schema accepts, so they can rely on its shapes.
 """
 import re
-from datetime import datetime
 
-BUILD_STATES = {"pending", "in_progress", "successful", "failed", "cancelled", "unknown"}
-DEPLOYMENT_STATES = BUILD_STATES | {"rolled_back"}
-ENVIRONMENT_TYPES = {"unmapped", "development", "testing", "staging", "production"}
-ASSOCIATION_TYPES = {"issueIdOrKeys", "serviceIdOrKeys", "commit", "repository", "issueKeys"}
-KEY = re.compile(r"^[A-Z][A-Z0-9_]{1,255}-[1-9][0-9]*$")
-INT64_MAX = 2**63 - 1
+import atlassian_schema
 
-
-def _text(errors, entity, field, limit, required=True):
-    value = entity.get(field)
-    if value is None:
-        if required:
-            errors.append(f"{field} is required")
-        return
-    if not isinstance(value, str) or (required and not value):
-        errors.append(f"{field} must be a non-empty string")
-    elif len(value) > limit:
-        errors.append(f"{field} is longer than {limit}")
+MAX_PER_REQUEST = 100            # builds or deployments per request (notes; the schema sets no maximum)
+MAX_ASSOCIATION_VALUES = 500     # all values of one deployment's associations together (notes)
+MAX_DEVINFO_ENTITIES = 1000      # commits, branches and pull requests of all repositories together (schema text)
+DEVINFO_TYPES = ("commits", "branches", "pullRequests")
+# Devinfo ids: "Only alphanumeric characters, and '~.-_', are allowed" (schema text).
+DEVINFO_ID = re.compile(r"[A-Za-z0-9~._-]+\Z")
+# The devinfo schema gives the issue-key pattern ^\p{L}[\p{L}\p{Digit}_]{1,255}-\p{Digit}{1,255}$ to the issueKeys
+# array, where JSON Schema ignores it (a pattern applies to strings). Here it applies to each key, in Python's terms:
+# \p{L} is a letter, Java's \p{Digit} is 0-9.
+DEVINFO_KEY = re.compile(r"[^\W\d_](?:[^\W\d_]|[0-9_]){1,255}-[0-9]{1,255}\Z")
 
 
-def _int64(errors, entity, field):
-    value = entity.get(field)
-    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= INT64_MAX:
-        errors.append(f"{field} must be a non-negative int64")
+def errors(kind, body):
+    """Why Jira refuses a bulk request body ([] when it accepts it); kind is builds, deployments or devinfo."""
+    return atlassian_schema.errors(kind, body) or [*_property_errors(body), *RULES[kind](body)]
 
 
-def _date(errors, entity, field):
-    value = entity.get(field, "")
-    try:
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
-        if "T" not in value:
-            raise ValueError
-    except (ValueError, AttributeError):
-        errors.append(f"{field} must be an RFC 3339 date-time")
+def _property_errors(body):
+    # The schema text of `properties` (all three APIs): at most 5, keys and values at most 255 characters, keys
+    # without ':' and not starting with '_'. The devinfo schema itself checks none of this.
+    properties = body.get("properties", {})
+    found = [f"$.properties: {len(properties)} properties; at most 5 are allowed"] if len(properties) > 5 else []
+    for key, value in properties.items():
+        if ":" in key or key.startswith("_") or len(key) > 255 or len(value) > 255:
+            found.append(f"$.properties: {key!r} must be at most 255 characters without ':', not starting with '_',"
+                         " with a value of at most 255 characters")
+    return found
 
 
-def _url(errors, entity, field, required=True):
-    _text(errors, entity, field, 2000, required)
-    value = entity.get(field)
-    if isinstance(value, str) and value and not re.match(r"^https?://", value):
-        errors.append(f"{field} must be an absolute URL")
+def _count_errors(kind, body):
+    count = len(body[kind])
+    return [f"$.{kind}: {count} {kind} in one request; at most {MAX_PER_REQUEST} are allowed"] if count > MAX_PER_REQUEST else []
 
 
-def build_errors(build):
-    errors = []
-    if build.get("schemaVersion") != "1.0":
-        errors.append("schemaVersion must be 1.0")
-    _text(errors, build, "pipelineId", 255)
-    _int64(errors, build, "buildNumber")
-    _int64(errors, build, "updateSequenceNumber")
-    _text(errors, build, "displayName", 255)
-    _text(errors, build, "description", 255, required=False)
-    _text(errors, build, "label", 255, required=False)
-    _url(errors, build, "url")
-    if build.get("state") not in BUILD_STATES:
-        errors.append(f"state {build.get('state')!r} is not a build state")
-    _date(errors, build, "lastUpdated")
-    keys = build.get("issueKeys")
-    if not isinstance(keys, list) or not 1 <= len(keys) <= 500:
-        errors.append("issueKeys must hold 1 to 500 keys")
-    elif not all(isinstance(k, str) and KEY.match(k) for k in keys):
-        errors.append("issueKeys holds a malformed key")
-    test_info = build.get("testInfo")
-    if test_info is not None:
-        for field in ("totalNumber", "numberPassed", "numberFailed"):
-            if not isinstance(test_info.get(field), int):
-                errors.append(f"testInfo.{field} is required")
-    references = build.get("references")
-    if references is not None and (not isinstance(references, list) or len(references) > 5):
-        errors.append("references must hold at most 5 entries")
-    allowed = {"schemaVersion", "pipelineId", "buildNumber", "updateSequenceNumber", "displayName", "description",
-               "label", "url", "state", "lastUpdated", "issueKeys", "testInfo", "references"}
-    errors += [f"unknown field {f}" for f in build if f not in allowed]
-    return errors
+def _build_errors(body):
+    return _count_errors("builds", body)
 
 
-def deployment_errors(deployment):
-    errors = []
-    if deployment.get("schemaVersion") != "1.0":
-        errors.append("schemaVersion must be 1.0")
-    _int64(errors, deployment, "deploymentSequenceNumber")
-    _int64(errors, deployment, "updateSequenceNumber")
-    _text(errors, deployment, "displayName", 255)
-    _url(errors, deployment, "url")
-    _text(errors, deployment, "description", 255)
-    _text(errors, deployment, "label", 255, required=False)
-    _date(errors, deployment, "lastUpdated")
-    if deployment.get("state") not in DEPLOYMENT_STATES:
-        errors.append(f"state {deployment.get('state')!r} is not a deployment state")
-    if "issueKeys" in deployment:
-        errors.append("issueKeys is deprecated: use associations")
-    associations = deployment.get("associations")
-    if not isinstance(associations, list) or not associations:
-        errors.append("associations are required")
-    else:
-        total = 0
-        for association in associations:
-            if association.get("associationType") not in ASSOCIATION_TYPES:
-                errors.append(f"unknown associationType {association.get('associationType')!r}")
-            values = association.get("values")
-            if not isinstance(values, list) or not values:
-                errors.append("every association needs at least one value")
-            else:
-                total += len(values)
-        if total > 500:
-            errors.append("associations hold more than 500 values")
-    pipeline = deployment.get("pipeline") or {}
-    _text(errors, pipeline, "id", 255)
-    _text(errors, pipeline, "displayName", 255)
-    _url(errors, pipeline, "url")
-    environment = deployment.get("environment") or {}
-    _text(errors, environment, "id", 255)
-    _text(errors, environment, "displayName", 255)
-    if environment.get("type") not in ENVIRONMENT_TYPES:
-        errors.append(f"environment.type {environment.get('type')!r} is not an environment type")
-    for command in deployment.get("commands") or []:
-        if command.get("command") != "initiate_deployment_gating":
-            errors.append(f"unknown command {command!r}")
-    return errors
+def _deployment_errors(body):
+    found = _count_errors("deployments", body)
+    for index, deployment in enumerate(body["deployments"]):
+        path = f"$.deployments[{index}]"
+        associations = deployment.get("associations", [])
+        if not associations and "issueKeys" not in deployment:
+            found.append(f"{path}: needs associations (issues or services)")
+        total = sum(len(association["values"]) for association in associations)
+        if total > MAX_ASSOCIATION_VALUES:
+            found.append(f"{path}.associations: {total} values in all; at most {MAX_ASSOCIATION_VALUES} are allowed")
+    return found
 
 
-def bulk_errors(kind, body):
-    """Errors of a whole bulk request body; kind is 'builds' or 'deployments'."""
-    errors = []
-    entities = body.get(kind)
-    if not isinstance(entities, list) or not 1 <= len(entities) <= 100:
-        return [f"{kind} must hold 1 to 100 entries"]
-    check = build_errors if kind == "builds" else deployment_errors
-    for entity in entities:
-        errors += check(entity)
-    if not isinstance(body.get("providerMetadata", {}).get("product", ""), str):
-        errors.append("providerMetadata.product must be a string")
-    return errors
+def _devinfo_errors(body):
+    repositories = body["repositories"]
+    found = _duplicate_errors("$.repositories", repositories)
+    for index, repository in enumerate(repositories):
+        path = f"$.repositories[{index}]"
+        found += _id_errors(path, repository)
+        for kind in DEVINFO_TYPES:
+            entities = repository.get(kind, [])
+            found += _duplicate_errors(f"{path}.{kind}", entities)
+            for number, entity in enumerate(entities):
+                found += _entity_errors(f"{path}.{kind}[{number}]", entity)
+    total = sum(len(repository.get(kind, [])) for repository in repositories for kind in DEVINFO_TYPES)
+    if total > MAX_DEVINFO_ENTITIES:
+        found.append(f"$.repositories: {total} entities in one request; at most {MAX_DEVINFO_ENTITIES} are allowed")
+    return found
+
+
+def _duplicate_errors(path, entities):
+    ids = [entity["id"] for entity in entities]
+    return [f"{path}: id {i!r} appears more than once" for i in sorted(set(ids)) if ids.count(i) > 1]
+
+
+def _id_errors(path, entity):
+    return [] if DEVINFO_ID.match(entity["id"]) else [f"{path}.id: {entity['id']!r} holds characters other than A-Z a-z 0-9 ~ . - _"]
+
+
+def _entity_errors(path, entity):
+    """A commit, branch or pull request: its id, its issue keys, and those of a branch's last commit."""
+    found = _id_errors(path, entity)
+    found += [f"{path}.issueKeys[{index}]: {key!r} is not an issue key"
+              for index, key in enumerate(entity["issueKeys"]) if not DEVINFO_KEY.match(key)]
+    if "lastCommit" in entity:
+        found += _entity_errors(f"{path}.lastCommit", entity["lastCommit"])
+    return found
+
+
+RULES = {"builds": _build_errors, "deployments": _deployment_errors, "devinfo": _devinfo_errors}

@@ -2,10 +2,10 @@
 import http.client
 from urllib.parse import urlsplit
 
-from fake_http import QuietHandler, serve, start
+from fake_http import Loopback, QuietHandler
 
 
-class RecordingProxy:
+class RecordingProxy(Loopback):
     def __init__(self):
         self.seen = []
         proxy = self
@@ -26,10 +26,5 @@ class RecordingProxy:
 
             do_GET = do_POST = do_DELETE = _forward
 
-        self.server, port = serve(Handler)
-        start(self.server)
-        self.url = f"http://127.0.0.1:{port}"
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
+        super().__init__(Handler)
+        self.url = f"http://127.0.0.1:{self.port}"
