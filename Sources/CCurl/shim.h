@@ -14,5 +14,14 @@ static inline CURLcode jci_setopt_header_function(CURL *h, size_t (*f)(char *, s
     return curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, f);
 }
 static inline CURLcode jci_getinfo_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }
-static inline CURLcode jci_getinfo_double(CURL *h, CURLINFO i, double *v) { return curl_easy_getinfo(h, i, v); }
+
+// http and https only. CURLOPT_PROTOCOLS_STR exists from libcurl 7.85; Ubuntu 22.04 ships 7.81, which has
+// only the (since deprecated) bit mask.
+static inline CURLcode jci_restrict_to_http(CURL *h) {
+#if LIBCURL_VERSION_NUM >= 0x075500
+    return curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+#else
+    return curl_easy_setopt(h, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+}
 #endif

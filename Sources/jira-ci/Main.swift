@@ -5,7 +5,8 @@ import JiraCI
 import Glibc
 #endif
 
-/// Parses, runs, and turns every failure into one line on stderr and a documented exit code.
+/// Parses, runs, and turns every failure into one line on stderr and a documented exit code. Help, usage
+/// messages and errors alike leave through `Terminal`.
 @main
 enum Main {
     static func main() async {
@@ -13,11 +14,7 @@ enum Main {
         do {
             command = try JiraCICommand.parseAsRoot()
         } catch {
-            // Help and version requests arrive as "errors" too; the parser prints those itself.
-            if Failure.isParserMessage(error) { JiraCICommand.exit(withError: error) }
-            let words = CommandLine.arguments.dropFirst().prefix { !$0.hasPrefix("-") }
-            Terminal.error("\(JiraCICommand.message(for: error)) (see 'jira-ci \(words.map { $0 + " " }.joined())--help')")
-            Glibc.exit(ExitStatus.usage.rawValue)
+            exit(parseError: error)
         }
         do {
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -26,24 +23,38 @@ enum Main {
                 try command.run()
             }
         } catch {
-            if Failure.isParserMessage(error) { JiraCICommand.exit(withError: error) }
-            let failure = Failure(error)
-            if !failure.message.isEmpty { Terminal.error(failure.message) }
-            Glibc.exit(failure.status.rawValue)
+            // `--help` on a command group comes back from `run()` as an error the parser knows how to show.
+            if JiraCICommand.exitCode(for: error) == .success { exit(parseError: error) }
+            if !(error is QuietExit) { Terminal.error(String(describing: error)) }
+            Glibc.exit(ExitStatus(for: error).rawValue)
         }
+    }
+
+    /// Help and version requests arrive as "errors" too; they are printed in full on stdout and exit 0.
+    static func exit(parseError error: any Error) -> Never {
+        if JiraCICommand.exitCode(for: error) == .success {
+            Terminal.output(JiraCICommand.fullMessage(for: error))
+            Glibc.exit(0)
+        }
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let words = arguments.prefix { !$0.hasPrefix("-") }
+        var message = JiraCICommand.message(for: error)
+        if let first = words.first, let suggestion = CommandSuggestion.command(for: first) {
+            message = "unknown command '\(first)'; did you mean '\(suggestion)'?"
+        }
+        Terminal.error("\(message) (see 'jira-ci \(words.map { $0 + " " }.joined())--help')")
+        Glibc.exit(ExitStatus.usage.rawValue)
     }
 }
 
-struct JiraCICommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "jira-ci",
-        abstract: "Tell Jira what CI/CD did: report builds and deployments against the issue keys in git.",
-        discussion: """
-            Exit codes: 0 ok, 1 internal error, 2 usage or configuration error, 3 authentication rejected, \
-            4 Jira rejected the data, 5 Jira unreachable or failing, 6 deployment gate not passed, \
-            7 no issue keys with --require-keys.
-            """,
-        version: Version.current,
-        subcommands: [KeysCommand.self, BuildCommand.self, DeployCommand.self, GateCommand.self, AuthCommand.self, EnvCommand.self]
-    )
+/// `jira-ci biuld` → `build`.
+enum CommandSuggestion {
+    static var names: [String] {
+        JiraCICommand.configuration.subcommands.map { $0.configuration.commandName ?? "" }
+    }
+
+    static func command(for word: String) -> String? {
+        guard !names.contains(word) else { return nil }
+        return Suggestion.nearest(to: word, in: names)
+    }
 }

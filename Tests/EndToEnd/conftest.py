@@ -1,10 +1,14 @@
 """Shared helpers for end-to-end tests: the built binary, real git repositories in temporary folders."""
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
+
+import jira_rules
+from atlassian_schema import bulk_kind
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,6 +34,23 @@ class Result:
         return f"<exit {self.code}\nstdout:\n{self.out}\nstderr:\n{self.err}>"
 
 
+# Each test gets its own state and cache folders (the outbox, backfill progress, tokens), so no test sees
+# what another queued, and nothing lands in the developer's home.
+_PRIVATE_DIRS = {}
+
+
+@pytest.fixture(autouse=True)
+def private_state(tmp_path_factory):
+    _PRIVATE_DIRS["XDG_STATE_HOME"] = str(tmp_path_factory.mktemp("state"))
+    _PRIVATE_DIRS["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    yield _PRIVATE_DIRS["XDG_STATE_HOME"]
+
+
+def outbox_dir():
+    """The outbox jira-ci uses in this test unless told otherwise."""
+    return Path(_PRIVATE_DIRS["XDG_STATE_HOME"]) / "jira-ci" / "outbox"
+
+
 def clean_env(extra=None):
     """The test's environment: nothing from the developer's shell or CI leaks into what jira-ci detects."""
     env = {k: v for k, v in os.environ.items()
@@ -39,6 +60,7 @@ def clean_env(extra=None):
            and k not in ("CI", "HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy", "ALL_PROXY", "NO_PROXY", "no_proxy")}
     env.update({"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.com",
                 "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.com", "GIT_CONFIG_NOSYSTEM": "1"})
+    env.update(_PRIVATE_DIRS)
     env.update(extra or {})
     return env
 
@@ -67,6 +89,29 @@ class Repo:
         self.counter += 1
         self.git("commit", "-q", "--allow-empty", "-m", message)
         return self.git("rev-parse", "HEAD")
+
+
+def is_path_safe_id_of(identifier, original):
+    """Whether `identifier` is what the issue asks ids in URL paths to be for `original`: unreserved characters
+    only, at most 255, the original itself when it already is such, else a readable slug of it (other characters
+    become `-`) with a short hash of the original."""
+    if not re.fullmatch(r"[A-Za-z0-9._~-]{1,255}", identifier):
+        return False
+    if re.fullmatch(r"[A-Za-z0-9._~-]{1,255}", original):
+        return identifier == original
+    slug = re.sub(r"[^A-Za-z0-9._~-]+", "-", original).strip("-")
+    return re.fullmatch(re.escape(slug[:246]) + r"-[0-9a-f]{8}", identifier) is not None
+
+
+def assert_valid_requests(result_json):
+    """Checks every bulk request of a `--dry-run --json` result against what Jira accepts: Atlassian's published
+    schema for its API (builds, deployments or devinfo, from the URL) and the rules the schema cannot express."""
+    for request in result_json["requests"]:
+        if request["url"].endswith("/bulk"):
+            kind = bulk_kind(request["url"])
+            assert kind, f"not a builds, deployments or devinfo bulk URL: {request['url']}"
+            problems = jira_rules.errors(kind, request["body"])
+            assert not problems, f"Jira would refuse this {kind} body:\n" + "\n".join(problems)
 
 
 @pytest.fixture

@@ -52,16 +52,16 @@ def test_declarative_jenkinsfile(cloud, repo):
     env = jenkins_env(repo, cloud)
     start, deploy, final = steps
     shell(start, repo, env)
-    assert cloud.builds[("github.com/acme/shop#shop", 7)]["state"] == "in_progress"
+    assert cloud.build("github.com/acme/shop#shop", 7)["state"] == "in_progress"
     shell(deploy, repo, env)
     shell(final, repo, {**env, "JIRA_CI_STATE": "SUCCESS"})  # withEnv(["JIRA_CI_STATE=${currentBuild.currentResult}"])
-    build = cloud.builds[("github.com/acme/shop#shop", 7)]
+    build = cloud.build("github.com/acme/shop#shop", 7)
     assert build["state"] == "successful" and build["issueKeys"] == ["SHOP-1", "SHOP-2"]
     assert build["url"] == "https://ci.example.com/job/shop/7/"
     [deployment] = cloud.deployments.values()
     assert deployment["environment"]["type"] == "production" and deployment["deploymentSequenceNumber"] == 7
     shell(final, repo, {**jenkins_env(repo, cloud, "8"), "JIRA_CI_STATE": "ABORTED"})
-    assert cloud.builds[("github.com/acme/shop#shop", 8)]["state"] == "cancelled"
+    assert cloud.build("github.com/acme/shop#shop", 8)["state"] == "cancelled"
 
 
 def test_scripted_jenkinsfile(cloud, repo):
@@ -72,7 +72,7 @@ def test_scripted_jenkinsfile(cloud, repo):
     env = jenkins_env(repo, cloud)
     for call, state in zip(calls, ["", "FAILURE"]):
         shell(template.replace("${command}", call), repo, {**env, "JIRA_CI_STATE": state})
-    assert cloud.builds[("github.com/acme/shop#shop", 7)]["state"] == "failed"
+    assert cloud.build("github.com/acme/shop#shop", 7)["state"] == "failed"
 
 
 def test_server_jenkinsfile(repo):
@@ -93,12 +93,12 @@ def test_build_agent_wrapper_keeps_the_builds_exit_code(cloud, repo):
     env = {**cloud.env(JIRA_CI_CACHE_DIR=str(repo.path.parent / "cache")), "BUILD_NUMBER": "11",
            "BUILD_URL": "https://agent.example.com/11"}
     shell(f"{script} true", repo, env)
-    assert cloud.builds[("github.com/acme/shop", 11)]["state"] == "successful"
+    assert cloud.build("github.com/acme/shop", 11)["state"] == "successful"
     path = f"{Path(binary()).parent}:{os.environ['PATH']}"
     failed = subprocess.run([script, "sh", "-c", "exit 3"], cwd=repo.path, capture_output=True, text=True,
                             env=clean_env({**env, "BUILD_NUMBER": "12", "PATH": path}))
     assert failed.returncode == 3
-    assert cloud.builds[("github.com/acme/shop", 12)]["state"] == "failed"
+    assert cloud.build("github.com/acme/shop", 12)["state"] == "failed"
 
 
 def test_bitbucket_server_hook_installed_in_a_bare_repository(cloud, tmp_path):
@@ -139,7 +139,7 @@ def test_github_actions_workflow(cloud, repo):
     assert len(runs) == 2
     for command in runs:
         shell(command, repo, env)
-    build = cloud.builds[("github.com/acme/shop#build", 21)]
+    build = cloud.build("github.com/acme/shop#build", 21)
     assert build["state"] == "successful"
     assert build["issueKeys"] == ["SHOP-1", "SHOP-3", "SHOP-2"]
     assert build["url"] == "https://github.com/acme/shop/actions/runs/555"
@@ -156,6 +156,6 @@ def test_gitlab_ci(cloud, repo):
     assert len(commands) == 3
     for command in commands:
         shell(command, repo, env)
-    assert cloud.builds[("github.com/acme/shop#acme/shop", 31)]["state"] == "successful"
+    assert cloud.build("github.com/acme/shop#acme/shop", 31)["state"] == "successful"
     [deployment] = cloud.deployments.values()
     assert deployment["environment"]["id"] == "production" and deployment["url"] == "https://gitlab.example.com/p/31"

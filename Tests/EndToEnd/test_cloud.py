@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Repo, binary, clean_env, run
+from conftest import Repo, binary, clean_env, is_path_safe_id_of, outbox_dir, run
 from fake_jira_cloud import CLIENT_ID, CLIENT_SECRET, CLOUD_ID, FakeJiraCloud
 from test_keys import assert_one_line_error
 
@@ -39,6 +39,18 @@ def assert_no_secrets(result, fake):
         assert secret not in result.err, f"secret in stderr: {result}"
 
 
+def assert_queued(result, waiting, *needles):
+    """Jira could not take the report: one warning says it waits in the outbox, exit 5, nothing lost."""
+    assert result.code == 5, result
+    queued = [line for line in result.err.splitlines() if "queued in" in line]
+    assert len(queued) == 1 and queued[0].startswith("jira-ci: warning: Jira unreachable ("), result
+    assert f"({waiting} waiting)" in queued[0] and "jira-ci flush" in queued[0], result
+    assert "jira-ci: error:" not in result.err, result
+    for needle in needles:
+        assert needle in queued[0], result
+    assert len(list(outbox_dir().glob("*.json"))) == waiting
+
+
 def build(fake, repo, *args, **kwargs):
     return jira(fake, repo, "build", "--state", "successful", "--build-number", "42",
                 "--build-url", "https://ci.example.com/shop/42", *args, **kwargs)
@@ -56,8 +68,8 @@ def test_report_gets_a_token_with_the_documented_body_and_posts_the_build(cloud,
     bulk = [r for r in cloud.requests if r[1].endswith("/bulk")][0]
     assert bulk[2]["User-Agent"].startswith("jira-ci/")
     assert bulk[2]["Authorization"] == f"Bearer {cloud.tokens_issued[0]}"
-    assert ("github.com/acme/shop", 42) in cloud.builds
-    assert "accepted build shop #42" in result.out and "SHOP-1, SHOP-2" in result.out
+    assert cloud.build("github.com/acme/shop", 42)["state"] == "successful"
+    assert result.out == "Jira accepted the build shop #42 for SHOP-1, SHOP-2\n"
 
 
 def test_second_report_within_the_hour_makes_exactly_one_request(cloud, shop, tmp_path):
@@ -149,11 +161,11 @@ def test_no_retry_on_other_4xx(cloud, shop):
     assert cloud.count("/bulk") == 1
 
 
-def test_persistent_5xx_exits_5_after_the_retries(cloud, shop):
+def test_persistent_5xx_exits_5_after_the_retries_and_queues_the_report(cloud, shop):
     for _ in range(3):
         cloud.fault("/bulk", status=500)
     result = build(cloud, shop, "--retries", "2")
-    assert_one_line_error(result, 5, "500")
+    assert_queued(result, 1, "500")
     assert cloud.count("/bulk") == 3
 
 
@@ -166,7 +178,7 @@ def test_rejected_build_exits_4_with_jiras_message(cloud, shop):
     assert json_result.code == 4
     data = json.loads(json_result.out)
     assert data["accepted"] == [] and data["unknownIssueKeys"] == ["SHOP-1", "SHOP-2"]
-    assert data["rejected"][0]["key"] == {"pipelineId": "github.com/acme/shop", "buildNumber": 42}
+    assert data["rejected"][0]["key"]["buildNumber"] == 42
 
 
 def test_unknown_keys_are_a_warning(cloud, shop):
@@ -216,12 +228,13 @@ def test_unreachable_host_exits_5_and_soft_fail_exits_0(cloud, shop):
     dead = f"http://127.0.0.1:{closed_port()}"
     env = {"JIRA_CI_API_URL": dead, "JIRA_URL": dead}
     result = build(cloud, shop, "--retries", "1", env=env)
-    assert_one_line_error(result, 5, "127.0.0.1")
+    assert_queued(result, 1, "127.0.0.1")
     soft = build(cloud, shop, "--retries", "0", "--soft-fail", env=env)
     assert soft.code == 0, soft
-    assert "--soft-fail" in soft.err
+    assert "queued in" in soft.err
     soft_env = build(cloud, shop, "--retries", "0", env={**env, "JIRA_CI_SOFT_FAIL": "1"})
     assert soft_env.code == 0
+    assert len(list(outbox_dir().glob("*.json"))) == 3
 
 
 def test_soft_fail_does_not_hide_usage_errors(cloud, shop):
@@ -279,8 +292,9 @@ def test_deploy_is_accepted_and_gating_command_sent(cloud, shop):
     result = jira(cloud, shop, "deploy", "--state", "successful", "--environment", "production", "--build-number", "9",
                   "--build-url", "https://ci.example.com/9", "--gate", "--service", "svc-123", "--json")
     assert result.code == 0, result
-    assert json.loads(result.out)["accepted"] == [
-        {"pipelineId": "github.com/acme/shop", "environmentId": "production", "deploymentSequenceNumber": 9}]
+    [accepted] = json.loads(result.out)["accepted"]
+    assert accepted["environmentId"] == "production" and accepted["deploymentSequenceNumber"] == 9
+    assert is_path_safe_id_of(accepted["pipelineId"], "github.com/acme/shop")
     [body] = cloud.bodies("/deployments/0.1/")
     deployment = body["deployments"][0]
     assert deployment["commands"] == [{"command": "initiate_deployment_gating"}]
@@ -293,7 +307,7 @@ def test_gate_without_service_is_a_usage_error(cloud, shop):
 
 
 def gate(cloud, shop, *args):
-    return jira(cloud, shop, "gate", "--environment", "production", "--build-number", "9", "--poll", "0.2s",
+    return jira(cloud, shop, "gate", "--environment", "production", "--build-number", "9", "--poll", "1s",
                 *args)
 
 
@@ -303,16 +317,27 @@ def test_gate_allowed(cloud, shop):
     result = gate(cloud, shop, "--wait", "5s")
     assert result.code == 0, result
     assert "allowed" in result.out
-    assert cloud.count("/pipelines/github.com%2Facme%2Fshop/environments/production/deployments/9/gating-status") == 1
+    [path] = [r[1] for r in cloud.requests if r[1].endswith("gating-status")]
+    pipeline, environment = path.split("/pipelines/")[1].split("/environments/")
+    assert is_path_safe_id_of(pipeline, "github.com/acme/shop") and environment == "production/deployments/9/gating-status"
 
 
-def test_gate_404_and_awaiting_then_allowed(cloud, shop):
-    cloud.gating = [404, {"gatingStatus": "awaiting", "taskKey": "CHG-2", "details": []},
+def test_gate_awaiting_then_allowed(cloud, shop):
+    cloud.gating = [{"gatingStatus": "awaiting", "taskKey": "CHG-2", "details": []},
                     {"gatingStatus": "allowed", "taskKey": "CHG-2", "details": []}]
     result = gate(cloud, shop, "--wait", "10s", "--json")
     assert result.code == 0, result
     assert json.loads(result.out)["status"] == "allowed"
-    assert cloud.count("gating-status") == 3
+    assert cloud.count("gating-status") == 2
+
+
+def test_gate_for_a_deployment_jira_does_not_have_fails_at_once(cloud, shop):
+    cloud.gating = [404]
+    started = time.monotonic()
+    result = gate(cloud, shop, "--wait", "10m")
+    assert_one_line_error(result, 6, "deploy --gate")
+    assert time.monotonic() - started < 5
+    assert cloud.count("gating-status") == 1
 
 
 def test_gate_prevented_exits_6_with_details(cloud, shop):
@@ -419,7 +444,7 @@ def test_requests_go_through_the_proxy_from_the_environment(cloud, shop):
 def test_in_progress_then_successful_back_to_back_ends_successful(cloud, shop):
     assert build(cloud, shop, "--state", "in_progress").code == 0
     assert build(cloud, shop, "--state", "successful").code == 0
-    stored = cloud.builds[("github.com/acme/shop", 42)]
+    stored = cloud.build("github.com/acme/shop", 42)
     assert stored["state"] == "successful"
     first, second = [b["builds"][0]["updateSequenceNumber"] for b in cloud.bodies("/bulk")]
     assert second > first
@@ -429,5 +454,6 @@ def test_rerunning_a_deployment_stage_reports_the_same_environment(cloud, shop):
     for state in ("in_progress", "cancelled"):
         assert jira(cloud, shop, "deploy", "--state", state, "--environment", "Production EU", "--build-number", "9",
                     "--build-url", "https://ci.example.com/9").code == 0
-    assert list(cloud.deployments) == [("github.com/acme/shop", "production-eu", 9)]
-    assert cloud.deployments[("github.com/acme/shop", "production-eu", 9)]["state"] == "cancelled"
+    [(pipeline, environment, number)] = list(cloud.deployments)
+    assert is_path_safe_id_of(pipeline, "github.com/acme/shop") and (environment, number) == ("production-eu", 9)
+    assert cloud.deployments[(pipeline, environment, number)]["state"] == "cancelled"

@@ -3,6 +3,7 @@ import json
 import os
 import stat
 import subprocess
+import time
 
 import pytest
 
@@ -32,7 +33,7 @@ def push(work, env, *args):
 
 
 def builds(cloud):
-    return [b["builds"][0] for b in cloud.bodies("/builds/0.1/")]
+    return [build for body in cloud.bodies("/builds/0.1/") for build in body["builds"]]
 
 
 def test_new_branch_update_tag_delete_and_several_refs(cloud, tmp_path):
@@ -64,14 +65,21 @@ def test_new_branch_update_tag_delete_and_several_refs(cloud, tmp_path):
     work.commit("MAIN-2 on main")
     work.git("checkout", "-q", "-b", "fix/OPS-3")
     work.commit("OPS-4 fix")
+    requests = cloud.count("/builds/0.1/")
     push(work, env, "main", "fix/OPS-3")
     assert sorted(b["issueKeys"][0] for b in builds(cloud)[before:]) == ["MAIN-2", "OPS-3"]
+    assert cloud.count("/builds/0.1/") == requests + 1  # both branches of the push in one bulk request
 
 
-def test_a_jira_outage_never_fails_the_push(cloud, tmp_path):
+def test_a_jira_outage_never_fails_the_push_and_the_report_follows(cloud, tmp_path):
     work, env = setup(tmp_path, cloud)
     for _ in range(3):
         cloud.fault("/oauth/token", status=503)
     work.commit("DOWN-1 change")
     err = push(work, env, "main")
-    assert "not failing" in err or "--soft-fail" in err
+    assert "queued in" in err and "background flush" in err, err
+    # The detached flush delivers once Jira answers again.
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not builds(cloud):
+        time.sleep(0.2)
+    assert [b["issueKeys"] for b in builds(cloud)] == [["DOWN-1"]]

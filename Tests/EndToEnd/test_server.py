@@ -11,7 +11,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from conftest import Repo, binary, clean_env, run
+from conftest import Repo, binary, clean_env, is_path_safe_id_of, run
 from fake_jira_server import ACCESS_TOKEN, CONSUMER_KEY, PASSWORD, PAT, USER, FakeJiraServer
 from test_keys import assert_one_line_error
 
@@ -90,11 +90,15 @@ def test_oauth_build_report_in_both_pem_formats_and_sizes(shop, bits, pkcs1):
         assert fake.oauth_verified == 2  # one oauthlib-verified signature per issue
         assert {r[2] for r in fake.requests} == {"oauth"}
         [link] = fake.links["SHOP-1"]
-        assert link["globalId"] == "jira-ci:build:git.example.com/scm/acme/shop#shop-api:42"
+        assert link["globalId"].startswith("jira-ci:build:") and link["globalId"].endswith(":42")
+        assert is_path_safe_id_of(link["globalId"][len("jira-ci:build:"):-len(":42")], "git.example.com/scm/acme/shop#shop-api")
         assert link["object"]["title"] == "Build 42 of shop-api: successful"
+        # A current result is not struck through: its state shows in the title and as Jira's own icon.
+        assert link["object"]["status"]["resolved"] is False
+        assert link["object"]["status"]["icon"]["url16x16"] == fake.url + "/images/icons/emoticons/check.png"
+        assert link["object"]["status"]["icon"]["title"] == "successful"
         assert link["object"]["url"] == "https://ci.example.com/shop/42"
         assert "branch feature/SHOP-1-cart" in link["object"]["summary"]
-        assert link["object"]["status"]["resolved"] is True
         assert ("2048-bit" in result.err) == (bits == 1024)
     finally:
         fake.close()
@@ -302,7 +306,9 @@ def test_dry_run_shows_the_link_requests_without_credentials(shop):
     requests = json.loads(result.out)["requests"]
     assert [r["url"] for r in requests] == ["https://jira.example.com/rest/api/2/issue/SHOP-1/remotelink",
                                             "https://jira.example.com/rest/api/2/issue/SHOP-2/remotelink"]
-    assert requests[0]["body"]["globalId"] == "jira-ci:build:git.example.com/scm/acme/shop:3"
+    global_id = requests[0]["body"]["globalId"]
+    assert global_id.startswith("jira-ci:build:") and global_id.endswith(":3")
+    assert is_path_safe_id_of(global_id[len("jira-ci:build:"):-len(":3")], "git.example.com/scm/acme/shop")
 
 
 def test_flavor_defaults_to_server_for_a_self_hosted_site(shop):

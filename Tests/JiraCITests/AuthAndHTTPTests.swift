@@ -74,7 +74,7 @@ struct ServerAuthProblemTests {
 
 struct TokenCacheTests {
     @Test func tokensAreUsedUntilAMinuteBeforeExpiryAndCorruptFilesAreIgnored() throws {
-        let directory = "/tmp/jira-ci-cache-test-\(Clock.microsecondsSinceEpoch())"
+        let directory = "/tmp/jira-ci-cache-test-\(WallClock.microsecondsSinceEpoch())"
         let cache = TokenCache(directory: directory)
         let token = TokenCache.CachedToken(accessToken: "t", expiresAt: 1000, clientId: "id", apiURL: "https://api")
         cache.store(token)

@@ -98,9 +98,10 @@ struct PayloadFactoryTests {
     }
 
     @Test func buildCarriesTheAPIsFields() {
-        let (build, adjustments) = Self.factory.build(
+        let made = Self.factory.build(
             BuildSettings(state: .successful, testInfo: .init(totalNumber: 3, numberPassed: 2, numberFailed: 1, numberSkipped: nil)),
             pipeline: PipelineSettings(label: "v1.2"), context: Self.context())
+        let (build, adjustments) = (made.entity, made.adjustments)
         #expect(adjustments.isEmpty)
         #expect(build.schemaVersion == "1.0")
         #expect(build.buildNumber == 42)
@@ -114,20 +115,22 @@ struct PayloadFactoryTests {
 
     @Test func longTextIsShortenedToTheLimits() {
         let long = String(repeating: "é", count: 300)
-        let (build, adjustments) = Self.factory.build(
+        let made = Self.factory.build(
             BuildSettings(state: .failed), pipeline: PipelineSettings(label: long, description: long),
             context: Self.context(name: long))
-        #expect(build.displayName.count == 255)
-        #expect(build.label?.count == 255)
-        #expect(build.description?.count == 255)
+        let (build, adjustments) = (made.entity, made.adjustments)
+        #expect(build.displayName.utf16.count == 255)
+        #expect(build.label?.utf16.count == 255)
+        #expect(build.description?.utf16.count == 255)
         #expect(build.description?.hasSuffix("…") == true)
         #expect(Set(adjustments.map(\.field)) == ["displayName", "label", "description"])
     }
 
     @Test func deploymentUsesAssociationsNotTheDeprecatedField() throws {
         let settings = DeploymentSettings(environmentName: "Production EU", state: .successful, services: ["svc-1"], gate: true)
-        let (deployment, _, dropped) = Self.factory.deployment(settings, pipeline: PipelineSettings(), context: Self.context())
-        #expect(dropped.isEmpty)
+        let made = Self.factory.deployment(settings, pipeline: PipelineSettings(), context: Self.context())
+        let deployment = made.entity
+        #expect(made.dropped.isEmpty)
         #expect(deployment.associations.map(\.associationType) == [.issueIdOrKeys, .serviceIdOrKeys])
         #expect(deployment.environment.id == "production-eu")
         #expect(deployment.environment.type == .production)
@@ -137,13 +140,13 @@ struct PayloadFactoryTests {
         #expect(!json.contains("\"issueKeys\""))
     }
 
-    @Test func associationValuesAreTrimmedToFiveHundredKeysFirst() {
+    @Test func associationValuesAreTrimmedToFiveHundredServicesFirst() {
         let keys = (1...500).map { "K-\($0)" }
         let settings = DeploymentSettings(environmentName: "qa", state: .successful, services: ["svc-1", "svc-2"])
-        let (deployment, _, dropped) = Self.factory.deployment(settings, pipeline: PipelineSettings(), context: Self.context(keys: keys))
-        #expect(deployment.associations.flatMap(\.values).count == 500)
-        #expect(deployment.associations.count == 1)
-        #expect(dropped == ["svc-1", "svc-2"])
+        let made = Self.factory.deployment(settings, pipeline: PipelineSettings(), context: Self.context(keys: keys))
+        #expect(made.entity.associations.flatMap(\.values).count == 500)
+        #expect(made.entity.associations.last?.values == ["svc-1", "svc-2"])
+        #expect(made.dropped == ["K-499", "K-500"])
     }
 
     @Test func longPipelineIdsStayDistinct() {
@@ -204,7 +207,7 @@ struct SettingsSourceTests {
 
     @Test func switchesAndNumbersAreValidated() {
         #expect(throws: ConfigurationError.self) {
-            try SettingsSource(environment: ["JIRA_CI_MAX_COMMITS": "lots"]).integer(nil, .maxCommits)
+            try SettingsSource(environment: ["JIRA_CI_MAX_COMMITS": "lots"]).value(nil as CommitLimit?, .maxCommits)
         }
         #expect(throws: ConfigurationError.self) {
             try SettingsSource(environment: ["JIRA_CI_DRY_RUN": "maybe"]).flag(false, .dryRun)

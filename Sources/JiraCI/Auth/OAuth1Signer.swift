@@ -4,7 +4,7 @@ public struct OAuth1Signer: Sendable {
     let key: RSAPrivateKey
     /// Fixed values for tests; real requests get a fresh nonce and the current time.
     var nonce: @Sendable () -> String = { CryptoRandom.hex(bytes: 16) }
-    var timestamp: @Sendable () -> Int64 = { Clock.microsecondsSinceEpoch() / 1_000_000 }
+    var timestamp: @Sendable () -> Int64 = { WallClock.microsecondsSinceEpoch() / 1_000_000 }
 
     public init(consumerKey: String, key: RSAPrivateKey) {
         self.consumerKey = consumerKey
@@ -41,21 +41,12 @@ public struct OAuth1Signer: Sendable {
     }
 
     /// Lower-case scheme and host, no default port, no query or fragment (RFC 5849 3.4.1.2); plus the
-    /// query's parameters, decoded, which join the signed parameters.
+    /// query's parameters, decoded, which join the signed parameters. Parsed by libcurl, as it is sent.
     static func normalizedURL(_ url: String) -> (String, [(String, String)]) {
-        guard let parts = URLParts(url) else { return (url, []) }
-        var path = parts.rest
-        var query = ""
-        if let fragment = path.firstIndex(of: "#") { path = String(path[..<fragment]) }
-        if let mark = path.firstIndex(of: "?") {
-            query = String(path[path.index(after: mark)...])
-            path = String(path[..<mark])
-        }
-        if path.isEmpty { path = "/" }
+        guard let parts = ParsedURL(url) else { return (url, []) }
         let defaultPort = parts.scheme == "https" ? 443 : 80
-        let host = parts.host.contains(":") ? "[\(parts.host)]" : parts.host
         let port = parts.port.map { $0 == defaultPort ? "" : ":\($0)" } ?? ""
-        return ("\(parts.scheme)://\(host)\(port)\(path)", FormEncoding.decode(query))
+        return ("\(parts.scheme)://\(parts.host)\(port)\(parts.path)", FormEncoding.decode(parts.query ?? ""))
     }
 }
 

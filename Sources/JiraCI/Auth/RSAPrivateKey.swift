@@ -2,21 +2,41 @@ import COpenSSL
 
 /// An RSA private key from PEM (PKCS#8 `BEGIN PRIVATE KEY` or PKCS#1 `BEGIN RSA PRIVATE KEY`), held by libcrypto.
 /// Signs with RSA-SHA1 (PKCS #1 v1.5), the only method Jira's application links accept for OAuth 1.0a.
+///
+/// `@unchecked Sendable`: the `EVP_PKEY` is never changed after loading, and OpenSSL 3 documents a key as safe
+/// to use from several threads at once when no thread modifies it (each signature makes its own `EVP_MD_CTX`).
 public final class RSAPrivateKey: @unchecked Sendable {
-    public enum LoadError: Error, Equatable, Sendable {
+    public enum LoadError: Error, Equatable, Sendable, CustomStringConvertible {
         case encrypted
         case publicKeyOnly
         case notPEM
         case notRSA
         case unreadable(String)
+
+        /// Names the expected format and the command that produces it; never echoes key material.
+        public var description: String {
+            let problem = switch self {
+            case .encrypted: "the private key is encrypted; jira-ci needs it unencrypted"
+            case .publicKeyOnly: "that is a public key; jira-ci needs the private key (the public one goes into the application link)"
+            case .notPEM: "that is not a PEM private key (-----BEGIN PRIVATE KEY-----)"
+            case .notRSA: "the key is not an RSA key; application links use RSA"
+            case .unreadable: "libcrypto cannot read the private key"
+            }
+            return "\(problem): expected an unencrypted PKCS#8 (BEGIN PRIVATE KEY) or PKCS#1 (BEGIN RSA PRIVATE KEY) PEM; "
+                + "convert it with `openssl pkcs8 -topk8 -nocrypt -in key.pem -out jira_privatekey.pcks8`"
+        }
     }
 
     private let key: OpaquePointer
     public let bits: Int
+    /// The base64 lines of the PEM, as secrets for the output's redactor.
+    public let lines: [String]
 
     /// Accepts the PEM text itself, also with `\n` escaped as CI secret stores often keep it.
     public init(pem text: String) throws(LoadError) {
         let pem = text.contains("\\n") ? text.replacingAll("\\n", with: "\n") : text
+        // The PEM's own lines: the output sink hides them should anything ever quote the key.
+        lines = pem.split(whereSeparator: \.isNewline).map { String($0).trimmed }.filter { $0.count >= 16 && !$0.hasPrefix("-----") }
         if pem.contains("ENCRYPTED PRIVATE KEY") || pem.contains("Proc-Type: 4,ENCRYPTED") { throw .encrypted }
         if pem.contains("BEGIN PUBLIC KEY") || pem.contains("BEGIN RSA PUBLIC KEY") || pem.contains("BEGIN CERTIFICATE") {
             if !pem.contains("PRIVATE KEY") { throw .publicKeyOnly }
@@ -24,7 +44,7 @@ public final class RSAPrivateKey: @unchecked Sendable {
         guard pem.contains("-----BEGIN") && pem.contains("PRIVATE KEY-----") else { throw .notPEM }
         let bytes = Array(pem.utf8)
         let loaded: OpaquePointer? = bytes.withUnsafeBytes { raw in
-            guard let bio = BIO_new_mem_buf(raw.baseAddress, Int32(raw.count)) else { return nil }
+            guard let length = Int32(exactly: raw.count), let bio = BIO_new_mem_buf(raw.baseAddress, length) else { return nil }
             defer { BIO_free(bio) }
             // An empty passphrase callback result makes an unexpectedly encrypted key fail instead of prompting.
             return PEM_read_bio_PrivateKey(bio, nil, { _, _, _, _ in 0 }, nil)
@@ -79,7 +99,7 @@ public enum CryptoRandom {
     /// Hex of `count` bytes from OpenSSL's CSPRNG: OAuth nonces must not repeat or be guessable.
     public static func hex(bytes count: Int) -> String {
         var bytes = [UInt8](repeating: 0, count: count)
-        let ok = bytes.withUnsafeMutableBufferPointer { RAND_bytes($0.baseAddress, Int32(count)) }
+        let ok = bytes.withUnsafeMutableBufferPointer { RAND_bytes($0.baseAddress, Int32(clamping: count)) }
         precondition(ok == 1, "the system's secure random source failed")
         return bytes.hexString
     }
@@ -87,10 +107,10 @@ public enum CryptoRandom {
 
 public enum Base64 {
     public static func encode(_ bytes: [UInt8]) -> String {
-        guard !bytes.isEmpty else { return "" }
+        guard !bytes.isEmpty, let count = Int32(exactly: bytes.count) else { return "" }
         var output = [UInt8](repeating: 0, count: 4 * ((bytes.count + 2) / 3) + 1)
         let length = bytes.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { EVP_EncodeBlock($0.baseAddress, input.baseAddress, Int32(input.count)) }
+            output.withUnsafeMutableBufferPointer { EVP_EncodeBlock($0.baseAddress, input.baseAddress, count) }
         }
         return String(decoding: output.prefix(Int(length)), as: UTF8.self)
     }

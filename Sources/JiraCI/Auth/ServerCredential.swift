@@ -13,6 +13,16 @@ public enum ServerCredential: Sendable {
         }
     }
 
+    /// Who the credential is, for the outbox: never the secret. A personal access token has no name of its
+    /// own, so a short digest of it stands in (it cannot be turned back into the token).
+    public var identity: CredentialIdentity {
+        switch self {
+        case .personalAccessToken(let token): CredentialIdentity(name: "token \(Digest.sha256Hex(token.value).prefix(12))")
+        case .oauth1(let signer, _): CredentialIdentity(name: "consumer \(signer.consumerKey)")
+        case .basic(let user, _): CredentialIdentity(name: "user \(user)")
+        }
+    }
+
     public var isPersonalAccessToken: Bool {
         if case .personalAccessToken = self { return true }
         return false
@@ -21,8 +31,8 @@ public enum ServerCredential: Sendable {
     public var secrets: [String] {
         switch self {
         case .personalAccessToken(let token): [token.value]
-        case .oauth1(_, let token): [token.value]
-        case .basic(_, let password): [password.value]
+        case .oauth1(let signer, let token): [token.value] + signer.key.lines
+        case .basic(let user, let password): [password.value, Base64.encode(Array("\(user):\(password.value)".utf8))]
         }
     }
 

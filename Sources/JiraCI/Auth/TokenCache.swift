@@ -1,8 +1,8 @@
 /// Access tokens and cloudIds kept between runs, so a pipeline's second report within the hour makes one request.
 ///
 /// Entries are small JSON files written atomically with mode 0600: concurrent runs on one agent see a whole old
-/// file or a whole new one. Anything unreadable or corrupt is treated as absent and later overwritten.
-/// The client secret is never stored.
+/// file or a whole new one. Anything unreadable, corrupt or implausible is treated as absent and later
+/// overwritten. The client secret is never stored.
 public struct TokenCache: Sendable {
     public struct CachedToken: Codable, Equatable, Sendable {
         public var accessToken: String
@@ -21,14 +21,19 @@ public struct TokenCache: Sendable {
     public static let expiryMargin: Double = 60
 
     public let directory: String
+    let log: ReportLog?
 
-    public init(directory: String) {
+    public init(directory: String, log: ReportLog? = nil) {
         self.directory = directory
+        self.log = log
     }
 
     public func token(clientId: String, apiURL: String, now: Double) -> CachedToken? {
         guard let cached = read(CachedToken.self, tokenFile(clientId: clientId, apiURL: apiURL)),
-            cached.clientId == clientId, cached.apiURL == apiURL, cached.expiresAt - Self.expiryMargin > now
+            cached.clientId == clientId, cached.apiURL == apiURL,
+            // A hand-edited or foreign file must not put a header into a request or a year 300,000 into a message.
+            Secret(cached.accessToken).isHeaderSafe, cached.expiresAt.isFinite,
+            cached.expiresAt - Self.expiryMargin > now, cached.expiresAt < now + 2 * CloudSession.longestTokenLife
         else { return nil }
         return cached
     }
@@ -59,14 +64,25 @@ public struct TokenCache: Sendable {
     }
 
     private func read<T: Decodable>(_ type: T.Type, _ path: String) -> T? {
-        guard let bytes = try? FileSystem.read(path, limit: 64 * 1024) else { return nil }
-        return try? JSON.decode(type, from: bytes)
+        guard FileSystem.exists(path) else { return nil }
+        do {
+            return try JSON.decode(type, from: try FileSystem.read(path, limit: 64 * 1024))
+        } catch let failure as FileSystem.Failure {
+            log?.warning("ignoring the cache entry \(failure)")
+            return nil
+        } catch {
+            return nil
+        }
     }
 
     /// A cache that cannot be written costs a request next time; it never fails a report.
     private func write<T: Encodable>(_ value: T, to path: String) {
         guard let bytes = try? JSON.encode(value) else { return }
-        try? FileSystem.makeDirectory(directory)
-        try? FileSystem.writeAtomically(bytes, to: path)
+        do {
+            try FileSystem.makeDirectory(directory)
+            try FileSystem.writeAtomically(bytes, to: path)
+        } catch {
+            log?.trace?("* cannot write the cache entry \(error)")
+        }
     }
 }

@@ -1,5 +1,6 @@
 /// What each CI's own environment says about the run, by the `JIRA_CI_*` setting it fills. Pure: it reads the
-/// dictionary it is given. Explicit flags and `JIRA_CI_*` variables always win over these facts.
+/// dictionary it is given (TeamCity's build properties, read by the caller, appear under their dotted names).
+/// Explicit flags and `JIRA_CI_*` variables always win over these facts.
 ///
 /// Pipeline grouping: the detected pipeline name is the CI's job or workflow, so the derived pipeline id is the
 /// repository plus that name. Jenkins multibranch jobs are one job per branch (JOB_NAME includes the branch), so each
@@ -42,6 +43,11 @@ public enum CIDetector {
             return nil
         }
 
+        /// `%2F` and the like undone, as Jenkins encodes branch names in job names.
+        func decoded(_ found: (value: String, variable: String)?) -> (value: String, variable: String)? {
+            found.map { (PercentEncoding.decode($0.value), $0.variable) }
+        }
+
         /// A commit id that is not git's "no commit" (forty zeros).
         func commit(_ name: String) -> (value: String, variable: String)? {
             guard let value = self[name], value.contains(where: { $0 != "0" }) else { return nil }
@@ -52,12 +58,13 @@ public enum CIDetector {
     static let systems: [System] = [
         System(name: "Jenkins", marker: "JENKINS_URL") { env in
             [
-                (.pipelineName, env.take("JOB_NAME")),
+                // Multibranch job names carry the branch URL-encoded (`shop/feature%2FABC-1`).
+                (.pipelineName, env.decoded(env.take("JOB_NAME"))),
                 (.pipelineURL, env.take("JOB_URL")),
                 (.buildNumber, env.take("BUILD_NUMBER")),
                 (.buildURL, env.take("BUILD_URL")),
                 (.commit, env.take("GIT_COMMIT")),
-                (.branch, env.take("CHANGE_BRANCH", "BRANCH_NAME", "GIT_BRANCH")),
+                (.branch, env.decoded(env.take("CHANGE_BRANCH", "BRANCH_NAME", "GIT_BRANCH"))),
                 (.prTitle, env.take("CHANGE_TITLE")),
                 (.since, env.commit("GIT_PREVIOUS_SUCCESSFUL_COMMIT")),
             ]
@@ -135,8 +142,42 @@ public enum CIDetector {
             [
                 (.pipelineName, env.take("TEAMCITY_BUILDCONF_NAME")),
                 (.buildNumber, env.take("BUILD_NUMBER")),
+                // TeamCity build numbers may be any text; its numeric build id is in the build properties.
+                (.buildNumber, env.take(TeamCity.buildIdProperty)),
                 (.commit, env.take("BUILD_VCS_NUMBER")),
             ]
         },
     ]
+}
+
+/// TeamCity keeps facts the environment lacks in a Java properties file named by TEAMCITY_BUILD_PROPERTIES_FILE.
+public enum TeamCity {
+    public static let propertiesFileVariable = "TEAMCITY_BUILD_PROPERTIES_FILE"
+    public static let buildIdProperty = "teamcity.build.id"
+
+    /// `key=value` and `key: value` lines of a Java properties file; comments and blank lines skipped, the
+    /// escapes TeamCity writes (`\:`, `\=`, `\\`) undone. Continuation lines are not needed for the ids read here.
+    public static func properties(_ text: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for rawLine in text.split(whereSeparator: \.isNewline) {
+            let line = rawLine.trimmed
+            guard !line.isEmpty, !line.hasPrefix("#"), !line.hasPrefix("!") else { continue }
+            var key = "", value = ""
+            var inValue = false, escaped = false
+            for character in line {
+                if !escaped, character == "\\" {
+                    escaped = true
+                    continue
+                }
+                if !escaped, !inValue, character == "=" || character == ":" {
+                    inValue = true
+                    continue
+                }
+                if inValue { value.append(character) } else { key.append(character) }
+                escaped = false
+            }
+            result[key.trimmed] = value.trimmed
+        }
+        return result
+    }
 }

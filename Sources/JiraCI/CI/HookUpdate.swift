@@ -3,24 +3,41 @@ public struct HookUpdate: Sendable, Equatable {
     public let branch: String
     /// nil for a new branch.
     public let oldCommit: String?
-    public let newCommit: String
+    /// nil for a deleted branch.
+    public let newCommit: String?
 
-    /// nil for lines that report nothing: deleted branches, tags and other refs, malformed lines.
+    /// nil for lines that are about no branch: tags and other refs, malformed lines.
     public init?(line: String) {
         let parts = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        guard parts.count == 3, parts[2].hasPrefix("refs/heads/") else { return nil }
+        guard parts.count == 3, parts[2].hasPrefix("refs/heads/"), parts[0] != parts[1] else { return nil }
         let isZero = { (sha: String) in !sha.isEmpty && sha.allSatisfy { $0 == "0" } }
-        guard !isZero(parts[1]) else { return nil }
         branch = String(parts[2].dropFirst("refs/heads/".count))
         oldCommit = isZero(parts[0]) ? nil : parts[0]
-        newCommit = parts[1]
+        newCommit = isZero(parts[1]) ? nil : parts[1]
+        guard oldCommit != nil || newCommit != nil else { return nil }
     }
 
     /// Bitbucket Server / Data Center hook variables give a link to the pushed commit.
     public static func bitbucketCommitURL(_ environment: [String: String], commit: String) -> String? {
-        guard let base = environment["BB_BASE_URL"], let project = environment["BB_PROJECT_KEY"],
-            let slug = environment["BB_REPO_SLUG"]
-        else { return nil }
-        return "\(JiraTarget.withoutTrailingSlash(base))/projects/\(project)/repos/\(slug)/commits/\(commit)"
+        BitbucketServerHook(environment).map { $0.links.commitURL(commit) }
     }
+}
+
+/// What a Bitbucket Server / Data Center hook script is told about its repository.
+public struct BitbucketServerHook: Sendable, Equatable {
+    public let base: String
+    public let project: String
+    public let slug: String
+
+    public init?(_ environment: [String: String]) {
+        guard let base = environment["BB_BASE_URL"]?.trimmed.nonEmpty, let project = environment["BB_PROJECT_KEY"]?.trimmed.nonEmpty,
+            let slug = environment["BB_REPO_SLUG"]?.trimmed.nonEmpty
+        else { return nil }
+        (self.base, self.project, self.slug) = (base, project, slug)
+    }
+
+    public var links: WebLinks { .bitbucketServer(base: base, project: project, slug: slug) }
+
+    /// `PROJECT/slug`: how Bitbucket names the repository (its folder on disk is only a number).
+    public var name: String { "\(project)/\(slug)" }
 }

@@ -56,13 +56,28 @@ public struct SettingsSource: Sendable {
         return raw.flatMap { $0.split(separator: ",") }.map { String($0).trimmed }.filter { !$0.isEmpty }
     }
 
-    public func integer(_ flag: Int?, _ variable: Variable) throws(ConfigurationError) -> Int64? {
-        if let flag { return Int64(flag) }
+    /// A typed setting: the flag's value (parsed already), else the variable's or the CI's, parsed by the
+    /// same parser, so a bad value is refused with the same words whichever way it came.
+    public func value<T: SettingValue>(_ flag: T?, _ variable: Variable) throws(ConfigurationError) -> T? {
+        if let flag { return flag }
         guard let text = string(nil, variable) else { return nil }
-        guard let value = Int64(text) else {
-            throw .invalid(variable, value: text, expected: "a whole number")
+        return try parse(text, variable, as: T.self)
+    }
+
+    /// Repeated flags, else the comma-separated variable, each parsed.
+    public func values<T: SettingValue>(_ flags: [T], _ variable: Variable) throws(ConfigurationError) -> [T] {
+        guard flags.isEmpty else { return flags }
+        var parsed: [T] = []
+        for text in list([], variable) { parsed.append(try parse(text, variable, as: T.self)) }
+        return parsed
+    }
+
+    public func parse<T: SettingValue>(_ text: String, _ variable: Variable, as type: T.Type) throws(ConfigurationError) -> T {
+        do {
+            return try T.parse(text)
+        } catch {
+            throw .invalid(variable, value: error.shownInput ?? text, expected: error.description)
         }
-        return value
     }
 
     public func flag(_ flag: Bool, _ variable: Variable) throws(ConfigurationError) -> Bool {

@@ -61,6 +61,27 @@ public enum Variable: String, CaseIterable, Sendable {
     case services = "JIRA_CI_SERVICES"
     case gateWait = "JIRA_CI_GATE_WAIT"
     case gatePoll = "JIRA_CI_GATE_POLL"
+    // Nothing lost
+    case outbox = "JIRA_CI_OUTBOX"
+    case noOutbox = "JIRA_CI_NO_OUTBOX"
+    case hookStdin = "JIRA_CI_HOOK_STDIN"
+    case hookBudget = "JIRA_CI_HOOK_BUDGET"
+    case giveUpAfter = "JIRA_CI_GIVE_UP_AFTER"
+    case allowInsecureHTTP = "JIRA_CI_ALLOW_INSECURE_HTTP"
+    // Development information
+    case backfill = "JIRA_CI_BACKFILL"
+    case allBranches = "JIRA_CI_ALL_BRANCHES"
+    case preventTransitions = "JIRA_CI_PREVENT_TRANSITIONS"
+    case commitURLTemplate = "JIRA_CI_COMMIT_URL_TEMPLATE"
+    case branchURLTemplate = "JIRA_CI_BRANCH_URL_TEMPLATE"
+    case fileURLTemplate = "JIRA_CI_FILE_URL_TEMPLATE"
+    // Output
+    case json = "JIRA_CI_JSON"
+    case explain = "JIRA_CI_EXPLAIN"
+    // auth server-login
+    case verifier = "JIRA_CI_OAUTH_VERIFIER"
+    case tokenOutput = "JIRA_CI_TOKEN_OUTPUT"
+    case printToken = "JIRA_CI_PRINT_TOKEN"
 
     /// The flag the variable stands for; secrets that would show in process lists have none.
     public var flag: String? {
@@ -115,17 +136,24 @@ public enum Variable: String, CaseIterable, Sendable {
         case .services: "--service"
         case .gateWait: "--wait"
         case .gatePoll: "--poll"
+        case .outbox: "--outbox"
+        case .noOutbox: "--no-outbox"
+        case .hookStdin: "--hook-stdin"
+        case .hookBudget: "--hook-budget"
+        case .giveUpAfter: "--give-up-after"
+        case .allowInsecureHTTP: "--allow-insecure-http"
+        case .backfill: "--backfill"
+        case .allBranches: "--all-branches"
+        case .preventTransitions: "--prevent-transitions"
+        case .commitURLTemplate: "--commit-url-template"
+        case .branchURLTemplate: "--branch-url-template"
+        case .fileURLTemplate: "--file-url-template"
+        case .json: "--json"
+        case .explain: "--explain"
+        case .verifier: "--verifier"
+        case .tokenOutput: "--output"
+        case .printToken: "--print"
         }
-    }
-
-    /// Variables that take several values separate them with commas.
-    public var isList: Bool {
-        [.issues, .projects, .ignorePrefixes, .junit, .services].contains(self)
-    }
-
-    /// Boolean variables accept 1/true/yes/on and 0/false/no/off.
-    public var isSwitch: Bool {
-        [.requireKeys, .dryRun, .noCache, .softFail, .verbose, .gate, .comment].contains(self)
     }
 
     /// "`--repo` (or `JIRA_CI_REPO`)": how errors name a setting, so the user can fix it either way.

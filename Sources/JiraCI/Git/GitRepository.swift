@@ -14,12 +14,34 @@ public struct GitRepository: Sendable {
         self.path = path
     }
 
-    /// The full sha of `revision`, or nil when git does not know it as a commit. Also tells a path that is
+    /// The full sha of `revision`, or nil when git does not know it as one commit. Also tells a path that is
     /// no repository at all apart (git exits 128 there), so callers need no separate check.
     public func resolveCommit(_ revision: String) async throws -> String? {
+        // `--end-of-options` keeps `--all` from being an option; `^{commit}` and the check of the answer keep
+        // ranges and negations (`HEAD..main`, `^HEAD`, which rev-parse answers with `^<sha>`) out.
+        guard !revision.isEmpty, !revision.hasPrefix("-"), !revision.hasPrefix("^") else { return nil }
         let result = try await git(["rev-parse", "--verify", "--quiet", "--end-of-options", "\(revision)^{commit}"])
         if result.status == 128 { throw GitError.notARepository(path: path) }
-        return result.succeeded ? result.output.trimmed : nil
+        let sha = result.output.trimmed
+        guard result.succeeded, Self.isSHA(sha) else { return nil }
+        return sha
+    }
+
+    /// The one commit a setting names, or why it names none.
+    public func commit(_ revision: String, for variable: Variable) async throws -> String {
+        if let sha = try await resolveCommit(revision) { return sha }
+        throw Self.namesOneCommit(revision) ? GitError.unknownCommit(revision, variable) : GitError.notOneCommit(revision, variable)
+    }
+
+    /// Whether `revision` is shaped like one commit (a sha, a ref, `HEAD~2`) rather than an option, a range or a
+    /// negation, which no setting that takes a commit accepts.
+    public static func namesOneCommit(_ revision: String) -> Bool {
+        !revision.isEmpty && !revision.hasPrefix("-") && !revision.hasPrefix("^") && !revision.contains("..")
+            && !revision.contains(" ") && !revision.hasSuffix("^!") && !revision.hasSuffix("^@") && !revision.hasSuffix("^-")
+    }
+
+    static func isSHA(_ text: String) -> Bool {
+        (text.utf8.count == 40 || text.utf8.count == 64) && text.utf8.allSatisfy { ASCII.isDigit($0) || (0x61...0x66).contains($0) }
     }
 
     /// The branch HEAD points at; nil when HEAD is detached.
@@ -55,12 +77,22 @@ public struct GitRepository: Sendable {
 
     /// The tips of every local branch but `branch`: what a new branch's own commits are not reachable from.
     public func branchTips(except branch: String?) async throws -> [String] {
+        try await branches().filter { $0.name != branch }.map(\.tip)
+    }
+
+    /// Every local branch with the commit at its tip.
+    public func branches() async throws -> [(name: String, tip: String)] {
         let result = try await git(["for-each-ref", "--format=%(objectname) %(refname)", "refs/heads/"])
         return result.output.split(separator: "\n").compactMap { line in
             let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
-            guard parts.count == 2, parts[1] != "refs/heads/\(branch ?? "")" else { return nil }
-            return parts[0]
+            guard parts.count == 2, parts[1].hasPrefix("refs/heads/"), Self.isSHA(parts[0]) else { return nil }
+            return (String(parts[1].dropFirst("refs/heads/".count)), parts[0])
         }
+    }
+
+    /// Whether `ancestor` is reachable from `commit`: a push that is not a fast-forward was forced.
+    public func isAncestor(_ ancestor: String, of commit: String) async throws -> Bool {
+        try await git(["merge-base", "--is-ancestor", ancestor, commit]).succeeded
     }
 
     /// The commit of the default branch: `origin/HEAD`, else origin/main, origin/master, main, master.
@@ -81,35 +113,72 @@ public struct GitRepository: Sendable {
     }
 
     /// Streams the messages of the commits reachable from `commit` and not from `excluded`, newest first,
-    /// merges included, at most `limit` of them. Returns how many were delivered.
-    ///
-    /// git's output is parsed as it arrives, so memory stays at one message whatever the range.
+    /// merges included, at most `limit` of them, in pieces as git writes them. Returns how many were delivered.
     @discardableResult
-    public func forEachCommitMessage(
+    func forEachCommitMessage(
         from commit: String,
         excluding excluded: [String] = [],
         limit: Int,
-        _ body: (_ sha: String, _ message: UnsafeBufferPointer<UInt8>) -> Void
+        _ handle: (CommitLogReader.Event) -> Void
     ) async throws -> Int {
         let arguments = gitArguments(
             ["log", "-z", "--no-show-signature", "--format=%H%n%B", "--max-count=\(limit)", commit]
                 + excluded.map { "^" + $0 } + ["--"])
-        var splitter = CommitRecordSplitter()
+        var reader = CommitLogReader()
         let result = try await Subprocess.run(
             .name("git"), arguments: Arguments(arguments), environment: Self.environment,
             input: .none, output: .sequence, error: .string(limit: 64 * 1024)
         ) { execution in
             for try await chunk in execution.standardOutput {
                 chunk.withUnsafeBytes { raw in
-                    splitter.feed(raw.bindMemory(to: UInt8.self), body)
+                    reader.feed(raw.bindMemory(to: UInt8.self), handle)
                 }
             }
-            splitter.finish(body)
+            reader.finish(handle)
         }
         guard result.terminationStatus.isSuccess else {
             throw GitError.failed(command: "git log", message: (result.standardError).trimmed)
         }
-        return splitter.records
+        return reader.records
+    }
+
+    /// Streams the details of the commits reachable from `tips` and not from `excluded`, newest first, merges
+    /// included (their files against the first parent), after skipping the first `skip`. Returns how many
+    /// commits git listed (skipped ones not counted).
+    @discardableResult
+    public func forEachCommitDetail(
+        from tips: [String], excluding excluded: [String] = [], skip: Int = 0, limit: Int? = nil, rules: IssueKeyRules,
+        _ body: (CommitDetails) async throws -> Void
+    ) async throws -> Int {
+        var arguments = ["log", "-z", "--raw", "--numstat", "-M", "--diff-merges=first-parent", "--no-show-signature", "--no-abbrev",
+                         "--format=\(CommitDetailReader.format)"]
+        if skip > 0 { arguments.append("--skip=\(skip)") }
+        if let limit { arguments.append("--max-count=\(limit)") }
+        arguments += tips + excluded.map { "^" + $0 } + ["--"]
+        var reader = CommitDetailReader(scanner: IssueKeyScanner(rules: rules))
+        var count = 0
+        let result = try await Subprocess.run(
+            .name("git"), arguments: Arguments(gitArguments(arguments)), environment: Self.environment,
+            input: .none, output: .sequence, error: .string(limit: 64 * 1024)
+        ) { execution in
+            // Commits are handed on between chunks, so the handler may wait (on Jira) while git waits on the pipe.
+            var ready: [CommitDetails] = []
+            for try await chunk in execution.standardOutput {
+                chunk.withUnsafeBytes { raw in
+                    reader.feed(raw.bindMemory(to: UInt8.self)) { ready.append($0) }
+                }
+                for commit in ready { try await body(commit) }
+                count += ready.count
+                ready.removeAll(keepingCapacity: true)
+            }
+            reader.finish { ready.append($0) }
+            for commit in ready { try await body(commit) }
+            count += ready.count
+        }
+        guard result.terminationStatus.isSuccess else {
+            throw GitError.failed(command: "git log", message: (result.standardError).trimmed)
+        }
+        return count
     }
 
     struct CommandResult {
@@ -147,58 +216,3 @@ public struct GitRepository: Sendable {
     ])
 }
 
-/// Splits `git log -z` output into (sha, message) records across arbitrary chunk boundaries.
-struct CommitRecordSplitter {
-    private var pending: [UInt8] = []
-    private(set) var records = 0
-
-    init() {
-        pending.reserveCapacity(64 * 1024)
-    }
-
-    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, _ body: (String, UnsafeBufferPointer<UInt8>) -> Void) {
-        var start = 0
-        while start < chunk.count {
-            guard let terminator = chunk[start...].firstIndex(of: 0) else {
-                pending.append(contentsOf: chunk[start...])
-                return
-            }
-            if pending.isEmpty {
-                emit(UnsafeBufferPointer(rebasing: chunk[start..<terminator]), body)
-            } else {
-                pending.append(contentsOf: chunk[start..<terminator])
-                pending.withUnsafeBufferPointer { emit($0, body) }
-                pending.removeAll(keepingCapacity: true)
-            }
-            start = terminator + 1
-        }
-    }
-
-    mutating func finish(_ body: (String, UnsafeBufferPointer<UInt8>) -> Void) {
-        guard !pending.isEmpty else { return }
-        pending.withUnsafeBufferPointer { emit($0, body) }
-        pending.removeAll(keepingCapacity: true)
-    }
-
-    private mutating func emit(_ record: UnsafeBufferPointer<UInt8>, _ body: (String, UnsafeBufferPointer<UInt8>) -> Void) {
-        let newline = record.firstIndex(of: UInt8(ascii: "\n")) ?? record.count
-        let sha = String(decoding: UnsafeBufferPointer(rebasing: record[0..<newline]), as: UTF8.self)
-        let messageStart = min(newline + 1, record.count)
-        records += 1
-        body(sha, UnsafeBufferPointer(rebasing: record[messageStart...]))
-    }
-}
-
-extension StringProtocol {
-    /// Without leading and trailing whitespace: what users and git put around values.
-    public var trimmed: String {
-        var view = self[...]
-        while let last = view.last, last.isWhitespace { view.removeLast() }
-        while let first = view.first, first.isWhitespace { view.removeFirst() }
-        return String(view)
-    }
-}
-
-extension String {
-    var nonEmpty: String? { isEmpty ? nil : self }
-}

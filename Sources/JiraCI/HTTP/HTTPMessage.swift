@@ -39,25 +39,3 @@ public struct HTTPResponse: Sendable {
 
     public var isSuccess: Bool { (200..<300).contains(status) }
 }
-
-/// Transport failures: the request did not get an HTTP answer.
-public enum HTTPError: Error, Equatable, Sendable {
-    /// Plain http:// to a host that is not loopback: refused before anything is sent.
-    case insecureURL(String)
-    case invalidURL(String)
-    case unresolvableHost(String)
-    case connectionFailed(host: String, detail: String)
-    case tlsFailed(host: String, detail: String)
-    case timedOut(host: String, seconds: Int)
-    case connectionDropped(host: String, detail: String)
-    case unreadableCACertificate(path: String, reason: String)
-    case other(host: String, detail: String)
-
-    /// Worth another try: the network or the server may recover. DNS, TLS and URL problems will not.
-    public var isTransient: Bool {
-        switch self {
-        case .connectionFailed, .timedOut, .connectionDropped: true
-        default: false
-        }
-    }
-}

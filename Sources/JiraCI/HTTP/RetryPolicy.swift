@@ -5,16 +5,23 @@ import Glibc
 /// When to try a request again, and how long to wait. Retrying a report is safe: Jira ignores an update whose
 /// `updateSequenceNumber` is not newer than what it has.
 public struct RetryPolicy: Sendable {
+    /// The most `--retries` allows: more only multiplies the wait on a Jira that is down.
+    public static let maximumRetries = 10
+
     public var retries: Int
     public var baseDelay: Double = 0.5
     public var maximumDelay: Double = 30
     /// A server's Retry-After is honoured up to this long; past it, waiting is worse than failing.
     public var maximumRetryAfter: Double = 60
+    /// Nothing waits past this; a run with a budget (a hook, a background flush) stops retrying when it is spent.
+    public var deadline: Deadline = .none
     public var sleep: @Sendable (Double) -> Void = RetryPolicy.sleepSeconds
-    public var now: @Sendable () -> Double = { Double(Clock.microsecondsSinceEpoch()) / 1_000_000 }
+    /// Wall-clock seconds, for Retry-After dates.
+    public var now: @Sendable () -> Double = WallClock.secondsSinceEpoch
 
-    public init(retries: Int) {
+    public init(retries: Int, deadline: Deadline = .none) {
         self.retries = retries
+        self.deadline = deadline
     }
 
     /// Sends `request` until it gets an answer worth returning or the retries run out. Transport errors
@@ -25,19 +32,28 @@ public struct RetryPolicy: Sendable {
         var attempt = 0
         while true {
             let built = try request()
-            switch client.attempt(built) {
+            switch client.attempt(built, deadline: deadline) {
             case .success(let response):
-                guard attempt < retries, let delay = delay(for: response, attempt: attempt) else { return response }
+                guard attempt < retries, let delay = delay(for: response, attempt: attempt), fits(delay) else {
+                    return response
+                }
                 notice("Jira answered \(response.status) to \(built.method) \(Self.host(built.url)); retrying in \(Self.format(delay)) (retry \(attempt + 1) of \(retries))")
                 sleep(delay)
             case .failure(let error):
-                guard error.isTransient, attempt < retries else { throw TransportFailure(error: error, attempts: attempt + 1) }
                 let delay = backoff(attempt: attempt)
-                notice("\(Self.host(built.url)): \(Self.describe(error)); retrying in \(Self.format(delay)) (retry \(attempt + 1) of \(retries))")
+                guard error.isTransient, attempt < retries, fits(delay) else {
+                    throw TransportFailure(error: error, attempts: attempt + 1)
+                }
+                notice("\(Self.host(built.url)): \(error.shortDescription); retrying in \(Self.format(delay)) (retry \(attempt + 1) of \(retries))")
                 sleep(delay)
             }
             attempt += 1
         }
+    }
+
+    /// A wait that would run past the deadline is not worth starting.
+    private func fits(_ delay: Double) -> Bool {
+        deadline.remainingSeconds.map { delay < $0 } ?? true
     }
 
     /// nil when the answer is final.
@@ -57,21 +73,25 @@ public struct RetryPolicy: Sendable {
 
     /// Exponential backoff with full jitter, so many agents retrying at once do not stampede.
     func backoff(attempt: Int) -> Double {
-        let ceiling = min(maximumDelay, baseDelay * Double(1 << min(attempt, 20)))
+        let ceiling = min(maximumDelay, baseDelay * Double(1 << min(max(attempt, 0), 20)))
         return ceiling / 2 + Double.random(in: 0...(ceiling / 2))
     }
 
-    /// Seconds (`120`) or an HTTP date (`Wed, 21 Oct 2015 07:28:00 GMT`), as seconds from now.
+    /// `delay-seconds` (digits only, RFC 9110) or an HTTP date, as seconds from now; nil when it is neither,
+    /// which means the normal backoff. Numbers too large for any clock are simply long: the cap applies.
     static func retryAfter(_ value: String, now: Double) -> Double? {
         let text = value.trimmed
-        if let seconds = Double(text) { return max(0, seconds) }
-        guard let date = HTTPDate.parse(text) else { return nil }
+        if !text.isEmpty, text.utf8.allSatisfy(ASCII.isDigit) {
+            return text.utf8.count > 9 ? .greatestFiniteMagnitude : Double(text)
+        }
+        guard let date = HTTPDate.parse(text), now.isFinite else { return nil }
         return max(0, date - now)
     }
 
     static func sleepSeconds(_ seconds: Double) {
-        guard seconds > 0 else { return }
-        var request = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - Double(Int(seconds))) * 1e9))
+        guard seconds.isFinite, seconds > 0 else { return }
+        let whole = min(seconds, 86_400)
+        var request = timespec(tv_sec: Int(whole), tv_nsec: Int((whole - whole.rounded(.down)) * 1e9))
         var remaining = timespec()
         while nanosleep(&request, &remaining) != 0 && errno == EINTR {
             request = remaining
@@ -79,25 +99,18 @@ public struct RetryPolicy: Sendable {
     }
 
     static func format(_ seconds: Double) -> String {
-        let tenths = Int((seconds * 10).rounded())
+        guard seconds.isFinite else { return "? s" }
+        let tenths = Int((min(seconds, 1e9) * 10).rounded())
         return "\(tenths / 10).\(tenths % 10) s"
     }
 
     static func host(_ url: String) -> String {
-        URLParts(url)?.host ?? url
-    }
-
-    static func describe(_ error: HTTPError) -> String {
-        switch error {
-        case .connectionFailed(_, let detail), .connectionDropped(_, let detail): detail
-        case .timedOut(_, let seconds): "no answer within \(seconds) s"
-        default: "\(error)"
-        }
+        ParsedURL(url)?.host ?? "Jira"
     }
 }
 
-/// A request that got no HTTP answer, after every retry. The command layer explains it by its cause.
-public struct TransportFailure: Error, Sendable, Equatable {
+/// A request that got no HTTP answer, after every retry. It explains itself by its cause.
+public struct TransportFailure: Error, Sendable, Equatable, CustomStringConvertible {
     public let error: HTTPError
     public let attempts: Int
 
@@ -105,27 +118,8 @@ public struct TransportFailure: Error, Sendable, Equatable {
         self.error = error
         self.attempts = attempts
     }
-}
 
-/// RFC 7231 IMF-fixdate, the form servers use in Retry-After and Date.
-public enum HTTPDate {
-    static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-
-    public static func parse(_ text: String) -> Double? {
-        // "Sun, 06 Nov 1994 08:49:37 GMT"
-        let parts = text.split(separator: " ")
-        guard parts.count == 6, let day = Int(parts[1]), let month = months.firstIndex(of: parts[2].lowercased()),
-            let year = Int(parts[3])
-        else { return nil }
-        let clock = parts[4].split(separator: ":").compactMap { Int($0) }
-        guard clock.count == 3 else { return nil }
-        var moment = tm()
-        moment.tm_year = Int32(year - 1900)
-        moment.tm_mon = Int32(month)
-        moment.tm_mday = Int32(day)
-        moment.tm_hour = Int32(clock[0])
-        moment.tm_min = Int32(clock[1])
-        moment.tm_sec = Int32(clock[2])
-        return Double(timegm(&moment))
+    public var description: String {
+        error.description(attempts: attempts)
     }
 }

@@ -15,6 +15,10 @@ public struct IssueKeyScanner: Sendable {
     }
 
     static let maximumProjectLength = 256
+    /// Jira's issue numbers are 64-bit; a longer run of digits is no issue number.
+    static let maximumNumberLength = 18
+    /// The longest key: what a streaming scan must be able to see whole.
+    static let maximumKeyLength = maximumProjectLength + 1 + maximumNumberLength
 
     public let rules: IssueKeyRules
 
@@ -33,6 +37,11 @@ public struct IssueKeyScanner: Sendable {
 
     /// Calls `onKey` with each key, upper-cased, in text order.
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, letterCase: LetterCase, onKey: (String) -> Void) {
+        scan(bytes, letterCase: letterCase) { key, _ in onKey(key) }
+    }
+
+    /// Calls `onKey` with each key, upper-cased, and where it is in `bytes`, in text order.
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, letterCase: LetterCase, onKey: (String, Range<Int>) -> Void) {
         guard let base = bytes.baseAddress, bytes.count >= 4 else { return }
         let count = bytes.count
         var position = 0
@@ -42,7 +51,7 @@ public struct IssueKeyScanner: Sendable {
             position = dash + 1
             guard let numberEnd = issueNumberEnd(bytes, after: dash) else { continue }
             if let start = projectStart(bytes, before: dash, letterCase: letterCase) {
-                onKey(Self.uppercasedString(bytes, from: start, to: numberEnd))
+                onKey(Self.uppercasedString(bytes, from: start, to: numberEnd), start..<numberEnd)
                 position = numberEnd
             }
         }
@@ -55,6 +64,7 @@ public struct IssueKeyScanner: Sendable {
             return nil
         }
         while index < bytes.count, ASCII.isDigit(bytes[index]) { index += 1 }
+        guard index - dash - 1 <= Self.maximumNumberLength else { return nil }
         return UnicodeNeighbour.isBoundary(bytes, at: index) ? index : nil
     }
 

@@ -7,37 +7,59 @@ public struct JiraCredentials: Sendable {
         self.cloud = cloud
         self.server = server
     }
+
+    /// Every secret value, for the redactor of the run's output.
+    public var secrets: [String] {
+        (cloud.map { [$0.clientSecret.value] } ?? []) + (server?.secrets ?? [])
+    }
+
+    /// Who reports go out as, for the outbox; a dry run needs no credential.
+    public func identity(for flavor: JiraFlavor) -> CredentialIdentity {
+        switch flavor {
+        case .cloud: cloud.map { CredentialIdentity(name: "client \($0.clientId)") } ?? .none
+        case .server: server?.identity ?? .none
+        }
+    }
 }
 
-/// How to reach Jira for one run: HTTP settings, retries, cache, and where warnings and traces go.
+/// How to reach Jira for one run: HTTP settings, retries, cache, the run's redactor and time budget, and where
+/// warnings and traces go.
 public struct ConnectionSettings: Sendable {
     public var http: HTTPOptions
     public var retries: Int
     public var cacheDirectory: String?
     public var log: ReportLog
+    /// Shared with the terminal: a token learned by the HTTP layer is hidden in every later line of output.
+    public var redactor: Redactor
+    public var deadline: Deadline
 
-    public init(http: HTTPOptions, retries: Int, cacheDirectory: String?, log: ReportLog) {
+    public init(http: HTTPOptions, retries: Int, cacheDirectory: String?, log: ReportLog, redactor: Redactor, deadline: Deadline = .none) {
         self.http = http
         self.retries = retries
         self.cacheDirectory = cacheDirectory
         self.log = log
+        self.redactor = redactor
+        self.deadline = deadline
     }
 
-    func client(secrets: [String]) throws -> HTTPClient {
-        try HTTPClient(options: http, redactor: Redactor(secrets: secrets), trace: log.trace)
+    func client() throws(HTTPError) -> HTTPClient {
+        try HTTPClient(options: http, redactor: redactor, trace: log.trace)
+    }
+
+    var retryPolicy: RetryPolicy {
+        RetryPolicy(retries: retries, deadline: deadline)
     }
 }
 
-/// Picks the reporter for the target's flavour, so commands never branch on it.
+/// Picks the session and delivery for the target's flavour, so commands never branch on it.
 public enum JiraConnection {
     public static func cloudSession(target: JiraTarget, credentials: JiraCredentials, settings: ConnectionSettings) throws -> CloudSession {
         guard let cloud = credentials.cloud else {
             throw ConfigurationError.missing(.clientId, hint: "the OAuth client ID and secret (JIRA_CLIENT_SECRET) from Settings > Apps > OAuth credentials in Jira Cloud")
         }
         return CloudSession(
-            target: target, credentials: cloud, client: try settings.client(secrets: [cloud.clientSecret.value]),
-            retry: RetryPolicy(retries: settings.retries), cache: settings.cacheDirectory.map(TokenCache.init(directory:)),
-            log: settings.log)
+            target: target, credentials: cloud, client: try settings.client(), retry: settings.retryPolicy,
+            cache: settings.cacheDirectory.map { TokenCache(directory: $0, log: settings.log) }, log: settings.log)
     }
 
     public static func serverSession(target: JiraTarget, credentials: JiraCredentials, settings: ConnectionSettings) throws -> ServerSession {
@@ -51,17 +73,21 @@ public enum JiraConnection {
         return try ServerSession(siteURL: site, credential: credential, settings: settings)
     }
 
-    /// - Parameter dryRun: no credentials are checked and nothing is connected.
-    public static func reporter(
-        target: JiraTarget, credentials: JiraCredentials, settings: ConnectionSettings, dryRun: Bool, options: ServerReportOptions
-    ) throws -> any JiraReporter {
+    /// A delivery that can send; for a dry run use `preview(target:options:)`, which needs no credentials.
+    public static func delivery(
+        target: JiraTarget, credentials: JiraCredentials, settings: ConnectionSettings, options: ServerReportOptions
+    ) throws -> any JiraDelivery {
         switch target.flavor {
-        case .cloud:
-            let session = dryRun ? nil : try cloudSession(target: target, credentials: credentials, settings: settings)
-            return CloudReporter(target: target, session: session)
-        case .server:
-            let session = dryRun ? nil : try serverSession(target: target, credentials: credentials, settings: settings)
-            return ServerReporter(target: target, session: session, options: options)
+        case .cloud: CloudDelivery(target: target, session: try cloudSession(target: target, credentials: credentials, settings: settings))
+        case .server: ServerDelivery(target: target, session: try serverSession(target: target, credentials: credentials, settings: settings), options: options)
+        }
+    }
+
+    /// What previews requests without credentials or network.
+    public static func preview(target: JiraTarget, options: ServerReportOptions) -> any JiraDelivery {
+        switch target.flavor {
+        case .cloud: CloudDelivery(target: target, session: nil)
+        case .server: ServerDelivery(target: target, session: nil, options: options)
         }
     }
 }

@@ -14,25 +14,49 @@ public struct Build: Sendable, Codable, Equatable {
     public var testInfo: TestInfo?
     public var references: [Reference]?
 
-    public struct TestInfo: Sendable, Codable, Equatable {
-        public var totalNumber: Int
-        public var numberPassed: Int
-        public var numberFailed: Int
-        public var numberSkipped: Int?
+    public struct TestInfo: Sendable, Codable, Equatable, SettingValue {
+        public var totalNumber: Int64
+        public var numberPassed: Int64
+        public var numberFailed: Int64
+        public var numberSkipped: Int64?
 
-        public init(totalNumber: Int, numberPassed: Int, numberFailed: Int, numberSkipped: Int?) {
+        public init(totalNumber: Int64, numberPassed: Int64, numberFailed: Int64, numberSkipped: Int64?) {
             self.totalNumber = totalNumber
             self.numberPassed = numberPassed
             self.numberFailed = numberFailed
             self.numberSkipped = numberSkipped
         }
 
-        public static func + (lhs: TestInfo, rhs: TestInfo) -> TestInfo {
-            TestInfo(
-                totalNumber: lhs.totalNumber + rhs.totalNumber,
-                numberPassed: lhs.numberPassed + rhs.numberPassed,
-                numberFailed: lhs.numberFailed + rhs.numberFailed,
-                numberSkipped: (lhs.numberSkipped ?? 0) + (rhs.numberSkipped ?? 0))
+        /// `TOTAL,PASSED,FAILED[,SKIPPED]`, as `--tests` takes it. Every sum is checked: no count can overflow.
+        public static func parse(_ text: String) throws(ValueError) -> TestInfo {
+            let format = ValueError(expected: "TOTAL,PASSED,FAILED[,SKIPPED] with whole numbers, e.g. 120,118,2")
+            let numbers = text.split(separator: ",", omittingEmptySubsequences: false).map { Int64($0.trimmed) }
+            guard numbers.count == 3 || numbers.count == 4, numbers.allSatisfy({ ($0 ?? -1) >= 0 }) else { throw format }
+            let values = numbers.map { $0! }
+            let info = TestInfo(totalNumber: values[0], numberPassed: values[1], numberFailed: values[2], numberSkipped: values.count == 4 ? values[3] : nil)
+            guard let counted = info.counted, counted <= info.totalNumber else {
+                throw ValueError(expected: "PASSED + FAILED + SKIPPED to be at most TOTAL")
+            }
+            return info
+        }
+
+        /// PASSED + FAILED + SKIPPED, or nil when that overflows.
+        var counted: Int64? {
+            [numberPassed, numberFailed, numberSkipped ?? 0].reduce(Optional(Int64(0))) { sum, value in
+                sum.flatMap { let (total, overflow) = $0.addingReportingOverflow(value); return overflow ? nil : total }
+            }
+        }
+
+        /// The sum of two reports' figures, or nil when a count would overflow.
+        public func adding(_ other: TestInfo) -> TestInfo? {
+            func sum(_ a: Int64, _ b: Int64) -> Int64? {
+                let (total, overflow) = a.addingReportingOverflow(b)
+                return overflow ? nil : total
+            }
+            guard let total = sum(totalNumber, other.totalNumber), let passed = sum(numberPassed, other.numberPassed),
+                let failed = sum(numberFailed, other.numberFailed), let skipped = sum(numberSkipped ?? 0, other.numberSkipped ?? 0)
+            else { return nil }
+            return TestInfo(totalNumber: total, numberPassed: passed, numberFailed: failed, numberSkipped: skipped)
         }
     }
 
@@ -58,4 +82,8 @@ public struct BuildsRequest: Sendable, Codable, Equatable {
 
 public struct ProviderMetadata: Sendable, Codable, Equatable {
     public var product: String
+
+    public init(product: String) {
+        self.product = product
+    }
 }

@@ -1,5 +1,5 @@
 /// Jira's build states. The raw values are the API's words.
-public enum BuildState: String, Sendable, Codable, CaseIterable {
+public enum BuildState: String, Sendable, Codable, CaseIterable, SettingValue {
     case pending
     case inProgress = "in_progress"
     case successful
@@ -7,25 +7,38 @@ public enum BuildState: String, Sendable, Codable, CaseIterable {
     case cancelled
     case unknown
 
-    /// The words CI systems use for their results, mapped to Jira's; any letter case.
+    /// The words CI systems print for their results, mapped to Jira's (any letter case; `-` and `_` alike).
+    /// The README's table of states is this list.
     static let synonyms: [(BuildState, [String])] = [
-        (.successful, ["successful", "success", "passed"]),
-        (.failed, ["failed", "failure", "error", "unstable"]),
-        (.cancelled, ["cancelled", "canceled", "aborted"]),
-        (.inProgress, ["in_progress", "running", "started"]),
+        (.successful, ["successful", "success", "succeeded", "passed"]),
+        (.failed, ["failed", "failure", "error", "unstable", "succeeded_with_issues", "succeededwithissues"]),
+        (.cancelled, ["cancelled", "canceled", "aborted", "stopped"]),
+        (.inProgress, ["in_progress", "inprogress", "running", "started"]),
         (.pending, ["pending", "queued", "waiting"]),
-        (.unknown, ["unknown", "not_built", "skipped"]),
+        (.unknown, ["unknown", "not_built", "notbuilt", "skipped"]),
     ]
 
-    public static var acceptedWords: [String] { synonyms.flatMap(\.1) }
+    public static var valueWords: [String] { allCases.map(\.rawValue) }
 
     public init?(word: String) {
-        let lowered = word.trimmed.lowercased().replacingOccurrences(of: "-", with: "_")
-        guard let match = Self.synonyms.first(where: { $0.1.contains(lowered) }) else { return nil }
+        let normalized = Self.normalized(word)
+        guard let match = Self.synonyms.first(where: { $0.1.contains(normalized) }) else { return nil }
         self = match.0
     }
 
-    /// Final states close a remote link on Jira Server; the rest are still moving.
+    public static func parse(_ text: String) throws(ValueError) -> BuildState {
+        guard let state = BuildState(word: text) else {
+            throw ValueError(expected: "a state: \(valueWords.joined(separator: ", ")), or a CI's word for one (SUCCESS, Succeeded, failure, ABORTED, …)",
+                             suggestion: Suggestion.nearest(to: normalized(text), in: synonyms.flatMap(\.1)))
+        }
+        return state
+    }
+
+    static func normalized(_ word: String) -> String {
+        String(word.trimmed.lowercased().map { $0 == "-" ? "_" : $0 })
+    }
+
+    /// Final states end a run; the rest are still moving.
     public var isFinal: Bool {
         switch self {
         case .successful, .failed, .cancelled: true
@@ -35,7 +48,7 @@ public enum BuildState: String, Sendable, Codable, CaseIterable {
 }
 
 /// Jira's deployment states: the build states plus `rolled_back`.
-public enum DeploymentState: String, Sendable, Codable, CaseIterable {
+public enum DeploymentState: String, Sendable, Codable, CaseIterable, SettingValue {
     case pending
     case inProgress = "in_progress"
     case successful
@@ -44,26 +57,29 @@ public enum DeploymentState: String, Sendable, Codable, CaseIterable {
     case rolledBack = "rolled_back"
     case unknown
 
-    public static var acceptedWords: [String] { BuildState.acceptedWords + ["rolled_back", "rollback"] }
+    static let rollbackWords = ["rolled_back", "rollback", "rolledback"]
+
+    public static var valueWords: [String] { allCases.map(\.rawValue) }
 
     public init?(word: String) {
-        let lowered = word.trimmed.lowercased().replacingOccurrences(of: "-", with: "_")
-        if lowered == "rolled_back" || lowered == "rollback" {
+        if Self.rollbackWords.contains(BuildState.normalized(word)) {
             self = .rolledBack
-        } else if let build = BuildState(word: lowered) {
+        } else if let build = BuildState(word: word) {
             self.init(rawValue: build.rawValue)
         } else {
             return nil
         }
     }
 
+    public static func parse(_ text: String) throws(ValueError) -> DeploymentState {
+        guard let state = DeploymentState(word: text) else {
+            throw ValueError(expected: "a state: \(valueWords.joined(separator: ", ")), or a CI's word for one (SUCCESS, Succeeded, failure, ABORTED, …)",
+                             suggestion: Suggestion.nearest(to: BuildState.normalized(text), in: BuildState.synonyms.flatMap(\.1) + rollbackWords))
+        }
+        return state
+    }
+
     public var isFinal: Bool {
         self == .rolledBack || (BuildState(rawValue: rawValue)?.isFinal ?? false)
-    }
-}
-
-extension String {
-    func replacingOccurrences(of target: Character, with replacement: Character) -> String {
-        String(map { $0 == target ? replacement : $0 })
     }
 }

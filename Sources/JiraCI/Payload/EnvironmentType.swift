@@ -1,5 +1,5 @@
 /// Jira's environment types. The raw values are the API's words.
-public enum EnvironmentType: String, Sendable, Codable, CaseIterable {
+public enum EnvironmentType: String, Sendable, Codable, CaseIterable, SettingValue {
     case unmapped
     case development
     case testing
@@ -12,6 +12,25 @@ public enum EnvironmentType: String, Sendable, Codable, CaseIterable {
         (.testing, ["test", "testing", "qa", "qc", "uat", "sit", "int", "integration"]),
         (.development, ["dev", "development", "sandbox"]),
     ]
+
+    public static var valueWords: [String] { allCases.map(\.rawValue) }
+
+    public static func parse(_ text: String) throws(ValueError) -> EnvironmentType {
+        guard let type = EnvironmentType(rawValue: text.trimmed.lowercased()) else {
+            throw ValueError(expected: "one of \(valueWords.joined(separator: ", "))", suggestion: Suggestion.nearest(to: text.trimmed, in: valueWords))
+        }
+        return type
+    }
+
+    /// A word of an unmapped environment name one or two letters from a word that names a type
+    /// (`prodution`), with that word: worth a warning, since Jira will file the environment as unmapped.
+    public static func likelyTypo(inName name: String) -> (word: String, suggestion: String)? {
+        let all = Self.words.flatMap(\.1)
+        for word in Self.words(in: name) where word.count >= 4 && !all.contains(word) {
+            if let near = all.first(where: { $0.count >= 4 && Suggestion.editDistance(word, $0) <= 2 }) { return (word, near) }
+        }
+        return nil
+    }
 
     /// The type an environment name suggests: the first word of the name that names a type wins.
     /// A name with no such word stays unmapped, never production by guess.
@@ -48,7 +67,7 @@ public enum EnvironmentType: String, Sendable, Codable, CaseIterable {
 }
 
 /// User rules `PATTERN=TYPE,…` on environment names, checked before the built-in words.
-public struct EnvironmentTypeMap: Sendable, Equatable {
+public struct EnvironmentTypeMap: Sendable, Equatable, SettingValue {
     public struct Rule: Sendable, Equatable {
         public let pattern: String
         public let type: EnvironmentType
@@ -72,12 +91,20 @@ public struct EnvironmentTypeMap: Sendable, Equatable {
             let pattern = String(part[..<equals]).trimmed
             let typeWord = String(part[part.index(after: equals)...]).trimmed
             guard !pattern.isEmpty else { throw .malformedRule(part) }
-            guard let type = EnvironmentType(rawValue: typeWord.lowercased()) else {
+            guard let type = try? EnvironmentType.parse(typeWord) else {
                 throw .unknownType(rule: part, type: typeWord)
             }
             rules.append(Rule(pattern: pattern, type: type))
         }
         self.rules = rules
+    }
+
+    public static func parse(_ text: String) throws(ValueError) -> EnvironmentTypeMap {
+        do {
+            return try EnvironmentTypeMap(parsing: text)
+        } catch {
+            throw ValueError(expected: "comma-separated PATTERN=TYPE rules with TYPE one of \(EnvironmentType.valueWords.joined(separator: ", "))")
+        }
     }
 
     func type(forName name: String) -> EnvironmentType? {

@@ -1,15 +1,35 @@
-/// The API's size limits, and shortening that keeps a payload inside them instead of having Jira reject it.
+/// The API's field limits, and shortening that keeps a payload inside them instead of having Jira reject it.
+///
+/// Jira counts text as Java's `String.length()`: UTF-16 code units, so an emoji counts 2 and a flag 4.
+/// Shortening cuts between characters (grapheme clusters), never inside a surrogate pair, a combining
+/// sequence or an emoji sequence.
 public enum FieldLimits {
     public static let text = 255
+    public static let longText = 1024
     public static let url = 2000
-    public static let references = 5
-    public static let issueKeys = 500
+    /// A build names at most this many issues (the published schema's `maxItems`).
+    public static let buildIssueKeys = 100
+    /// A deployment's associations hold at most this many values together.
     public static let associationValues = 500
 
-    /// `text` cut to `limit` characters, ending in "…" when cut; nil when it already fits.
-    static func shortened(_ text: String, limit: Int) -> String? {
-        guard text.count > limit else { return nil }
-        return String(text.prefix(limit - 1)) + "…"
+    /// `text` cut to at most `limit` UTF-16 units, ending in "…" when cut; nil when it already fits.
+    public static func shortened(_ text: String, limit: Int) -> String? {
+        guard text.utf16.count > limit else { return nil }
+        let ellipsis = "…"
+        var kept = ""
+        var units = 0
+        for character in text {
+            let size = character.utf16.count
+            guard units + size + ellipsis.utf16.count <= limit else { break }
+            kept.append(character)
+            units += size
+        }
+        return kept + ellipsis
+    }
+
+    /// `text` itself when it fits, else shortened.
+    public static func fitted(_ text: String, limit: Int) -> String {
+        shortened(text, limit: limit) ?? text
     }
 }
 
@@ -27,15 +47,18 @@ struct LimitEnforcer {
 
     mutating func text(_ value: String, field: String, limit: Int = FieldLimits.text) -> String {
         guard let short = FieldLimits.shortened(value, limit: limit) else { return value }
-        adjustments.append(PayloadAdjustment(field: field, detail: "was longer than \(limit) characters and was shortened"))
+        adjustments.append(PayloadAdjustment(field: field, detail: "was longer than the \(limit) UTF-16 units Jira allows and was shortened to '\(short)'"))
         return short
     }
 
-    mutating func optionalText(_ value: String?, field: String) -> String? {
-        value.map { text($0, field: field) }
+    mutating func optionalText(_ value: String?, field: String, limit: Int = FieldLimits.text) -> String? {
+        value.map { text($0, field: field, limit: limit) }
     }
 
-    mutating func url(_ value: String, field: String) -> String {
-        text(value, field: field, limit: FieldLimits.url)
+    /// A link cut short leads nowhere: one that does not fit is left out (nil) with a warning.
+    mutating func url(_ value: String, field: String) -> String? {
+        guard value.utf16.count > FieldLimits.url else { return value }
+        adjustments.append(PayloadAdjustment(field: field, detail: "was longer than the \(FieldLimits.url) UTF-16 units Jira allows and was left out"))
+        return nil
     }
 }

@@ -35,7 +35,7 @@ public enum JUnitSummary {
         }
         guard sawSuite || total > 0 else { throw .notJUnit }
         return Build.TestInfo(
-            totalNumber: total, numberPassed: total - failed - skipped, numberFailed: failed, numberSkipped: skipped)
+            totalNumber: Int64(total), numberPassed: Int64(total - failed - skipped), numberFailed: Int64(failed), numberSkipped: Int64(skipped))
     }
 }
 

@@ -13,6 +13,8 @@ public struct RepositoryLocation: Sendable, Equatable {
         var scheme = "https"
         if let range = text.firstRange(of: "://") {
             let given = text[..<range.lowerBound].lowercased()
+            // A file:// remote (or any other local transport) has no web page to link to.
+            guard ["http", "https", "ssh", "git", "git+ssh", "ssh+git"].contains(given) else { return nil }
             scheme = given == "http" ? "http" : "https"
             text = String(text[range.upperBound...])
         } else if let colon = text.firstIndex(of: ":"), !text[..<colon].contains("/") {
@@ -52,30 +54,33 @@ public struct RepositoryLocation: Sendable, Equatable {
     }
 
     public func commitURL(_ sha: String) -> String {
-        switch flavour {
-        case .github: "\(webURL)/commit/\(sha)"
-        case .gitlab: "\(webURL)/-/commit/\(sha)"
-        case .bitbucketCloud: "\(webURL)/commits/\(sha)"
-        case .other: webURL
-        }
+        WebLinks(location: self).commitURL(sha)
     }
 
     public func branchURL(_ branch: String) -> String {
-        let escaped = PercentEncoding.encodePath(branch)
-        return switch flavour {
-        case .github: "\(webURL)/tree/\(escaped)"
-        case .gitlab: "\(webURL)/-/tree/\(escaped)"
-        case .bitbucketCloud: "\(webURL)/branch/\(escaped)"
-        case .other: webURL
-        }
+        WebLinks(location: self).branchURL(branch)
     }
 
-    private enum HostFlavour { case github, gitlab, bitbucketCloud, other }
+    /// The remote's path, `acme/shop`: the repository's name where no better one is known.
+    public var path: String {
+        identity.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init) ?? name
+    }
 
-    private var flavour: HostFlavour {
+    enum HostFlavour: Equatable {
+        case github, gitlab, bitbucketCloud, other
+        case bitbucketServer(base: String, project: String, slug: String)
+    }
+
+    var flavour: HostFlavour {
         if host == "github.com" || host.hasPrefix("github.") { return .github }
         if host == "gitlab.com" || host.hasPrefix("gitlab.") { return .gitlab }
         if host == "bitbucket.org" { return .bitbucketCloud }
+        // Bitbucket Server clones over http(s) from `/scm/PROJECT/repo` (behind any context path).
+        let parts = path.split(separator: "/").map(String.init)
+        if let scm = parts.firstIndex(of: "scm"), parts.count == scm + 3 {
+            let context = parts[..<scm].map { "/" + $0 }.joined()
+            return .bitbucketServer(base: "https://\(host)\(context)", project: parts[scm + 1], slug: parts[scm + 2])
+        }
         return .other
     }
 }
@@ -86,8 +91,28 @@ public enum PercentEncoding {
         encode(text, keeping: { _ in false })
     }
 
+    /// `%XX` escapes undone (a `+` stays a `+`: this is for paths, not forms); malformed escapes stay as they are.
+    public static func decode(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        let input = Array(text.utf8)
+        var index = 0
+        while index < input.count {
+            if input[index] == UInt8(ascii: "%"), index + 2 < input.count,
+                let value = UInt8(String(decoding: input[index + 1...index + 2], as: UTF8.self), radix: 16)
+            {
+                bytes.append(value)
+                index += 3
+            } else {
+                bytes.append(input[index])
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Keeps `/` so a branch like `feature/x` stays readable in a path.
-    static func encodePath(_ text: String) -> String {
+    public static func encodePath(_ text: String) -> String {
         encode(text, keeping: { $0 == UInt8(ascii: "/") })
     }
 

@@ -56,9 +56,7 @@ public struct KeyDiscovery: Sendable {
     }
 
     public func run() async throws -> KeyDiscoveryResult {
-        guard let sha = try await git.resolveCommit(search.commit) else {
-            throw GitError.unknownCommit(search.commit)
-        }
+        let sha = try await git.commit(search.commit, for: .commit)
         let scanner = IssueKeyScanner(rules: search.rules)
         var keys = IssueKeyCollection()
         var warnings: [ReportWarning] = []
@@ -82,42 +80,65 @@ public struct KeyDiscovery: Sendable {
             }
         }
 
-        var excluded: [String] = []
-        var limit = 1
-        if let since = search.since {
-            if let sinceSHA = try await git.resolveCommit(since) {
-                excluded = [sinceSHA]
-                limit = search.maxCommits
-            } else {
-                warnings.append(.unknownSince(since))
-            }
-        } else {
-            switch search.newBranchBase {
-            case .none:
-                break
-            case .otherBranches:
-                excluded = try await git.branchTips(except: branch)
-            case .defaultBranch:
-                excluded = try await git.defaultBranchCommit().map { [$0] } ?? []
-                if excluded.isEmpty, let branch { warnings.append(.newBranchWithoutBase(branch)) }
-            }
-            // The default branch itself, built, has nothing of its own to compare: scan just the commit.
-            if excluded == [sha] { excluded = [] }
-            limit = excluded.isEmpty ? 1 : search.maxCommits
-        }
-        keys.commitsScanned = try await git.forEachCommitMessage(from: sha, excluding: excluded, limit: limit) {
-            commit, message in
-            scanner.scan(message, letterCase: .upperOnly) { key in
-                keys.add(key, from: KeySource(type: .commit, value: commit))
+        let range = try await CommitRange.resolve(search, commit: sha, branch: branch, git: git)
+        warnings += range.warnings
+        var messages = StreamingKeyScanner(scanner: scanner, letterCase: .upperOnly)
+        var commit = ""
+        keys.commitsScanned = try await git.forEachCommitMessage(from: sha, excluding: range.excluded, limit: range.limit) { event in
+            switch event {
+            case .commit(let sha): commit = sha
+            case .message(let piece): messages.feed(piece) { keys.add($0, from: KeySource(type: .commit, value: commit)) }
+            case .end: messages.finish { keys.add($0, from: KeySource(type: .commit, value: commit)) }
             }
         }
-        if !excluded.isEmpty, keys.commitsScanned == limit {
-            let total = try await git.commitCount(sha, excluding: excluded)
-            if total > limit { warnings.append(.commitLimitReached(limit: limit, leftOut: total - limit)) }
+        if let warning = try await range.limitWarning(scanned: keys.commitsScanned, from: sha, git: git) { warnings.append(warning) }
+        if keys.dropped > 0 {
+            warnings.append(.keysDropped(count: keys.dropped, atLeast: keys.droppedCountIsLowerBound, examples: keys.droppedExamples))
         }
-        if keys.dropped > 0 { warnings.append(.keysDropped(keys.dropped)) }
 
         let repository = GitRepository.preferredURL(remotes).flatMap(RepositoryLocation.init(remoteURL:))
         return KeyDiscoveryResult(keys: keys, commitSHA: sha, branch: branch, repository: repository, warnings: warnings)
+    }
+}
+
+/// Which commits a build, a deployment or development information covers: with `--since`, those reachable
+/// from the commit and not from it; without, the commit alone, or in a CI a new branch's own commits.
+struct CommitRange {
+    var excluded: [String] = []
+    var limit = 1
+    var warnings: [ReportWarning] = []
+
+    static func resolve(_ search: KeySearch, commit sha: String, branch: String?, git: GitRepository) async throws -> CommitRange {
+        var range = CommitRange()
+        if let since = search.since {
+            guard GitRepository.namesOneCommit(since) else { throw GitError.notOneCommit(since, .since) }
+            if let sinceSHA = try await git.resolveCommit(since) {
+                range.excluded = [sinceSHA]
+                range.limit = search.maxCommits
+            } else {
+                range.warnings.append(.unknownSince(since))
+            }
+            return range
+        }
+        switch search.newBranchBase {
+        case .none:
+            break
+        case .otherBranches:
+            range.excluded = try await git.branchTips(except: branch)
+        case .defaultBranch:
+            range.excluded = try await git.defaultBranchCommit().map { [$0] } ?? []
+            if range.excluded.isEmpty, let branch { range.warnings.append(.newBranchWithoutBase(branch)) }
+        }
+        // The default branch itself, built, has nothing of its own to compare: the commit alone.
+        if range.excluded == [sha] { range.excluded = [] }
+        range.limit = range.excluded.isEmpty ? 1 : search.maxCommits
+        return range
+    }
+
+    /// A warning when `--max-commits` cut the range short.
+    func limitWarning(scanned: Int, from sha: String, git: GitRepository) async throws -> ReportWarning? {
+        guard !excluded.isEmpty, scanned == limit else { return nil }
+        let total = try await git.commitCount(sha, excluding: excluded)
+        return total > limit ? .commitLimitReached(limit: limit, leftOut: total - limit) : nil
     }
 }

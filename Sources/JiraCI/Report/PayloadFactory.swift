@@ -7,7 +7,7 @@ public struct PayloadFactory: Sendable {
     public let now: @Sendable () -> Int64
 
     public init(
-        updateSequence: @escaping @Sendable () -> Int64, now: @escaping @Sendable () -> Int64 = Clock.microsecondsSinceEpoch
+        updateSequence: @escaping @Sendable () -> Int64, now: @escaping @Sendable () -> Int64 = WallClock.microsecondsSinceEpoch
     ) {
         self.updateSequence = updateSequence
         self.now = now
@@ -24,21 +24,26 @@ public struct PayloadFactory: Sendable {
         public var buildURL: String
     }
 
-    public func build(_ settings: BuildSettings, pipeline: PipelineSettings, context: Context)
-        -> (Build, [PayloadAdjustment])
-    {
+    /// A payload and what had to give way for it to fit.
+    public struct Made<Entity: Sendable>: Sendable {
+        public var entity: Entity
+        public var adjustments: [PayloadAdjustment]
+        /// Issue keys (and, for deployments, services) that did not fit, in the order they were given.
+        public var dropped: [String]
+    }
+
+    public func build(_ settings: BuildSettings, pipeline: PipelineSettings, context: Context) -> Made<Build> {
         var limits = LimitEnforcer()
         var references: [Build.Reference]?
-        if let repository = context.repository {
-            let ref = context.branch.map {
-                Build.Reference.Ref(name: limits.text($0, field: "references.ref.name"), uri: limits.url(repository.branchURL($0), field: "references.ref.uri"))
+        if let repository = context.repository, let repositoryURI = limits.url(repository.webURL, field: "references.commit.repositoryUri") {
+            let ref = context.branch.flatMap { branch in
+                limits.url(repository.branchURL(branch), field: "references.ref.uri").map {
+                    Build.Reference.Ref(name: limits.text(branch, field: "references.ref.name"), uri: $0)
+                }
             }
-            references = [
-                Build.Reference(
-                    commit: .init(id: context.commitSHA, repositoryUri: limits.url(repository.webURL, field: "references.commit.repositoryUri")),
-                    ref: ref)
-            ]
+            references = [Build.Reference(commit: .init(id: context.commitSHA, repositoryUri: repositoryURI), ref: ref)]
         }
+        let keys = Array(context.keys.prefix(FieldLimits.buildIssueKeys))
         let build = Build(
             pipelineId: context.pipelineId,
             buildNumber: context.buildNumber,
@@ -46,58 +51,52 @@ public struct PayloadFactory: Sendable {
             displayName: limits.text("\(context.pipelineName) #\(context.buildNumber)", field: "displayName"),
             description: limits.optionalText(pipeline.description, field: "description"),
             label: limits.optionalText(pipeline.label, field: "label"),
-            url: limits.url(context.buildURL, field: "url"),
+            url: context.buildURL,
             state: settings.state,
-            lastUpdated: Clock.rfc3339(microseconds: now()),
-            issueKeys: Array(context.keys.prefix(FieldLimits.issueKeys)),
+            lastUpdated: WallClock.rfc3339(microseconds: now()),
+            issueKeys: keys,
             testInfo: settings.testInfo,
             references: references)
-        return (build, limits.adjustments)
+        return Made(entity: build, adjustments: limits.adjustments, dropped: Array(context.keys.dropFirst(keys.count)))
     }
 
-    public func deployment(_ settings: DeploymentSettings, pipeline: PipelineSettings, context: Context)
-        -> (Deployment, [PayloadAdjustment], dropped: [String])
-    {
+    /// Splitting associations over several requests loses all but the first, so they are trimmed to the limit
+    /// instead: services first (dropping one would break gating), then issue keys in the documented order.
+    public func deployment(_ settings: DeploymentSettings, pipeline: PipelineSettings, context: Context) -> Made<Deployment> {
         var limits = LimitEnforcer()
         let number = settings.deploymentNumber ?? context.buildNumber
-        let type = settings.environmentType ?? EnvironmentType.inferred(fromName: settings.environmentName, map: settings.environmentMap)
         let description = pipeline.description
             ?? "Deployment of \(context.pipelineName) #\(number) to \(settings.environmentName)"
             + (settings.environmentURL.map { " (\($0))" } ?? "")
 
-        // Splitting associations over several requests loses all but the first, so trim to the limit instead,
-        // keeping issue keys first.
-        var budget = FieldLimits.associationValues
-        let keys = Array(context.keys.prefix(budget))
-        budget -= keys.count
-        let services = Array(settings.services.prefix(budget))
-        let dropped = Array(context.keys.dropFirst(keys.count)) + Array(settings.services.dropFirst(services.count))
-        var associations = [Deployment.Association(associationType: .issueIdOrKeys, values: keys)]
-        if !services.isEmpty {
-            associations.append(.init(associationType: .serviceIdOrKeys, values: services))
-        }
+        let services = Array(settings.services.prefix(FieldLimits.associationValues))
+        let keys = Array(context.keys.prefix(FieldLimits.associationValues - services.count))
+        let dropped = Array(settings.services.dropFirst(services.count)) + Array(context.keys.dropFirst(keys.count))
+        var associations: [Deployment.Association] = []
+        if !keys.isEmpty { associations.append(.init(associationType: .issueIdOrKeys, values: keys)) }
+        if !services.isEmpty { associations.append(.init(associationType: .serviceIdOrKeys, values: services)) }
 
         let deployment = Deployment(
             deploymentSequenceNumber: number,
             updateSequenceNumber: pipeline.updateSequenceNumber ?? updateSequence(),
             associations: associations,
             displayName: limits.text("\(context.pipelineName) #\(number)", field: "displayName"),
-            url: limits.url(context.buildURL, field: "url"),
+            url: context.buildURL,
             description: limits.text(description, field: "description"),
             label: limits.optionalText(pipeline.label, field: "label"),
             duration: nil,
-            lastUpdated: Clock.rfc3339(microseconds: now()),
+            lastUpdated: WallClock.rfc3339(microseconds: now()),
             state: settings.state,
             pipeline: .init(
                 id: context.pipelineId,
                 displayName: limits.text(context.pipelineName, field: "pipeline.displayName"),
-                url: limits.url(pipeline.url ?? context.buildURL, field: "pipeline.url")),
+                url: pipeline.url ?? context.buildURL),
             environment: .init(
                 id: settings.resolvedEnvironmentId,
                 displayName: limits.text(settings.environmentName, field: "environment.displayName"),
-                type: type),
+                type: settings.resolvedEnvironmentType),
             commands: settings.gate ? [.initiateDeploymentGating] : nil,
             triggeredBy: nil)
-        return (deployment, limits.adjustments, dropped)
+        return Made(entity: deployment, adjustments: limits.adjustments, dropped: dropped)
     }
 }

@@ -1,20 +1,34 @@
-/// Discovery, defaults, and payload building: everything a report does before choosing where to send it.
+/// Discovery, defaults, and payload building: everything a report does before it is previewed, sent or queued.
 public struct ReportPlanner: Sendable {
     public let factory: PayloadFactory
+    /// Where the reports go and as whom; they carry it, so the outbox can send them later.
+    public let target: JiraTarget
+    public let credential: CredentialIdentity
 
-    public init(factory: PayloadFactory) {
+    public init(factory: PayloadFactory, target: JiraTarget, credential: CredentialIdentity) {
         self.factory = factory
+        self.target = target
+        self.credential = credential
+    }
+
+    /// Everything a report will send, plus how it was decided.
+    public struct Plan: Sendable {
+        public var discovery: KeyDiscoveryResult
+        /// nil, like `report`, when there is nothing to send.
+        public var identity: PipelineIdentity?
+        public var report: Report?
+        public var warnings: [ReportWarning]
     }
 
     /// - Parameter requireURL: a real report must link somewhere; a dry run only warns.
-    public func plan(
-        _ kind: ReportKind, search: KeySearch, pipeline: PipelineSettings, requireURL: Bool
-    ) async throws -> ReportPlan {
+    public func plan(_ kind: ReportKind, search: KeySearch, pipeline: PipelineSettings, requireURL: Bool) async throws -> Plan {
         let discovery = try await KeyDiscovery(search: search).run()
         var warnings = discovery.warnings
-        guard !discovery.keys.isEmpty else {
+        // A deployment of a service names no issue in change management: its service association is enough.
+        let hasServices = if case .deployment(let settings) = kind { !settings.services.isEmpty } else { false }
+        guard !discovery.keys.isEmpty || hasServices else {
             warnings.append(.noKeys)
-            return ReportPlan(discovery: discovery, identity: nil, entity: nil, warnings: warnings)
+            return Plan(discovery: discovery, identity: nil, report: nil, warnings: warnings)
         }
 
         let buildURL = pipeline.buildURL ?? discovery.repository?.commitURL(discovery.commitSHA)
@@ -38,17 +52,27 @@ public struct ReportPlanner: Sendable {
         let entity: ReportEntity
         switch kind {
         case .build(let settings):
-            let (build, adjustments) = factory.build(settings, pipeline: pipeline, context: context)
-            warnings += adjustments.map(ReportWarning.adjusted)
-            entity = .build(build)
+            let made = factory.build(settings, pipeline: pipeline, context: context)
+            warnings += made.adjustments.map(ReportWarning.adjusted)
+            if !made.dropped.isEmpty { warnings.append(.buildKeysLeftOut(made.dropped)) }
+            entity = .build(made.entity)
         case .deployment(let settings):
-            let (deployment, adjustments, dropped) = factory.deployment(settings, pipeline: pipeline, context: context)
-            warnings += adjustments.map(ReportWarning.adjusted)
-            if !dropped.isEmpty {
-                warnings.append(.associationValuesDropped(kept: FieldLimits.associationValues, dropped: dropped))
+            let made = factory.deployment(settings, pipeline: pipeline, context: context)
+            warnings += made.adjustments.map(ReportWarning.adjusted)
+            if !made.dropped.isEmpty {
+                warnings.append(.associationValuesDropped(kept: FieldLimits.associationValues, dropped: made.dropped))
             }
-            entity = .deployment(deployment)
+            if settings.environmentType == nil, made.entity.environment.type == .unmapped,
+                let typo = EnvironmentType.likelyTypo(inName: settings.environmentName)
+            {
+                warnings.append(.unmappedEnvironment(name: settings.environmentName, word: typo.word, suggestion: typo.suggestion))
+            }
+            entity = .deployment(made.entity)
         }
-        return ReportPlan(discovery: discovery, identity: identity, entity: entity, warnings: warnings)
+        let report = Report(
+            target: target, credential: credential, entity: entity,
+            context: ReportContext(branch: discovery.branch, commitSHA: discovery.commitSHA, pipelineName: identity.pipelineName),
+            createdAt: factory.now())
+        return Plan(discovery: discovery, identity: identity, report: report, warnings: warnings)
     }
 }

@@ -8,11 +8,15 @@ public struct PipelineSettings: Sendable, Equatable {
     public var label: String?
     public var description: String?
     public var updateSequenceNumber: Int64?
+    /// The repository's name when git has no remote to tell it: a Bitbucket Server repository on disk is a
+    /// numbered folder, and its hook says `PROJECT/slug`.
+    public var repositoryName: String?
 
     public init(
         id: String? = nil, name: String? = nil, url: String? = nil, buildNumber: Int64? = nil, buildURL: String? = nil,
-        label: String? = nil, description: String? = nil, updateSequenceNumber: Int64? = nil
+        label: String? = nil, description: String? = nil, updateSequenceNumber: Int64? = nil, repositoryName: String? = nil
     ) {
+        self.repositoryName = repositoryName
         self.id = id
         self.name = name
         self.url = url
@@ -61,9 +65,15 @@ public struct DeploymentSettings: Sendable, Equatable {
         self.gate = gate
     }
 
-    /// The id Jira groups deployments by: stable across runs, so never derived from a run number.
+    /// The id Jira groups deployments by: stable across runs (never derived from a run number), and safe in a
+    /// URL path.
     public var resolvedEnvironmentId: String {
-        environmentId.map { Identifiers.bounded($0, limit: FieldLimits.text) } ?? Identifiers.slug(environmentName)
+        environmentId.map { Identifiers.pathSafe($0) } ?? Identifiers.slug(environmentName)
+    }
+
+    /// The type Jira files the environment under: given, else from the map or the name's words.
+    public var resolvedEnvironmentType: EnvironmentType {
+        environmentType ?? EnvironmentType.inferred(fromName: environmentName, map: environmentMap)
     }
 }
 

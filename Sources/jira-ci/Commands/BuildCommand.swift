@@ -4,18 +4,19 @@ import JiraCI
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Report a build to the issues its git data names.")
+        abstract: "Report a build to the issues its git data names.",
+        discussion: """
+            Examples:
+              jira-ci build --dry-run --state success --since "$GIT_PREVIOUS_SUCCESSFUL_COMMIT"
+              jira-ci build --state in_progress --build-url "$BUILD_URL"
+              jira-ci build --state "$RESULT" --build-url "$BUILD_URL" --junit reports/junit.xml
+              git hook: jira-ci build --hook-stdin --state successful --repo "$PWD"
+            """)
 
-    @OptionGroup var build: BuildOptions
-    @OptionGroup var keySource: KeySourceOptions
-    @OptionGroup var pipeline: PipelineOptions
-    @OptionGroup var target: TargetOptions
-    @OptionGroup var connection: ConnectionOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup(title: "Report") var build: BuildOptions
+    @OptionGroup var report: ReportCommandOptions
 
     func run() async throws {
-        let source = SettingsSource.current()
-        let report = ReportRunner(source: source, keySource: keySource, pipeline: pipeline, target: target, connection: connection, output: output)
-        try await report.run(.build(build.settings(source)))
+        try await report.run { source in .build(try build.settings(source)) }
     }
 }

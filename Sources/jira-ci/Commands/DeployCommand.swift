@@ -4,18 +4,19 @@ import JiraCI
 struct DeployCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deploy",
-        abstract: "Report a deployment to the issues its git data names.")
+        abstract: "Report a deployment to the issues its git data names (or to a service alone).",
+        discussion: """
+            Examples:
+              jira-ci deploy --environment staging --state success --label "$VERSION"
+              jira-ci deploy --environment production --state in_progress --gate --service svc-123
+              jira-ci deploy --environment prod-eu --environment-type production --state rolled_back
+            """)
 
-    @OptionGroup var deploy: DeployOptions
-    @OptionGroup var keySource: KeySourceOptions
-    @OptionGroup var pipeline: PipelineOptions
-    @OptionGroup var target: TargetOptions
-    @OptionGroup var connection: ConnectionOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup(title: "Deployment") var deploy: DeployOptions
+    @OptionGroup(title: "Deployment") var environment: EnvironmentOptions
+    @OptionGroup var report: ReportCommandOptions
 
     func run() async throws {
-        let source = SettingsSource.current()
-        let report = ReportRunner(source: source, keySource: keySource, pipeline: pipeline, target: target, connection: connection, output: output)
-        try await report.run(.deployment(deploy.settings(source)))
+        try await report.run { source in .deployment(try deploy.settings(source, environment: environment)) }
     }
 }

@@ -4,9 +4,13 @@ import JiraCI
 struct EnvCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "env",
-        abstract: "Show the CI detected and every setting jira-ci would use, with where each came from.")
+        abstract: "Show the CI detected and every setting jira-ci would use, with where each came from.",
+        discussion: """
+            With --repo (default: .) inside a repository, also the pipeline id and, with --environment, the environment
+            id that reports would use.
+            """)
 
-    @Flag(help: "Print machine-readable JSON on stdout.")
+    @Flag(help: .help("Print machine-readable JSON on stdout.", .json))
     var json = false
 
     struct Setting: Encodable {
@@ -17,6 +21,7 @@ struct EnvCommand: AsyncParsableCommand {
     struct Output: Encodable {
         let ci: String?
         let settings: [String: Setting]
+        let ids: [String: String]
     }
 
     func run() async throws {
@@ -24,15 +29,43 @@ struct EnvCommand: AsyncParsableCommand {
         var settings: [(Variable, Setting)] = []
         for variable in Variable.allCases {
             guard let (value, origin) = source.resolved(nil, variable) else { continue }
-            settings.append((variable, Setting(value: variable.isSecret ? "***" : value, origin: origin.description)))
+            settings.append((variable, Setting(value: Self.shown(value, variable), origin: origin.description)))
         }
-        if json {
-            let output = Output(ci: source.detected?.name, settings: Dictionary(uniqueKeysWithValues: settings.map { ($0.0.rawValue, $0.1) }))
-            Terminal.output(try JSON.string(output, pretty: true))
+        let ids = await Self.ids(source)
+        if try source.flag(json, .json) {
+            try Terminal.json(Output(ci: source.detected?.name, settings: Dictionary(uniqueKeysWithValues: settings.map { ($0.0.rawValue, $0.1) }), ids: ids))
             return
         }
-        var rows = [["SETTING", "VALUE", "FROM"]]
-        rows += settings.map { [$0.0.flag ?? $0.0.rawValue, $0.1.value, $0.1.origin] }
-        Terminal.output("CI: \(source.detected?.name ?? "none detected")\n" + KeysTable.table(rows).joined(separator: "\n"))
+        var lines = ["CI: \(source.detected?.name ?? "none detected")"]
+        if settings.isEmpty {
+            lines += [
+                "Nothing is configured yet. To start, set:",
+                "  Jira Cloud:  JIRA_URL=https://acme.atlassian.net JIRA_CLIENT_ID=… JIRA_CLIENT_SECRET=… (Settings > Apps > OAuth credentials)",
+                "  Jira Server: JIRA_URL=https://jira.example.com JIRA_PAT=… (Profile > Personal Access Tokens)",
+            ]
+        } else {
+            lines += KeysTable.table([["SETTING", "VALUE", "FROM"]] + settings.map { [$0.0.flag ?? $0.0.rawValue, $0.1.value, $0.1.origin] })
+        }
+        lines += ids.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+        Terminal.output(lines.joined(separator: "\n"))
+    }
+
+    /// Secrets as `***`; a URL with a password in it shown without it.
+    static func shown(_ value: String, _ variable: Variable) -> String {
+        if variable.isSecret { return "***" }
+        return ParsedURL(value)?.hasCredentials == true ? URLCredentials.masked(value) : value
+    }
+
+    /// The ids reports would use here, as Jira will see them: best effort, outside a repository there are none.
+    static func ids(_ source: SettingsSource) async -> [String: String] {
+        var ids: [String: String] = [:]
+        let pipeline = PipelineSettings(id: source.string(nil, .pipelineId), name: source.string(nil, .pipelineName))
+        if let identity = try? await PipelineIdentity.resolve(pipeline, repositoryPath: source.string(nil, .repo) ?? ".", commit: source.string(nil, .commit) ?? "HEAD") {
+            ids["pipeline id"] = identity.pipelineId
+        }
+        if let name = source.string(nil, .environment) {
+            ids["environment id"] = DeploymentSettings(environmentName: name, environmentId: source.string(nil, .environmentId), state: .unknown).resolvedEnvironmentId
+        }
+        return ids
     }
 }

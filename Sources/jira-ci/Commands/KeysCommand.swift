@@ -4,22 +4,29 @@ import JiraCI
 struct KeysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
-        abstract: "Print the issue keys found in the git data of a build, one per line.")
+        abstract: "Print the issue keys found in the git data of a build, one per line.",
+        discussion: """
+            Examples:
+              jira-ci keys --since origin/main --explain
+              jira-ci keys --since "$GIT_PREVIOUS_SUCCESSFUL_COMMIT" --json
+            """)
 
-    @OptionGroup var keySource: KeySourceOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup(title: "Keys") var keySource: KeySourceOptions
+    @OptionGroup(title: "Output") var output: OutputOptions
 
-    @Flag(help: "Print a table of each key and where it came from.")
+    @Flag(help: .help("Print a table of each key and where it came from.", .explain))
     var explain = false
 
     func run() async throws {
         let source = SettingsSource.current()
         let search = try keySource.keySearch(source)
         let requireKeys = try source.flag(output.requireKeys, .requireKeys)
+        let json = try output.isJSON(source)
+        let explain = try source.flag(explain, .explain)
         let result = try await KeyDiscovery(search: search).run()
         result.warnings.forEach { Terminal.warning($0.description) }
-        if output.json {
-            Terminal.output(try JSON.string(KeysOutput(result.keys), pretty: true))
+        if json {
+            try Terminal.json(KeysOutput(result.keys))
         } else if explain {
             Terminal.output(KeysTable.render(result))
         } else if !result.keys.isEmpty {
@@ -27,7 +34,7 @@ struct KeysCommand: AsyncParsableCommand {
         }
         if result.keys.isEmpty {
             if requireKeys { throw NoKeysFound(where: "the git data") }
-            if !output.json && !explain { Terminal.warning(ReportWarning.noKeys.description) }
+            if !json && !explain { Terminal.warning(ReportWarning.noKeys.description) }
         }
     }
 }

@@ -9,43 +9,47 @@ struct ServerLoginCommand: AsyncParsableCommand {
             Needs --jira-url, --consumer-key and the private key (--private-key-file or JIRA_PRIVATE_KEY). Prints the URL to \
             open in Jira, reads the verification code Jira shows (or takes --verifier), and hands over the access token: \
             to --output FILE (mode 0600), or to stdout when it is not a terminal or --print is given.
+            Example:
+              jira-ci auth server-login --jira-url https://jira.example.com --consumer-key jira-ci \\
+                --private-key-file jira_privatekey.pcks8 --output token.txt
             """)
 
-    @OptionGroup var target: TargetOptions
-    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup(title: "Jira and credentials") var target: TargetOptions
+    @OptionGroup(title: "Jira and credentials") var credentials: CredentialOptions
+    @OptionGroup(title: "Network and delivery") var network: NetworkOptions
 
-    @Option(help: "The verification code Jira shows after approval (default: read from standard input).")
+    @Option(help: .help("The verification code Jira shows after approval (default: read from standard input).", .verifier))
     var verifier: String?
 
-    @Option(help: "Write the access token to this file (created with mode 0600).")
+    @Option(help: .help("Write the access token to this file (created with mode 0600).", .tokenOutput), completion: .file())
     var output: String?
 
-    @Flag(help: "Print the access token on stdout even when it is a terminal.")
+    @Flag(help: .help("Print the access token on stdout even when it is a terminal.", .printToken))
     var print = false
 
     func run() async throws {
         let source = SettingsSource.current()
-        guard output != nil || print || !Terminal.isStandardOutputTerminal else {
+        let output = source.string(self.output, .tokenOutput)
+        guard try output != nil || source.flag(print, .printToken) || !Terminal.isStandardOutputTerminal else {
             throw ConfigurationError.conflict("refusing to show the access token on a terminal: pass --output FILE (or --print if you are sure)")
         }
-        guard let site = source.string(target.jiraURL, .jiraURL) else {
+        guard let site = try source.value(target.jiraURL, .jiraURL) else {
             throw ConfigurationError.missing(.jiraURL, hint: "your Jira Server base URL, e.g. https://jira.example.com")
         }
-        guard URLParts(site) != nil else {
-            throw ConfigurationError.invalid(.jiraURL, value: site, expected: "an http(s) URL like https://jira.example.com")
-        }
-        guard let consumerKey = source.string(connection.consumerKey, .consumerKey) else {
+        guard let consumerKey = source.string(credentials.consumerKey, .consumerKey) else {
             throw ConfigurationError.missing(.consumerKey, hint: "the consumer key of the application link's incoming authentication")
         }
-        let key = try ServerKeyLoader.load(source, fileFlag: connection.privateKeyFile)
+        let key = try ServerKeyLoader.load(source, fileFlag: credentials.privateKeyFile)
+        key.lines.forEach(Terminal.redactor.add)
+        let jira = JiraTarget(flavor: .server, siteURL: site.text)
         let login = try ServerLogin(
-            siteURL: JiraTarget(flavor: .server, siteURL: site).siteURL ?? site,
-            signer: OAuth1Signer(consumerKey: consumerKey, key: key), settings: connection.settings(source))
+            siteURL: site.text, signer: OAuth1Signer(consumerKey: consumerKey, key: key), settings: network.settings(source, target: jira))
 
         let request = try login.requestToken()
-        Terminal.warning("open this URL in a browser, log in as the integration user and approve:\n  \(request.authorizeURL)")
+        Terminal.warning("open this URL in a browser, log in as the integration user and approve:")
+        Terminal.detail(request.authorizeURL)
         let code: String
-        if let verifier {
+        if let verifier = source.string(verifier, .verifier) {
             code = verifier
         } else {
             if Terminal.isStandardInputTerminal { Terminal.prompt("Verification code: ") }
@@ -63,7 +67,7 @@ struct ServerLoginCommand: AsyncParsableCommand {
             }
             Terminal.warning("access token written to \(output) (mode 0600); store it as JIRA_ACCESS_TOKEN in your CI's secrets")
         } else {
-            Terminal.output(token.value)
+            Terminal.handOver(token)
         }
     }
 }

@@ -3,51 +3,48 @@ import JiraCI
 
 /// Flags only a build report has.
 struct BuildOptions: ParsableArguments {
-    @Option(help: .help("The build's result: success, failed, cancelled, in_progress, pending, unknown, or a CI's word for one.", .state))
-    var state: String?
+    @Option(of: StateArgument<BuildState>.self, help: .help("The build's result: Jira's word or a CI's (SUCCESS, Succeeded, failure, ABORTED, …).", .state))
+    var state: StateArgument<BuildState>?
 
-    @Option(help: .help("Test counts TOTAL,PASSED,FAILED[,SKIPPED].", .tests))
-    var tests: String?
+    @Option(of: Build.TestInfo.self, help: .help("Test counts TOTAL,PASSED,FAILED[,SKIPPED].", .tests))
+    var tests: Build.TestInfo?
 
-    @Option(name: .customLong("junit"), help: .help("A JUnit XML report to count tests from (repeatable).", .junit))
+    @Option(name: .customLong("junit"), help: .help("A JUnit XML report to count tests from (repeatable).", .junit), completion: .file(extensions: ["xml"]))
     var junit: [String] = []
 
+    /// A missing or unreadable JUnit file must not cost the build its report: it is a warning, and the build
+    /// goes without test figures.
     func settings(_ source: SettingsSource) throws -> BuildSettings {
-        let state = try source.state(state, words: BuildState.acceptedWords, BuildState.init(word:))
-        return BuildSettings(state: state, testInfo: try testInfo(source))
-    }
-
-    private func testInfo(_ source: SettingsSource) throws -> Build.TestInfo? {
-        var total: Build.TestInfo?
-        if let text = source.string(tests, .tests) {
-            total = try Self.parseCounts(text)
-        }
+        let state = try source.state(state, .state) as BuildState
+        var total = try source.value(tests, .tests)
         for path in source.list(junit, .junit) {
-            let bytes: [UInt8]
+            let info: Build.TestInfo
             do {
-                bytes = try FileSystem.read(path)
+                info = try JUnitSummary.testInfo(xml: try FileSystem.read(path))
+            } catch let error as FileSystem.Failure {
+                Terminal.warning("no test figures from \(error.path): \(error.reason) (--junit); the build is reported without them")
+                return BuildSettings(state: state, testInfo: nil)
             } catch {
-                throw ConfigurationError.unreadableFile(.junit, path: path, reason: error.reason)
+                Terminal.warning("no test figures from \(path): not a JUnit XML report (no <testsuite> or <testcase>) (--junit); the build is reported without them")
+                return BuildSettings(state: state, testInfo: nil)
             }
-            guard let info = try? JUnitSummary.testInfo(xml: bytes) else {
-                throw ConfigurationError.unreadableFile(.junit, path: path, reason: "not a JUnit XML report (no <testsuite> or <testcase>)")
+            guard let sum = total.map({ $0.adding(info) }) ?? info else {
+                throw ConfigurationError.conflict("the test counts of --tests and --junit add up to more than Jira can hold")
             }
-            total = total.map { $0 + info } ?? info
+            total = sum
         }
-        return total
+        return BuildSettings(state: state, testInfo: total)
     }
+}
 
-    static func parseCounts(_ text: String) throws -> Build.TestInfo {
-        let expected = "TOTAL,PASSED,FAILED[,SKIPPED] with whole numbers, e.g. 120,118,2"
-        let numbers = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmed) }
-        guard numbers.count == 3 || numbers.count == 4, numbers.allSatisfy({ $0 != nil && $0! >= 0 }) else {
-            throw ConfigurationError.invalid(.tests, value: text, expected: expected)
+extension SettingsSource {
+    /// A build or deployment state from `--state` (or its variable), with the accepted words in every error.
+    /// Jenkins leaves the build result null until the run ends, so under Jenkins none means in progress.
+    func state<State: SettingValue>(_ flag: StateArgument<State>?, _ variable: Variable) throws -> State {
+        if case .state(let state)? = flag { return state }
+        guard let word = stateWord(nil) else {
+            throw ConfigurationError.missing(.state, hint: "one of \(State.valueWords.joined(separator: ", ")), or a CI's word for one")
         }
-        let values = numbers.map { $0! }
-        let skipped = values.count == 4 ? values[3] : nil
-        guard values[1] + values[2] + (skipped ?? 0) <= values[0] else {
-            throw ConfigurationError.invalid(.tests, value: text, expected: "PASSED + FAILED + SKIPPED to be at most TOTAL")
-        }
-        return Build.TestInfo(totalNumber: values[0], numberPassed: values[1], numberFailed: values[2], numberSkipped: skipped)
+        return try parse(word, .state, as: State.self)
     }
 }

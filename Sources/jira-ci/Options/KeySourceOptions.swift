@@ -3,7 +3,7 @@ import JiraCI
 
 /// Where issue keys come from; every command that finds keys takes these.
 struct KeySourceOptions: ParsableArguments {
-    @Option(help: .help("A work tree or bare repository (default: .).", .repo))
+    @Option(help: .help("A work tree or bare repository (default: .).", .repo), completion: .directory)
     var repo: String?
 
     @Option(help: .help("The commit that was built or deployed (default: HEAD).", .commit))
@@ -15,49 +15,33 @@ struct KeySourceOptions: ParsableArguments {
     @Option(help: .help("Also scan every commit reachable from --commit but not from this one.", .since))
     var since: String?
 
-    @Option(help: .help("Stop scanning after this many commits, newest first (default: 1000).", .maxCommits))
-    var maxCommits: Int?
+    @Option(of: CommitLimit.self, help: .help("Stop scanning after this many commits, newest first (default: 1000).", .maxCommits))
+    var maxCommits: CommitLimit?
 
     @Option(help: .help("A pull request title to scan.", .prTitle))
     var prTitle: String?
 
-    @Option(name: .customLong("issue"), help: .help("An issue key to include (repeatable; env: comma-separated).", .issues))
-    var issues: [String] = []
+    @Option(of: IssueKey.self, name: .customLong("issue"), help: .help("An issue key to include (repeatable; env: comma-separated).", .issues))
+    var issues: [IssueKey] = []
 
-    @Option(name: .customLong("project"), help: .help("Only keys of this project count, in any case (repeatable).", .projects))
-    var projects: [String] = []
+    @Option(of: ProjectKey.self, name: .customLong("project"), help: .help("Only keys of this project count, in any case (repeatable).", .projects))
+    var projects: [ProjectKey] = []
 
     @Option(name: .customLong("ignore-prefix"), help: .help("A project part that is never a key (repeatable; adds to the defaults).", .ignorePrefixes))
     var ignorePrefixes: [String] = []
 
-    @Flag(help: "Read `<old> <new> <ref>` lines of a git post-receive hook from stdin and report once per updated branch; implies --soft-fail, a 10 s timeout and 1 retry unless set.")
-    var hookStdin = false
-
     func keySearch(_ source: SettingsSource) throws -> KeySearch {
-        var explicit: [String] = []
-        for raw in source.list(issues, .issues) {
-            guard let key = IssueKeyFormat.normalized(raw) else {
-                throw ConfigurationError.invalid(.issues, value: raw, expected: "an issue key like ABC-123")
-            }
-            explicit.append(key)
-        }
-        let projectKeys = source.list(projects, .projects)
-        for project in projectKeys where !IssueKeyFormat.isProjectKey(project) {
-            throw ConfigurationError.invalid(.projects, value: project, expected: "a project key like ABC")
-        }
-        let maxCommits = try source.integer(self.maxCommits, .maxCommits) ?? 1000
-        guard maxCommits >= 1, maxCommits <= Int64(Int32.max) else {
-            throw ConfigurationError.invalid(.maxCommits, value: String(maxCommits), expected: "a number of commits, 1 or more")
-        }
         var search = KeySearch(
             repositoryPath: source.string(repo, .repo) ?? ".",
             commit: source.string(commit, .commit) ?? "HEAD",
             branch: source.string(branch, .branch),
             since: source.string(since, .since),
-            maxCommits: Int(maxCommits),
+            maxCommits: try source.value(maxCommits, .maxCommits)?.value ?? 1000,
             prTitle: source.string(prTitle, .prTitle),
-            explicitKeys: explicit,
-            rules: IssueKeyRules(allowedProjects: projectKeys, extraIgnoredPrefixes: source.list(ignorePrefixes, .ignorePrefixes)))
+            explicitKeys: try source.values(issues, .issues).map(\.text),
+            rules: IssueKeyRules(
+                allowedProjects: try source.values(projects, .projects).map(\.text),
+                extraIgnoredPrefixes: source.list(ignorePrefixes, .ignorePrefixes)))
         // In a CI without a previous successful commit (a branch's first build), compare with the default branch.
         if source.detected != nil { search.newBranchBase = .defaultBranch }
         return search
@@ -66,9 +50,13 @@ struct KeySourceOptions: ParsableArguments {
 
 /// How results are printed; every command takes these.
 struct OutputOptions: ParsableArguments {
-    @Flag(help: "Print machine-readable JSON on stdout.")
+    @Flag(help: .help("Print machine-readable JSON on stdout.", .json))
     var json = false
 
     @Flag(help: .help("Fail with exit code 7 when no issue key is found.", .requireKeys))
     var requireKeys = false
+
+    func isJSON(_ source: SettingsSource) throws -> Bool {
+        try source.flag(json, .json)
+    }
 }

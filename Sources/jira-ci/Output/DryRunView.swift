@@ -10,27 +10,31 @@ enum DryRunView {
         }
         let dryRun = true
         let requests: [Request]
-    }
 
-    static func json(requests: [PreparedRequest]) throws -> String {
-        let shown = try requests.map { request in
-            Output.Request(method: request.method, url: request.url, body: try request.body.map { try JSON.decode(JSONValue.self, from: $0) })
+        init(requests: [PreparedRequest]) throws {
+            self.requests = try requests.map { request in
+                Request(method: request.method, url: request.url, body: try request.body.map { try JSON.decode(JSONValue.self, from: $0) })
+            }
         }
-        return try JSON.string(Output(requests: shown), pretty: true)
     }
 
-    static func text(plan: ReportPlan, target: JiraTarget, requests: [PreparedRequest]) throws -> String {
-        var lines = ["Dry run: nothing was sent."]
+    static func target(_ target: JiraTarget) -> String {
         switch target.flavor {
         case .cloud:
             let site = target.siteURL.map { "site \($0), " } ?? ""
             let cloudId = target.cloudId.map { "cloudId \($0)" } ?? "cloudId not known yet"
-            lines.append("Target: Jira Cloud (\(site)\(cloudId))")
+            return "Target: Jira Cloud (\(site)\(cloudId))"
         case .server:
-            lines.append("Target: Jira Server/Data Center (\(target.siteURL ?? "no --jira-url yet")): a remote link on each issue")
+            return "Target: Jira Server/Data Center (\(target.siteURL ?? "no --jira-url yet")): a remote link on each issue"
         }
-        lines.append("")
-        lines.append(KeysTable.render(plan.discovery))
+    }
+
+    static func text(target: JiraTarget, sections: [String], requests: [PreparedRequest]) throws -> String {
+        var lines = ["Dry run: nothing was sent.", Self.target(target)]
+        for section in sections {
+            lines.append("")
+            lines.append(section)
+        }
         for request in requests {
             lines.append("")
             lines.append("\(request.method) \(request.url)")
@@ -39,5 +43,19 @@ enum DryRunView {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The ids a report uses, as Jira will see them.
+    static func identity(_ report: Report) -> String {
+        switch report.entity {
+        case .build(let build):
+            "pipeline id \(build.pipelineId), build number \(build.buildNumber)"
+        case .deployment(let deployment):
+            "pipeline id \(deployment.pipeline.id), environment id \(deployment.environment.id) (\(deployment.environment.type.rawValue)), deployment \(deployment.deploymentSequenceNumber)"
+        case .devinfo(let repository):
+            "repository id \(repository.id)" + (repository.branches ?? []).map { ", branch id \($0.id)" }.joined()
+        case .branchDeletion(let deletion):
+            "repository id \(deletion.repositoryId), deleting branch id \(deletion.branchId)"
+        }
     }
 }

@@ -1,6 +1,7 @@
 import JiraCI
 
-/// The `--explain` view: every key with every place it was found.
+/// The `--explain` view: every key with every place it was found. Cells come from branch names, PR titles and
+/// commits, so each is kept to one line with its control characters escaped.
 enum KeysTable {
     static func render(_ result: KeyDiscoveryResult) -> String {
         var rows: [[String]] = [["KEY", "SOURCE", "FOUND IN"]]
@@ -11,7 +12,7 @@ enum KeysTable {
         }
         var lines = table(rows)
         lines.append("")
-        lines.append("commit \(result.commitSHA)" + (result.branch.map { " on branch \($0)" } ?? " (detached)"))
+        lines.append("commit \(result.commitSHA)" + (result.branch.map { " on branch \(TerminalText.oneLine($0))" } ?? " (detached)"))
         lines.append("\(result.keys.keys.count) key(s), \(result.keys.commitsScanned) commit(s) scanned, \(result.keys.dropped) dropped")
         return lines.joined(separator: "\n")
     }
@@ -19,13 +20,14 @@ enum KeysTable {
     static func summary(_ source: KeySource) -> String {
         switch source.type {
         case .commit: String(source.value.prefix(12))
-        default: source.value.count > 60 ? String(source.value.prefix(59)) + "…" : source.value
+        default: FieldLimits.fitted(TerminalText.oneLine(source.value), limit: 60)
         }
     }
 
     static func table(_ rows: [[String]]) -> [String] {
-        let widths = (0..<(rows.first?.count ?? 0)).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
+        let cells = rows.map { $0.map(TerminalText.oneLine) }
+        let widths = (0..<(cells.first?.count ?? 0)).map { column in cells.map { $0[column].count }.max() ?? 0 }
+        return cells.map { row in
             row.enumerated().map { column, cell in
                 column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count + 2)
             }.joined()

@@ -16,4 +16,11 @@ enum ProcessEnvironment {
         }
         return result
     }()
+
+    /// This program's own file, to start it again (a background flush).
+    static var executablePath: String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        return length > 0 ? String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
+    }
 }

@@ -9,17 +9,32 @@ public struct CloudAuthReport: Sendable, Encodable {
 }
 
 extension CloudSession {
+    static let probeId = "jira-ci-auth-check"
+
+    /// The requests `check` makes, for `auth check --dry-run`: no credential is needed to see them.
+    public static func checkPreview(target: JiraTarget) -> [PreparedRequest] {
+        let endpoints = CloudEndpoints(apiURL: target.apiURL, cloudId: target.cloudId)
+        let token = #"{"audience":"api.atlassian.com","client_id":"<JIRA_CLIENT_ID>","client_secret":"<JIRA_CLIENT_SECRET>","grant_type":"client_credentials"}"#
+        var requests = [PreparedRequest(method: "POST", url: endpoints.token, body: Array(token.utf8))]
+        if target.cloudId == nil {
+            requests.append(PreparedRequest(method: "GET", url: "\(target.siteURL ?? "{jiraURL}")/_edge/tenant_info", body: nil))
+        }
+        requests.append(PreparedRequest(method: "GET", url: endpoints.build(pipelineId: probeId, buildNumber: 1), body: nil))
+        requests.append(PreparedRequest(method: "GET", url: endpoints.deployment(pipelineId: probeId, environmentId: probeId, number: 1), body: nil))
+        return requests
+    }
+
     /// Reads a build and a deployment that do not exist: 404 means the API may be used, 403 means not.
     public func check() throws -> CloudAuthReport {
         let token = try token()
         let endpoints = try endpoints
-        let probeId = "jira-ci-auth-check"
+        let probeId = Self.probeId
         let builds = try allowed(endpoints.build(pipelineId: probeId, buildNumber: 1), api: "builds")
         let deployments = try allowed(
             endpoints.deployment(pipelineId: probeId, environmentId: probeId, number: 1), api: "deployments")
         return CloudAuthReport(
             site: target.siteURL, cloudId: try cloudId(),
-            tokenExpires: Clock.rfc3339(microseconds: Int64(token.expiresAt * 1_000_000)),
+            tokenExpires: WallClock.rfc3339(microseconds: Int64(token.expiresAt.rounded(.down)) * 1_000_000),
             builds: builds, deployments: deployments)
     }
 
@@ -28,7 +43,8 @@ extension CloudSession {
         switch response.status {
         case 200..<300, 404: return true
         case 403: return false
-        default: throw CloudReporter.failure(response, api: api)
+        case 401: throw JiraError.authenticationFailed("Jira Cloud refused a fresh access token (HTTP 401); check that the OAuth credential is still active")
+        default: throw CloudDelivery.failure(response, api: api)
         }
     }
 }

@@ -8,11 +8,18 @@ public struct CloudEndpoints: Sendable {
         self.cloudId = cloudId
     }
 
-    var cloudPath: String { PercentEncoding.encode(cloudId ?? "{cloudId}").replacingBraces() }
+    var cloudPath: String { cloudId.map(PercentEncoding.encode) ?? "{cloudId}" }
 
     public var token: String { "\(apiURL)/oauth/token" }
-    public var buildsBulk: String { "\(apiURL)/jira/builds/0.1/cloud/\(cloudPath)/bulk" }
-    public var deploymentsBulk: String { "\(apiURL)/jira/deployments/0.1/cloud/\(cloudPath)/bulk" }
+
+    public func bulk(_ kind: ReportKindName) -> String {
+        "\(apiURL)/jira/\(kind.rawValue)/0.1/cloud/\(cloudPath)/bulk"
+    }
+
+    public func branch(repositoryId: String, branchId: String, updateSequenceId: Int64) -> String {
+        "\(apiURL)/jira/devinfo/0.1/cloud/\(cloudPath)/repository/\(PercentEncoding.encode(repositoryId))/branch/\(PercentEncoding.encode(branchId))"
+            + "?_updateSequenceId=\(updateSequenceId)"
+    }
 
     public func build(pipelineId: String, buildNumber: Int64) -> String {
         "\(apiURL)/jira/builds/0.1/cloud/\(cloudPath)/pipelines/\(PercentEncoding.encode(pipelineId))/builds/\(buildNumber)"
@@ -27,22 +34,26 @@ public struct CloudEndpoints: Sendable {
         deployment(pipelineId: pipelineId, environmentId: environmentId, number: number) + "/gating-status"
     }
 
-    /// The one request a report makes to the Cloud API.
-    public func request(for entity: ReportEntity) throws -> PreparedRequest {
-        switch entity {
-        case .build(let build):
-            let body = BuildsRequest(builds: [build], providerMetadata: .init(product: PayloadFactory.product))
-            return PreparedRequest(method: "POST", url: buildsBulk, body: try JSON.encode(body))
-        case .deployment(let deployment):
-            let body = DeploymentsRequest(deployments: [deployment], providerMetadata: .init(product: PayloadFactory.product))
-            return PreparedRequest(method: "POST", url: deploymentsBulk, body: try JSON.encode(body))
+    /// One request for entities of one kind (they came batched within the API's limits).
+    public func request(for entities: [ReportEntity], options: DevInfoOptions? = nil) throws -> PreparedRequest {
+        let metadata = ProviderMetadata(product: PayloadFactory.product)
+        switch entities.first {
+        case .build?:
+            let builds = entities.compactMap { entity -> Build? in if case .build(let build) = entity { build } else { nil } }
+            return PreparedRequest(method: "POST", url: bulk(.builds), body: try JSON.encode(BuildsRequest(builds: builds, providerMetadata: metadata)))
+        case .deployment?:
+            let deployments = entities.compactMap { entity -> Deployment? in if case .deployment(let deployment) = entity { deployment } else { nil } }
+            return PreparedRequest(method: "POST", url: bulk(.deployments), body: try JSON.encode(DeploymentsRequest(deployments: deployments, providerMetadata: metadata)))
+        case .devinfo?:
+            let repositories = DevInfoBatching.merged(entities.compactMap { entity -> DevInfoRepository? in if case .devinfo(let repository) = entity { repository } else { nil } })
+            let body = DevInfoRequest(
+                repositories: repositories, preventTransitions: options?.preventTransitions,
+                operationType: options?.backfill == true ? "BACKFILL" : nil, providerMetadata: metadata)
+            return PreparedRequest(method: "POST", url: bulk(.devinfo), body: try JSON.encode(body))
+        case .branchDeletion(let deletion)?:
+            return PreparedRequest(method: "DELETE", url: branch(repositoryId: deletion.repositoryId, branchId: deletion.branchId, updateSequenceId: deletion.updateSequenceId), body: nil)
+        case nil:
+            throw ConfigurationError.conflict("nothing to send")
         }
-    }
-}
-
-extension String {
-    /// The `{cloudId}` placeholder reads better unescaped in a dry run.
-    fileprivate func replacingBraces() -> String {
-        self == "%7BcloudId%7D" ? "{cloudId}" : self
     }
 }

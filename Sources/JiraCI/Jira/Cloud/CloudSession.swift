@@ -15,6 +15,9 @@ public struct ClientCredentials: Sendable {
 /// An authenticated conversation with the Cloud API: the token (cached across runs), the cloudId, and
 /// requests that refresh the token once when Jira says it is no longer valid.
 public final class CloudSession: Sendable {
+    /// A token answer claiming more than this is not believed: the token is used at most this long.
+    static let longestTokenLife: Double = 24 * 3600
+
     public let target: JiraTarget
     let credentials: ClientCredentials
     let client: HTTPClient
@@ -57,28 +60,38 @@ public final class CloudSession: Sendable {
             let client_id: String
             let client_secret: String
         }
-        struct Answer: Decodable {
-            let access_token: String
-            let expires_in: Double?
-        }
         let url = CloudEndpoints(apiURL: target.apiURL, cloudId: nil).token
         let body = try JSON.encode(Body(client_id: credentials.clientId, client_secret: credentials.clientSecret.value))
         let response = try send { HTTPRequest.json("POST", url, body: body) }
         switch response.status {
         case 200..<300:
-            guard let answer = try? JSON.decode(Answer.self, from: response.body), !answer.access_token.isEmpty else {
-                throw JiraError.unavailable("the token endpoint \(url) answered without an access token")
+            let answer = try? JSON.decode(JSONValue.self, from: response.body)
+            guard let accessToken = answer?["access_token"]?.stringValue, Secret(accessToken).isHeaderSafe else {
+                throw JiraError.unavailable("the token endpoint \(url) answered without a usable access token")
             }
-            client.redactor.add(answer.access_token)
+            client.redactor.add(accessToken)
             return TokenCache.CachedToken(
-                accessToken: answer.access_token, expiresAt: now + (answer.expires_in ?? 3600),
+                accessToken: accessToken, expiresAt: now + Self.lifetime(answer?["expires_in"]),
                 clientId: credentials.clientId, apiURL: target.apiURL)
         case 400, 401, 403:
             throw JiraError.authenticationFailed(
                 "Atlassian refused the OAuth client credentials (HTTP \(response.status) from \(url)): check JIRA_CLIENT_ID and JIRA_CLIENT_SECRET against Settings > Apps > OAuth credentials in Jira")
+        case 429, 500...599:
+            throw JiraError.unavailable("the token endpoint \(url) kept answering HTTP \(response.status), through every retry")
         default:
             throw JiraError.unavailable("the token endpoint \(url) answered HTTP \(response.status)")
         }
+    }
+
+    /// `expires_in` as given when it is a sane number of seconds; an hour (the documented life) otherwise.
+    static func lifetime(_ value: JSONValue?) -> Double {
+        let seconds: Double? = switch value {
+        case .integer(let number)?: Double(number)
+        case .number(let number)?: number
+        default: nil
+        }
+        guard let seconds, seconds.isFinite, seconds > 0 else { return 3600 }
+        return min(seconds, longestTokenLife)
     }
 
     /// The site's cloudId: given, cached, or asked of the site (it never changes for a site).
@@ -87,16 +100,16 @@ public final class CloudSession: Sendable {
         guard let site = target.siteURL else {
             throw ConfigurationError.missing(.jiraURL, hint: "your Jira Cloud site, e.g. https://acme.atlassian.net (or set JIRA_CLOUD_ID)")
         }
-        if let cached = cache?.cloudId(site: site) {
+        if let cached = cache?.cloudId(site: site), CloudId.isValid(cached) {
             state.withLock { $0.cloudId = cached }
             return cached
         }
         let url = "\(site)/_edge/tenant_info"
         let response = try send { HTTPRequest.json("GET", url, body: nil) }
         guard response.isSuccess, let answer = try? JSON.decode(JSONValue.self, from: response.body),
-            let cloudId = answer["cloudId"]?.stringValue, !cloudId.isEmpty
+            let cloudId = answer["cloudId"]?.stringValue, CloudId.isValid(cloudId)
         else {
-            if response.status >= 500 { throw JiraError.unavailable("\(url) answered HTTP \(response.status)") }
+            if response.status >= 500 || response.status == 429 { throw JiraError.unavailable("\(url) answered HTTP \(response.status)") }
             throw JiraError.misconfigured(
                 "\(site) did not tell its cloudId (HTTP \(response.status) from /_edge/tenant_info): is --jira-url (or JIRA_URL) your Jira Cloud site, like https://acme.atlassian.net?")
         }
@@ -109,8 +122,8 @@ public final class CloudSession: Sendable {
         get throws { CloudEndpoints(apiURL: target.apiURL, cloudId: try cloudId()) }
     }
 
-    /// An API call with the bearer token. A 401 means the token was revoked or expired early: drop it,
-    /// get a new one, and try once more.
+    /// An API call with the bearer token. A 401 means the token was revoked or expired early: drop it, get a
+    /// new one, and try once more. A second 401 is the answer (the caller explains it for its API).
     public func authorized(_ method: String, _ url: String, body: [UInt8]?) throws -> HTTPResponse {
         var token = try token()
         var response = try send { HTTPRequest.json(method, url, body: body, headers: [("Authorization", "Bearer \(token.accessToken)")]) }
@@ -119,14 +132,18 @@ public final class CloudSession: Sendable {
             log.trace?("* 401 from the API: dropping the cached token and getting a new one")
             token = try self.token(forceRefresh: true)
             response = try send { HTTPRequest.json(method, url, body: body, headers: [("Authorization", "Bearer \(token.accessToken)")]) }
-            if response.status == 401 {
-                throw JiraError.authenticationFailed("Jira Cloud refused a fresh access token (HTTP 401 from \(url)); check that the OAuth credential is still active")
-            }
         }
         return response
     }
 
     func send(_ request: () throws -> HTTPRequest) throws -> HTTPResponse {
         try retry.send(request, with: client, notice: log.warning)
+    }
+}
+
+/// A cloudId goes into every API path: only the characters a real one has (a UUID's) are believed.
+public enum CloudId {
+    public static func isValid(_ text: String) -> Bool {
+        (1...128).contains(text.utf8.count) && text.utf8.allSatisfy { ASCII.isLetter($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "-") }
     }
 }

@@ -26,12 +26,17 @@ public struct GatingPoller: Sendable {
         self.deploymentNumber = deploymentNumber
     }
 
-    /// The last status seen: final, or `awaiting` when `wait` ran out. Right after submission Jira may not know
-    /// the deployment yet (404); that counts as awaiting too.
+    /// The request `poll` makes, for `gate --dry-run`.
+    public static func preview(target: JiraTarget, pipelineId: String, environmentId: String, deploymentNumber: Int64) -> PreparedRequest {
+        let url = CloudEndpoints(apiURL: target.apiURL, cloudId: target.cloudId)
+            .gatingStatus(pipelineId: pipelineId, environmentId: environmentId, number: deploymentNumber)
+        return PreparedRequest(method: "GET", url: url, body: nil)
+    }
+
+    /// The last status seen: final, or `awaiting` when `wait` ran out.
     public func poll(wait: Double, every interval: Double, onStatus: (GatingResult) -> Void) throws -> GatingResult {
-        let deadline = session.retry.now() + wait
+        let deadline = Deadline.after(.milliseconds(Int64(wait * 1000)))
         let url = try session.endpoints.gatingStatus(pipelineId: pipelineId, environmentId: environmentId, number: deploymentNumber)
-        var last = GatingResult(status: .awaiting, taskKey: nil, updatedTimestamp: nil, details: [])
         while true {
             let response = try session.authorized("GET", url, body: nil)
             switch response.status {
@@ -41,22 +46,37 @@ public struct GatingPoller: Sendable {
                 else {
                     throw JiraError.unavailable("Jira's gating status answer has no gatingStatus")
                 }
-                last = GatingResult(
+                let result = GatingResult(
                     status: status, taskKey: answer["taskKey"]?.stringValue,
                     updatedTimestamp: answer["updatedTimestamp"]?.stringValue, details: answer["details"]?.arrayValue ?? [])
-                onStatus(last)
-                if last.isFinal { return last }
+                onStatus(result)
+                if result.isFinal { return result }
+                let remaining = deadline.remainingSeconds ?? 0
+                guard remaining > 0 else { return result }
+                session.retry.sleep(min(interval, remaining))
             case 404:
-                onStatus(last)
+                throw GateError.noSuchDeployment(environmentId: environmentId, number: deploymentNumber)
             case 403:
                 throw JiraError.permissionDenied("the OAuth credential may not read deployment gating status (HTTP 403): tick Deployments for it in Settings > Apps > OAuth credentials")
             default:
-                throw CloudReporter.failure(response, api: "deployments")
+                throw CloudDelivery.failure(response, api: "deployments")
             }
-            let remaining = deadline - session.retry.now()
-            guard remaining > 0 else { return last }
-            session.retry.sleep(min(interval, remaining))
         }
     }
 }
 
+/// The gate cannot pass.
+public enum GateError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Jira has no such deployment (never reported, or reported while Jira was down and still queued).
+    case noSuchDeployment(environmentId: String, number: Int64)
+    case notPassed(String)
+
+    public var description: String {
+        switch self {
+        case .noSuchDeployment(let environment, let number):
+            "Jira has no deployment \(number) to environment '\(environment)' to decide on (HTTP 404): report it first with `jira-ci deploy --gate --service …` (a deployment queued while Jira was down is not there yet)"
+        case .notPassed(let reason):
+            reason
+        }
+    }
+}

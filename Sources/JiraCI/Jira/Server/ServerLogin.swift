@@ -10,8 +10,8 @@ public struct ServerLogin: Sendable {
     public init(siteURL: String, signer: OAuth1Signer, settings: ConnectionSettings) throws {
         self.siteURL = siteURL
         self.signer = signer
-        self.client = try settings.client(secrets: [])
-        self.retry = RetryPolicy(retries: settings.retries)
+        self.client = try settings.client()
+        self.retry = settings.retryPolicy
         self.log = settings.log
     }
 
@@ -22,16 +22,16 @@ public struct ServerLogin: Sendable {
 
     public func requestToken() throws -> RequestToken {
         let answer = try post("/plugins/servlet/oauth/request-token", token: nil, extra: [("oauth_callback", "oob")])
-        guard let token = answer["oauth_token"], !token.isEmpty else {
-            throw JiraError.unavailable("Jira's request-token answer has no oauth_token")
+        guard let token = answer["oauth_token"], Secret(token).isHeaderSafe else {
+            throw JiraError.unavailable("Jira's request-token answer has no usable oauth_token")
         }
         return RequestToken(token: token, authorizeURL: "\(siteURL)/plugins/servlet/oauth/authorize?oauth_token=\(PercentEncoding.encode(token))")
     }
 
     public func accessToken(requestToken: String, verifier: String) throws -> Secret {
         let answer = try post("/plugins/servlet/oauth/access-token", token: requestToken, extra: [("oauth_verifier", verifier)])
-        guard let token = answer["oauth_token"], !token.isEmpty else {
-            throw JiraError.unavailable("Jira's access-token answer has no oauth_token")
+        guard let token = answer["oauth_token"], Secret(token).isHeaderSafe else {
+            throw JiraError.unavailable("Jira's access-token answer has no usable oauth_token")
         }
         client.redactor.add(token)
         return Secret(token)
@@ -60,37 +60,5 @@ public struct ServerLogin: Sendable {
         default:
             throw JiraError.unavailable("\(url) answered HTTP \(response.status)")
         }
-    }
-}
-
-/// What `jira-ci auth check` finds out on Jira Server.
-public struct ServerAuthReport: Sendable, Encodable {
-    public var site: String
-    public var user: String
-    public var version: String
-    public var credential: String
-    /// Jira 8.14 and later take personal access tokens: simpler than OAuth or passwords.
-    public var supportsPersonalAccessTokens: Bool
-}
-
-extension ServerSession {
-    public func check() throws -> ServerAuthReport {
-        // Real Jira takes these parameters; they also put encoded characters into the signed query.
-        let myself = try send("GET", "/rest/api/2/myself?expand=groups,applicationRoles")
-        guard myself.isSuccess, let me = try? JSON.decode(JSONValue.self, from: myself.body) else {
-            throw JiraError.unavailable("\(url("/rest/api/2/myself")) answered HTTP \(myself.status)")
-        }
-        let info = try send("GET", "/rest/api/2/serverInfo?doHealthCheck=false")
-        let server = info.isSuccess ? try? JSON.decode(JSONValue.self, from: info.body) : nil
-        let numbers = server?["versionNumbers"]?.arrayValue.compactMap { value -> Int? in
-            if case .integer(let number) = value { return Int(number) }
-            return nil
-        } ?? []
-        let supportsPAT = numbers.count >= 2 && (numbers[0] > 8 || (numbers[0] == 8 && numbers[1] >= 14))
-        let name = me["displayName"]?.stringValue ?? "?"
-        let login = me["name"]?.stringValue ?? me["key"]?.stringValue ?? "?"
-        return ServerAuthReport(
-            site: siteURL, user: "\(name) (\(login))", version: server?["version"]?.stringValue ?? "unknown",
-            credential: credential.name, supportsPersonalAccessTokens: supportsPAT)
     }
 }

@@ -12,13 +12,23 @@ public final class ServerSession: Sendable {
     public init(siteURL: String, credential: ServerCredential, settings: ConnectionSettings) throws {
         self.siteURL = siteURL
         self.credential = credential
-        self.clients = try (0..<Self.lanes).map { _ in try settings.client(secrets: credential.secrets) }
-        self.retry = RetryPolicy(retries: settings.retries)
+        self.clients = try (0..<Self.lanes).map { _ in try settings.client() }
+        self.retry = settings.retryPolicy
         self.log = settings.log
         log.trace?("* authenticating to Jira Server with the \(credential.name)")
     }
 
     public func url(_ path: String) -> String { siteURL + path }
+
+    /// A 404 that is not Jira's own (Jira answers JSON with `errorMessages`) means there is no Jira REST API
+    /// at the URL: most often a context path missing from it.
+    static func isJiraAnswer(_ response: HTTPResponse) -> Bool {
+        (try? JSON.decode(JSONValue.self, from: response.body))?["errorMessages"] != nil
+    }
+
+    static func notJira(_ site: String) -> JiraError {
+        .misconfigured("there is no Jira REST API at \(site) (HTTP 404): if Jira runs under a context path, include it in --jira-url (or JIRA_URL), e.g. \(site)/jira")
+    }
 
     /// Sends a signed request on lane `lane`, with the retry rules; 401s are explained from their
     /// `oauth_problem` (or as a refused token or password).
@@ -50,7 +60,8 @@ struct ServerAuthProblem {
         case (.oauth1, "signature_invalid"?):
             explanation = "Jira refused the OAuth signature (signature_invalid): the private key does not match the public key of the application link, or the consumer key (JIRA_CONSUMER_KEY) names another link"
         case (.oauth1, "timestamp_refused"?):
-            let skew = response.header("Date").flatMap(HTTPDate.parse).map { Int(now - $0) }
+            // HTTPDate only parses years 1 to 9999, so the difference always fits an Int.
+            let skew = response.header("Date").flatMap(HTTPDate.parse).flatMap { now.isFinite ? Int(exactly: (now - $0).rounded()) : nil }
             let clock = skew.map { " (this machine's clock is \(abs($0)) s \($0 >= 0 ? "ahead of" : "behind") Jira's)" } ?? ""
             explanation = "Jira refused the OAuth timestamp (timestamp_refused): clocks may differ by at most 5 minutes\(clock); sync this machine's clock (NTP)"
         case (.oauth1, "consumer_key_unknown"?), (.oauth1, "consumer_key_rejected"?):

@@ -1,0 +1,229 @@
+/// Builds, deployments and development information through Jira Cloud's APIs, in bulk requests as large as
+/// each API allows: a hook's twenty branches or a flush of a thousand queued reports is a handful of requests.
+public struct CloudDelivery: JiraDelivery {
+    /// The Builds and Deployments APIs take at most this many entities per request.
+    public static let batchLimit = 100
+
+    let target: JiraTarget
+    let session: CloudSession?
+
+    /// `session` is nil for a dry run, which needs no credentials.
+    public init(target: JiraTarget, session: CloudSession?) {
+        self.target = target
+        self.session = session
+    }
+
+    public func preview(_ reports: [Report]) throws -> [PreparedRequest] {
+        let endpoints = CloudEndpoints(apiURL: target.apiURL, cloudId: target.cloudId)
+        return try Self.batches(reports).map { batch in
+            try endpoints.request(for: batch.map { reports[$0].entity }, options: reports[batch[0]].context.devinfo)
+        }
+    }
+
+    /// Indices of `reports` grouped by API (and development information by how it asks to be treated), in
+    /// order, each group within the API's limits.
+    static func batches(_ reports: [Report]) -> [[Int]] {
+        var batches: [[Int]] = []
+        for kind in ReportKindName.allCases {
+            let indices = reports.indices.filter { reports[$0].entity.kind == kind }
+            switch kind {
+            case .builds, .deployments:
+                batches += stride(from: 0, to: indices.count, by: batchLimit).map { Array(indices[$0..<min($0 + batchLimit, indices.count)]) }
+            case .devinfo:
+                let groups = Dictionary(grouping: indices) { reports[$0].context.devinfo ?? DevInfoOptions() }
+                for options in groups.keys.sorted(by: { groups[$0]![0] < groups[$1]![0] }) {
+                    let group = groups[options]!
+                    batches += DevInfoBatching.batches(group.map { reports[$0] }).map { $0.map { group[$0] } }
+                }
+            case .branchDeletion:
+                batches += indices.map { [$0] }
+            }
+        }
+        return batches
+    }
+
+    public func deliver(_ reports: [Report]) async -> [DeliveryResult] {
+        guard let session else {
+            return reports.map { _ in .failed(ConfigurationError.missing(.clientId, hint: "the OAuth client ID of your Jira Cloud site")) }
+        }
+        var results = [DeliveryResult?](repeating: nil, count: reports.count)
+        var stop: (any Error)?
+        for batch in Self.batches(reports) {
+            if let stop {
+                batch.forEach { results[$0] = .failed(stop) }
+                continue
+            }
+            for (index, result) in zip(batch, send(batch.map { reports[$0] }, session: session)) {
+                results[index] = result
+                // Once Jira is out of reach or refuses the credentials, the next batch would only wait or fail too.
+                if case .failed(let error) = result, stop == nil, DeliveryFailureKind(error) != .misconfigured { stop = error }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// One request; a 400 or 413 for a batch does not say which report is bad, so its reports go one by one
+    /// (or in halves) to find out.
+    private func send(_ reports: [Report], session: CloudSession) -> [DeliveryResult] {
+        let response: HTTPResponse
+        do {
+            let request = try session.endpoints.request(for: reports.map(\.entity), options: reports[0].context.devinfo)
+            response = try session.authorized(request.method, request.url, body: request.body)
+        } catch {
+            return reports.map { _ in .failed(error) }
+        }
+        let kind = reports[0].entity.kind
+        switch (response.status, kind) {
+        case (200..<300, .devinfo):
+            return Self.devinfoResults(of: response, for: reports)
+        case (200..<300, .branchDeletion), (404, .branchDeletion):
+            // Deleting is asynchronous; a branch Jira does not have is deleted already.
+            return reports.map { .accepted(ReportOutcome(accepted: [$0.entity.apiKey])) }
+        case (200..<300, _):
+            return Self.results(of: response, for: reports)
+        case (400, _) where reports.count > 1, (413, _) where reports.count > 1:
+            let half = response.status == 400 ? 1 : (reports.count + 1) / 2
+            return stride(from: 0, to: reports.count, by: half).flatMap {
+                send(Array(reports[$0..<min($0 + half, reports.count)]), session: session)
+            }
+        case (400, _), (413, _):
+            let message = Self.failure(response, api: kind.apiName).description
+            return [.rejected(ReportOutcome(rejected: [.init(key: reports[0].entity.apiKey, errors: [.object(["message": .string(message)])])]))]
+        default:
+            let error = Self.failure(response, api: kind.apiName)
+            return reports.map { _ in .failed(error) }
+        }
+    }
+
+    /// A 202 answer of the Builds or Deployments API, report by report. A report the answer neither accepts
+    /// nor rejects was not confirmed: it stays undelivered, so nothing leaves the outbox on a garbled answer.
+    static func results(of response: HTTPResponse, for reports: [Report]) -> [DeliveryResult] {
+        let answer = try? JSON.decode(JSONValue.self, from: response.body)
+        let prefix = reports[0].entity.kind == .builds ? "Builds" : "Deployments"
+        let accepted = Set((answer?["accepted\(prefix)"]?.arrayValue ?? []).map(\.identityText))
+        let rejected = answer?["rejected\(prefix)"]?.arrayValue ?? []
+        let unknownKeys = (answer?["unknownIssueKeys"]?.arrayValue ?? []).compactMap(\.stringValue)
+        let unknownAssociations = answer?["unknownAssociations"]?.arrayValue ?? []
+        return reports.map { report in
+            let key = report.entity.apiKey
+            let keys = report.entity.issueKeys
+            var outcome = ReportOutcome(unknownIssueKeys: unknownKeys.filter(keys.contains))
+            if case .deployment = report.entity { outcome.unknownAssociations = unknownAssociations }
+            if let rejection = rejected.first(where: { ($0["key"] ?? .null).identityText == key.identityText }) {
+                outcome.rejected = [.init(key: key, errors: rejection["errors"]?.arrayValue ?? [])]
+                return .rejected(outcome)
+            }
+            guard accepted.contains(key.identityText) else { return unconfirmed(report, response) }
+            outcome.accepted = [key]
+            return .accepted(outcome)
+        }
+    }
+
+    /// A 202 answer of the Development Information API: a report is accepted when every commit and branch of
+    /// it is listed as accepted, rejected when Jira failed any of them (or the repository).
+    static func devinfoResults(of response: HTTPResponse, for reports: [Report]) -> [DeliveryResult] {
+        let answer = try? JSON.decode(JSONValue.self, from: response.body)
+        let unknownKeys = (answer?["unknownIssueKeys"]?.arrayValue ?? []).compactMap(\.stringValue)
+        return reports.map { report in
+            guard case .devinfo(let repository) = report.entity else { return unconfirmed(report, response) }
+            let accepted = answer?["acceptedDevinfoEntities"]?[repository.id]
+            let failed = answer?["failedDevinfoEntities"]?[repository.id]
+            var outcome = ReportOutcome(unknownIssueKeys: unknownKeys.filter(report.entity.issueKeys.contains))
+            for message in (failed?["errorMessages"]?.arrayValue ?? []) {
+                outcome.rejected.append(.init(key: .object(["repositoryId": .string(repository.id)]), errors: [message]))
+            }
+            var confirmed = true
+            for (field, ids) in [("commits", (repository.commits ?? []).map(\.id)), ("branches", (repository.branches ?? []).map(\.id))] {
+                let acceptedIds = Set((accepted?[field]?.arrayValue ?? []).compactMap(\.stringValue))
+                let failures = failed?[field]?.arrayValue ?? []
+                for id in ids {
+                    if let failure = failures.first(where: { $0["id"]?.stringValue == id }) {
+                        let key = JSONValue.object(["repositoryId": .string(repository.id), String(field.dropLast(field == "branches" ? 2 : 1)): .string(id)])
+                        outcome.rejected.append(.init(key: key, errors: failure["errorMessages"]?.arrayValue ?? []))
+                    } else if !acceptedIds.contains(id) {
+                        confirmed = false
+                    }
+                }
+            }
+            if !outcome.rejected.isEmpty { return .rejected(outcome) }
+            guard confirmed else { return unconfirmed(report, response) }
+            outcome.accepted = [report.entity.apiKey]
+            return .accepted(outcome)
+        }
+    }
+
+    static func unconfirmed(_ report: Report, _ response: HTTPResponse) -> DeliveryResult {
+        .failed(JiraError.unavailable("Jira's answer (HTTP \(response.status)) did not confirm the \(report.entity.noun)"))
+    }
+
+    /// A non-2xx answer explained, by what the user can do about it.
+    static func failure(_ response: HTTPResponse, api: String) -> JiraError {
+        let answer = try? JSON.decode(JSONValue.self, from: response.body)
+        let permission = api == "devinfo" ? "Development information" : api.capitalizedFirst
+        switch response.status {
+        case 400:
+            // The published schema answers a bare list of errors; Jira has also been seen to wrap it.
+            let listed = (answer?.arrayValue ?? []) + (answer?["errors"]?.arrayValue ?? []) + (answer?["errorMessages"]?.arrayValue ?? [])
+            let messages = listed.compactMap { $0["message"]?.stringValue ?? $0.stringValue }
+            let detail = messages.isEmpty ? String(response.text.prefix(500)) : messages.joined(separator: "; ")
+            return .rejected("Jira rejected the \(api) request as malformed (HTTP 400): \(detail)")
+        case 413:
+            return .rejected("Jira rejected the \(api) request as too large (HTTP 413)")
+        case 401:
+            return .authenticationFailed(
+                "Jira Cloud refused a fresh access token for the \(api) API (HTTP 401): check that the OAuth credential is active and that it was granted the \(permission) API (Settings > Apps > OAuth credentials)")
+        case 403:
+            return .permissionDenied(
+                "the OAuth credential may not use the \(api) API (HTTP 403): grant the \(permission) API to these credentials in Jira's OAuth credentials page (Settings > Apps > OAuth credentials)")
+        case 404:
+            return .misconfigured("Jira has no \(api) API here (HTTP 404): check the cloudId (JIRA_CLOUD_ID) and --jira-url")
+        case 429, 500...599:
+            return .unavailable("Jira kept answering HTTP \(response.status) to the \(api) request, through every retry")
+        default:
+            return .unavailable("Jira answered the \(api) request with unexpected HTTP \(response.status)")
+        }
+    }
+}
+
+extension ReportKindName {
+    var apiName: String {
+        switch self {
+        case .builds: "builds"
+        case .deployments: "deployments"
+        case .devinfo, .branchDeletion: "devinfo"
+        }
+    }
+}
+
+extension ReportEntity {
+    /// The entity's identity as the API's answers list it.
+    var apiKey: JSONValue {
+        switch self {
+        case .build(let build):
+            .object(["pipelineId": .string(build.pipelineId), "buildNumber": .integer(build.buildNumber)])
+        case .deployment(let deployment):
+            .object([
+                "pipelineId": .string(deployment.pipeline.id), "environmentId": .string(deployment.environment.id),
+                "deploymentSequenceNumber": .integer(deployment.deploymentSequenceNumber),
+            ])
+        case .devinfo(let repository):
+            .object([
+                "repositoryId": .string(repository.id), "commits": .array((repository.commits ?? []).map { .string($0.id) }),
+                "branches": .array((repository.branches ?? []).map { .string($0.id) }),
+            ])
+        case .branchDeletion(let deletion):
+            .object(["repositoryId": .string(deletion.repositoryId), "deletedBranch": .string(deletion.branchId)])
+        }
+    }
+}
+
+extension JSONValue {
+    /// A canonical text of a value, to compare keys whatever their field order.
+    var identityText: String {
+        (try? JSON.string(self)) ?? ""
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

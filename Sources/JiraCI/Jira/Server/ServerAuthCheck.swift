@@ -1,0 +1,40 @@
+/// What `jira-ci auth check` finds out on Jira Server.
+public struct ServerAuthReport: Sendable, Encodable {
+    public var site: String
+    public var user: String
+    public var version: String
+    public var credential: String
+    /// Jira 8.14 and later take personal access tokens: simpler than OAuth or passwords.
+    public var supportsPersonalAccessTokens: Bool
+}
+
+extension ServerSession {
+    // Real Jira takes these parameters; they also put encoded characters into the signed query.
+    static let myselfPath = "/rest/api/2/myself?expand=groups,applicationRoles"
+    static let serverInfoPath = "/rest/api/2/serverInfo?doHealthCheck=false"
+
+    /// The requests `check` makes, for `auth check --dry-run`.
+    public static func checkPreview(site: String?) -> [PreparedRequest] {
+        [myselfPath, serverInfoPath].map { PreparedRequest(method: "GET", url: (site ?? "{jiraURL}") + $0, body: nil) }
+    }
+
+    public func check() throws -> ServerAuthReport {
+        let myself = try send("GET", Self.myselfPath)
+        if myself.status == 404 { throw ServerSession.notJira(siteURL) }
+        guard myself.isSuccess, let me = try? JSON.decode(JSONValue.self, from: myself.body) else {
+            throw JiraError.unavailable("\(url("/rest/api/2/myself")) answered HTTP \(myself.status)")
+        }
+        let info = try send("GET", Self.serverInfoPath)
+        let server = info.isSuccess ? try? JSON.decode(JSONValue.self, from: info.body) : nil
+        let numbers = server?["versionNumbers"]?.arrayValue.compactMap { value -> Int? in
+            if case .integer(let number) = value { return Int(number) }
+            return nil
+        } ?? []
+        let supportsPAT = numbers.count >= 2 && (numbers[0] > 8 || (numbers[0] == 8 && numbers[1] >= 14))
+        let name = me["displayName"]?.stringValue ?? "?"
+        let login = me["name"]?.stringValue ?? me["key"]?.stringValue ?? "?"
+        return ServerAuthReport(
+            site: siteURL, user: "\(name) (\(login))", version: server?["version"]?.stringValue ?? "unknown",
+            credential: credential.name, supportsPersonalAccessTokens: supportsPAT)
+    }
+}

@@ -1,0 +1,175 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reports Jira has not taken yet, kept on disk until a later run or `jira-ci flush` delivers them.
+///
+/// One report per file, named by its age (`<microseconds>-<random>.json`), so the oldest go first. Files are
+/// written whole (a temporary file and a rename), mode 0600 in 0700 folders. A run claims a file by taking an
+/// exclusive `flock` on it: two runs never send one report twice, and a claim dies with its process, so the
+/// very next run sends what a crashed one left. Reports Jira refused, and files that are not reports, move to
+/// `rejected/` with the reason beside them; nothing is dropped silently.
+public struct Outbox: Sendable {
+    /// Beyond this many waiting reports the oldest move to `rejected/`: an outage of weeks must not fill the disk.
+    public static let capacity = 10_000
+
+    public let directory: String
+    public let capacity: Int
+
+    public init(directory: String, capacity: Int = Outbox.capacity) {
+        self.directory = directory
+        self.capacity = capacity
+    }
+
+    public var rejectedDirectory: String { directory + "/rejected" }
+
+    /// A report on disk.
+    public struct Entry: Sendable {
+        public let name: String
+        public let report: Report
+    }
+
+    /// What could not be kept, for warnings.
+    public struct Eviction: Sendable, Equatable {
+        public let name: String
+        public let reason: String
+    }
+
+    /// Queues `reports`; returns how many wait now, and what had to leave to keep within the capacity.
+    public func enqueue(_ reports: [Report]) throws(FileSystem.Failure) -> (waiting: Int, evicted: [Eviction]) {
+        try FileSystem.makeDirectory(directory)
+        for report in reports {
+            let bytes: [UInt8]
+            do {
+                bytes = try JSON.encode(report)
+            } catch {
+                throw FileSystem.Failure(path: directory, reason: "cannot encode a report: \(error)")
+            }
+            try FileSystem.writeAtomically(bytes, to: "\(directory)/\(Self.fileName(createdAt: report.createdAt))")
+        }
+        var names = waitingNames()
+        var evicted: [Eviction] = []
+        while names.count > capacity {
+            let oldest = names.removeFirst()
+            let reason = "the outbox holds at most \(capacity) reports; the oldest made way"
+            if moveToRejected(oldest, reason: reason) { evicted.append(Eviction(name: oldest, reason: reason)) }
+        }
+        return (names.count, evicted)
+    }
+
+    /// Files waiting, oldest first (their names start with their age).
+    public func waitingNames() -> [String] {
+        FileSystem.list(directory).filter { $0.hasSuffix(".json") && !$0.contains(".tmp-") }.sorted()
+    }
+
+    /// Reads every waiting report without claiming any, for `flush --dry-run`; unreadable files are listed as
+    /// names only.
+    public func peek() -> (entries: [Entry], unreadable: [String]) {
+        var entries: [Entry] = []
+        var unreadable: [String] = []
+        for name in waitingNames() {
+            if let report = try? JSON.decode(Report.self, from: FileSystem.read("\(directory)/\(name)", limit: Self.largestReport)) {
+                entries.append(Entry(name: name, report: report))
+            } else {
+                unreadable.append(name)
+            }
+        }
+        return (entries, unreadable)
+    }
+
+    /// Claims up to `limit` waiting reports that `matches` accepts, oldest first, skipping those another run
+    /// holds and those named in `skipped` (tried already by this run). Files that are not reports move to `rejected/` and come back as evictions.
+    public func claim(limit: Int, skipping skipped: Set<String> = [], matching matches: (Report) -> Bool) -> (claim: Claim, evicted: [Eviction]) {
+        let claim = Claim(outbox: self)
+        var evicted: [Eviction] = []
+        for name in waitingNames() where claim.entries.count < limit && !skipped.contains(name) {
+            let path = "\(directory)/\(name)"
+            let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+            guard fd >= 0 else { continue }
+            // Another run holds it, or it went (delivered) between listing and opening: not ours.
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0, FileSystem.sameFile(fd, path) else {
+                close(fd)
+                continue
+            }
+            guard let bytes = try? FileSystem.read(fd: fd, path: path, limit: Self.largestReport),
+                let report = try? JSON.decode(Report.self, from: bytes)
+            else {
+                let reason = "not a jira-ci report (corrupt, foreign, or from an incompatible version)"
+                if moveToRejected(name, reason: reason) { evicted.append(Eviction(name: name, reason: reason)) }
+                close(fd)
+                continue
+            }
+            guard matches(report) else {
+                close(fd)
+                continue
+            }
+            claim.add(Entry(name: name, report: report), fd: fd)
+        }
+        return (claim, evicted)
+    }
+
+    /// Claimed reports: each leaves the outbox only when told what became of it; the rest are released for
+    /// the next run when the claim ends.
+    public final class Claim: @unchecked Sendable {
+        // A claim belongs to the one task that made it; @unchecked because it holds file descriptors.
+        let outbox: Outbox
+        public private(set) var entries: [Entry] = []
+        private var descriptors: [String: Int32] = [:]
+
+        init(outbox: Outbox) {
+            self.outbox = outbox
+        }
+
+        func add(_ entry: Entry, fd: Int32) {
+            entries.append(entry)
+            descriptors[entry.name] = fd
+        }
+
+        /// Jira took it: gone.
+        public func delivered(_ entry: Entry) {
+            guard let fd = descriptors.removeValue(forKey: entry.name) else { return }
+            unlink("\(outbox.directory)/\(entry.name)")
+            close(fd)
+        }
+
+        /// Jira refused it: moved to `rejected/` with Jira's answer beside it.
+        @discardableResult
+        public func rejected(_ entry: Entry, answer: String) -> String {
+            guard let fd = descriptors.removeValue(forKey: entry.name) else { return "" }
+            outbox.moveToRejected(entry.name, reason: answer)
+            close(fd)
+            return "\(outbox.rejectedDirectory)/\(entry.name)"
+        }
+
+        /// Still waiting: unlocked for the next run.
+        public func release() {
+            descriptors.values.forEach { close($0) }
+            descriptors.removeAll()
+        }
+
+        deinit {
+            release()
+        }
+    }
+
+    /// A report is a few KiB; a devinfo report of a thousand entities a few MiB.
+    static let largestReport = 16 * 1024 * 1024
+
+    static func fileName(createdAt: Int64) -> String {
+        let digits = String(max(0, createdAt))
+        return String(repeating: "0", count: max(0, 17 - digits.count)) + digits + "-" + CryptoRandom.hex(bytes: 4) + ".json"
+    }
+
+    /// Moves a waiting file to `rejected/` with `reason` in `<name>.reason.txt`; false when it was gone. The
+    /// caller holds the file's lock (or it is the oldest of a full queue, which no run would send before others).
+    @discardableResult
+    func moveToRejected(_ name: String, reason: String) -> Bool {
+        do {
+            try FileSystem.makeDirectory(rejectedDirectory)
+            try FileSystem.writeAtomically(Array((reason + "\n").utf8), to: "\(rejectedDirectory)/\(name).reason.txt")
+        } catch {
+            return false
+        }
+        return rename("\(directory)/\(name)", "\(rejectedDirectory)/\(name)") == 0
+    }
+}

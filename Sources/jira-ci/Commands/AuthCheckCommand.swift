@@ -1,0 +1,80 @@
+import ArgumentParser
+import JiraCI
+
+struct AuthCheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check that the credentials work and may report builds and deployments; writes nothing.",
+        discussion: """
+            Jira Cloud: exit 0 when both the Builds and the Deployments API may be used, 3 otherwise. Jira Server: exit 0 \
+            when the credential is accepted. --dry-run shows the requests it would make and needs no credentials.
+            Examples:
+              JIRA_URL=https://acme.atlassian.net JIRA_CLIENT_ID=… JIRA_CLIENT_SECRET=… jira-ci auth check
+              JIRA_URL=https://jira.example.com JIRA_PAT=… jira-ci auth check --json
+            """)
+
+    @OptionGroup(title: "Jira and credentials") var target: TargetOptions
+    @OptionGroup(title: "Jira and credentials") var credentials: CredentialOptions
+    @OptionGroup(title: "Network and delivery") var network: NetworkOptions
+    @OptionGroup(title: "Output") var output: OutputOptions
+
+    func run() async throws {
+        let source = SettingsSource.current()
+        let jira = try target.target(source, credentials: credentials)
+        let json = try output.isJSON(source)
+        if try target.isDryRun(source) {
+            let requests = jira.flavor == .cloud ? CloudSession.checkPreview(target: jira) : ServerSession.checkPreview(site: jira.siteURL)
+            if json {
+                try Terminal.json(try DryRunView.Output(requests: requests))
+            } else {
+                Terminal.output(try DryRunView.text(target: jira, sections: [], requests: requests))
+            }
+            return
+        }
+        let credentials = try credentials.credentials(source, flavor: jira.flavor)
+        let settings = try network.settings(source, target: jira)
+        switch jira.flavor {
+        case .cloud:
+            try checkCloud(try JiraConnection.cloudSession(target: jira, credentials: credentials, settings: settings), json: json)
+        case .server:
+            try checkServer(try JiraConnection.serverSession(target: jira, credentials: credentials, settings: settings), json: json)
+        }
+    }
+
+    private func checkCloud(_ session: CloudSession, json: Bool) throws {
+        let report = try session.check()
+        if json {
+            try Terminal.json(report)
+        } else {
+            Terminal.output(
+                """
+                Site:         \(report.site ?? "(not given)")
+                cloudId:      \(report.cloudId)
+                Token until:  \(report.tokenExpires)
+                Builds:       \(report.builds ? "allowed" : "NOT allowed: tick Builds for the OAuth credential")
+                Deployments:  \(report.deployments ? "allowed" : "NOT allowed: tick Deployments for the OAuth credential")
+                """)
+        }
+        guard report.builds && report.deployments else {
+            throw JiraError.permissionDenied("the OAuth credential may not use every API jira-ci reports to (Settings > Apps > OAuth credentials in Jira)")
+        }
+    }
+
+    private func checkServer(_ session: ServerSession, json: Bool) throws {
+        let report = try session.check()
+        if json {
+            try Terminal.json(report)
+        } else {
+            Terminal.output(
+                """
+                Site:         \(report.site)
+                User:         \(report.user)
+                Jira version: \(report.version)
+                Credential:   \(report.credential)
+                """)
+        }
+        if report.supportsPersonalAccessTokens && !session.credential.isPersonalAccessToken {
+            Terminal.warning("this Jira (\(report.version)) supports personal access tokens: simpler to manage than OAuth or passwords (set JIRA_PAT)")
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import JiraCI
+
+struct FlushCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "flush",
+        abstract: "Deliver the reports queued in the outbox while Jira was unreachable.",
+        discussion: """
+            Delivers, oldest first and in bulk, every queued report the configured credentials may send (same site, same \
+            credential), and prints `delivered N, rejected M, waiting K`. Exit 3 if the credentials were refused (nothing \
+            is dropped), else 4 if Jira rejected some (moved to the outbox's rejected/ folder with Jira's answer), else 5 \
+            if some still wait, else 0. --dry-run lists what is queued (site, kind, keys, age) and sends nothing.
+            Examples:
+              jira-ci flush
+              jira-ci flush --dry-run --json
+              */5 * * * * jira-ci flush --give-up-after 2m   (cron on a build agent)
+            """)
+
+    @OptionGroup(title: "Jira and credentials") var target: TargetOptions
+    @OptionGroup(title: "Jira and credentials") var credentials: CredentialOptions
+    @OptionGroup(title: "Network and delivery") var network: NetworkOptions
+    @OptionGroup(title: "Output") var output: OutputOptions
+
+    @Option(of: FlushTimeLimit.self, help: .help("Stop sending after this long; what is left waits for the next run.", .giveUpAfter))
+    var giveUpAfter: FlushTimeLimit?
+
+    struct Summary: Encodable {
+        let delivered: Int
+        let rejected: Int
+        let waiting: Int
+    }
+
+    struct Queued: Encodable {
+        let file: String
+        let site: String
+        let flavor: String
+        let credential: String
+        let kind: String
+        let keys: [String]
+        let ageSeconds: Int64
+    }
+
+    func run() async throws {
+        let source = SettingsSource.current()
+        let json = try output.isJSON(source)
+        guard let directory = try network.outboxDirectory(source) else {
+            throw ConfigurationError.conflict("there is no outbox to flush (--no-outbox, or no --outbox and no HOME)")
+        }
+        let outbox = Outbox(directory: directory)
+        if try target.isDryRun(source) {
+            return try list(outbox, json: json)
+        }
+        let limit = try source.value(giveUpAfter, .giveUpAfter)
+        let deadline = limit.map { Deadline.after(.milliseconds(Int64($0.seconds * 1000))) } ?? .none
+        let jira = try target.target(source, credentials: credentials)
+        let settings = RunSettings(
+            search: KeySearch(), pipeline: PipelineSettings(), target: jira,
+            credentials: try credentials.credentials(source, flavor: jira.flavor),
+            connection: try network.settings(source, target: jira, deadline: deadline),
+            server: ServerReportOptions(comment: try source.flag(credentials.comment, .comment)),
+            dryRun: false, softFail: false, requireKeys: false, outboxDirectory: directory)
+        let sender = ReportSender(settings: settings, json: json)
+        let result = try await sender.dispatch([])
+        let ours = outbox.peek().entries.filter { $0.report.queueKey == sender.queueKey }.count
+        let summary = Summary(delivered: result.delivered, rejected: result.rejected.count, waiting: ours)
+        if json {
+            try Terminal.json(summary)
+        } else {
+            let others = result.waiting - ours
+            Terminal.output("delivered \(summary.delivered), rejected \(summary.rejected), waiting \(summary.waiting)"
+                + (others > 0 ? " (and \(others) for other sites or credentials)" : ""))
+        }
+        if let refusal = result.refusal { throw refusal }
+        if summary.rejected > 0 { throw QuietExit(status: .rejected) }
+        if summary.waiting > 0 {
+            Terminal.error(result.unreachable.map { "Jira unreachable (\($0)); \(summary.waiting) report(s) still wait in \(directory)" }
+                ?? "\(summary.waiting) report(s) still wait in \(directory)")
+            throw QuietExit(status: .unreachable)
+        }
+    }
+
+    private func list(_ outbox: Outbox, json: Bool) throws {
+        let (entries, unreadable) = outbox.peek()
+        let now = WallClock.microsecondsSinceEpoch()
+        let queued = entries.map { entry in
+            let report = entry.report
+            return Queued(
+                file: entry.name, site: report.target.siteURL ?? report.target.cloudId ?? report.target.apiURL,
+                flavor: report.target.flavor.rawValue, credential: report.credential.name, kind: report.entity.kind.rawValue,
+                keys: report.entity.issueKeys, ageSeconds: max(0, (now - report.createdAt) / 1_000_000))
+        }
+        if json {
+            try Terminal.json(queued)
+        } else {
+            var rows = [["AGE", "SITE", "KIND", "KEYS", "FILE"]]
+            rows += zip(entries, queued).map { entry, item in
+                [Age.text(since: entry.report.createdAt), item.site, entry.report.entity.noun, item.keys.joined(separator: ","), item.file]
+            }
+            rows += unreadable.map { ["?", "?", "unreadable (moved aside by the next flush)", "", $0] }
+            Terminal.output(KeysTable.table(rows).joined(separator: "\n") + "\n\(queued.count) report(s) queued in \(outbox.directory)")
+        }
+    }
+}

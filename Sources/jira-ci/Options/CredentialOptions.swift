@@ -1,0 +1,95 @@
+import ArgumentParser
+import JiraCI
+
+/// Who jira-ci is to Jira. Secrets that would show in process lists have no flag, only a variable.
+struct CredentialOptions: ParsableArguments {
+    @Option(help: .help("Jira Cloud OAuth client ID.", .clientId))
+    var clientId: String?
+
+    @Option(help: .help("Jira Cloud OAuth client secret (prefer the variable: process lists show flags).", .clientSecret))
+    var clientSecret: String?
+
+    @Option(help: .help("Jira Server OAuth 1.0a consumer key of the application link.", .consumerKey))
+    var consumerKey: String?
+
+    @Option(help: .help("Jira Server OAuth 1.0a PKCS#8 or PKCS#1 PEM private key file (or the PEM in JIRA_PRIVATE_KEY).", .privateKeyFile), completion: .file())
+    var privateKeyFile: String?
+
+    @Option(help: .help("Jira Server user for basic authentication (with JIRA_PASSWORD).", .user))
+    var user: String?
+
+    @Flag(help: .help("Jira Server: also add a comment to each issue.", .comment))
+    var comment = false
+
+    func hasClientId(_ source: SettingsSource) -> Bool {
+        source.string(clientId, .clientId) != nil
+    }
+
+    func hasServerCredential(_ source: SettingsSource) -> Bool {
+        source.string(nil, .personalAccessToken) != nil || source.string(user, .user) != nil || source.string(consumerKey, .consumerKey) != nil
+    }
+
+    /// The configured credentials, each secret registered with the output's redactor before anything can
+    /// print it, and each checked for control characters, which in an HTTP header would forge headers.
+    func credentials(_ source: SettingsSource, flavor: JiraFlavor) throws -> JiraCredentials {
+        if clientSecret != nil {
+            Terminal.warning("--client-secret on the command line is visible in process lists; set JIRA_CLIENT_SECRET instead")
+        }
+        var credentials = JiraCredentials()
+        let id = try plain(source.string(clientId, .clientId), .clientId)
+        let secret = try secret(source.string(clientSecret, .clientSecret), .clientSecret)
+        switch (id, secret) {
+        case (let id?, let secret?):
+            credentials.cloud = ClientCredentials(clientId: id, clientSecret: secret)
+        case (_?, nil):
+            throw ConfigurationError.missing(.clientSecret, hint: "the secret of the OAuth credential named by JIRA_CLIENT_ID")
+        case (nil, _?):
+            throw ConfigurationError.missing(.clientId, hint: "the client ID of the OAuth credential whose secret is set")
+        case (nil, nil):
+            break
+        }
+        if flavor == .server { credentials.server = try serverCredential(source) }
+        return credentials
+    }
+
+    /// A personal access token wins over OAuth 1.0a, which wins over a user and password.
+    private func serverCredential(_ source: SettingsSource) throws -> ServerCredential? {
+        if let token = try secret(source.string(nil, .personalAccessToken), .personalAccessToken) {
+            return .personalAccessToken(token)
+        }
+        if let consumerKey = try plain(source.string(consumerKey, .consumerKey), .consumerKey) {
+            let key = try ServerKeyLoader.load(source, fileFlag: privateKeyFile)
+            key.lines.forEach(Terminal.redactor.add)
+            guard let token = try secret(source.string(nil, .accessToken), .accessToken) else {
+                throw ConfigurationError.missing(.accessToken, hint: "the OAuth access token from `jira-ci auth server-login`")
+            }
+            return .oauth1(OAuth1Signer(consumerKey: consumerKey, key: key), accessToken: token)
+        }
+        if let user = try plain(source.string(user, .user), .user) {
+            guard let password = try secret(source.string(nil, .password), .password) else {
+                throw ConfigurationError.missing(.password, hint: "the password of JIRA_USER (or use JIRA_PAT)")
+            }
+            return .basic(user: user, password: password)
+        }
+        return nil
+    }
+
+    private func secret(_ value: String?, _ variable: Variable) throws -> Secret? {
+        guard let value else { return nil }
+        Terminal.redactor.add(value)
+        let secret = Secret(value)
+        guard secret.isHeaderSafe else {
+            throw ConfigurationError.conflict(
+                "\(variable.bothNames) holds a control character (a line break?): it is sent in an HTTP header, where that would forge headers; store it without one")
+        }
+        return secret
+    }
+
+    private func plain(_ value: String?, _ variable: Variable) throws -> String? {
+        guard let value else { return nil }
+        guard Secret(value).isHeaderSafe, !value.contains(":") || variable != .user else {
+            throw ConfigurationError.invalid(variable, value: TerminalText.oneLine(value), expected: "expected no control characters\(variable == .user ? " and no colon" : "")")
+        }
+        return value
+    }
+}

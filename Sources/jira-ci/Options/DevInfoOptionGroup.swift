@@ -1,0 +1,50 @@
+import ArgumentParser
+import JiraCI
+
+/// What `devinfo` sends and how it links to the web.
+struct DevInfoOptionGroup: ParsableArguments {
+    @Flag(help: .help("Send a whole history once (every commit reachable from --commit, or every branch with --all-branches, and not from --since): resumable, no issue transitions.", .backfill))
+    var backfill = false
+
+    @Flag(help: .help("With --backfill: every local branch and its history.", .allBranches))
+    var allBranches = false
+
+    @Flag(help: .help("Smart-commit transitions and notifications do not fire (default: Jira's).", .preventTransitions))
+    var preventTransitions = false
+
+    @Option(help: .help("Web address of a commit on a host jira-ci does not know, with {sha}.", .commitURLTemplate))
+    var commitURLTemplate: String?
+
+    @Option(help: .help("Web address of a branch, with {branch}.", .branchURLTemplate))
+    var branchURLTemplate: String?
+
+    @Option(help: .help("Web address of a file in a commit, with {sha} and {path}.", .fileURLTemplate))
+    var fileURLTemplate: String?
+
+    func settings(_ source: SettingsSource) throws -> DevInfoSettings {
+        let backfill = try source.flag(backfill, .backfill)
+        let templates = try [(commitURLTemplate, Variable.commitURLTemplate, "{sha}"), (branchURLTemplate, .branchURLTemplate, "{branch}"), (fileURLTemplate, .fileURLTemplate, "{path}")]
+            .map { flag, variable, placeholder -> String? in
+                guard let template = source.string(flag, variable) else { return nil }
+                let probe = template.replacingAll("{sha}", with: "0").replacingAll("{branch}", with: "b").replacingAll("{path}", with: "p").replacingAll("{ref}", with: "r")
+                guard template.contains(placeholder), (try? WebURL.parse(probe)) != nil else {
+                    throw ConfigurationError.invalid(variable, value: template, expected: "expected an http(s) URL with \(placeholder) in it")
+                }
+                return template
+            }
+        return DevInfoSettings(
+            commitURLTemplate: templates[0], branchURLTemplate: templates[1], fileURLTemplate: templates[2],
+            bitbucket: BitbucketServerHook(source.environment),
+            options: DevInfoOptions(preventTransitions: try backfill || source.flag(preventTransitions, .preventTransitions) ? true : nil, backfill: backfill))
+    }
+
+    func isAllBranches(_ source: SettingsSource) throws -> Bool {
+        try source.flag(allBranches, .allBranches)
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import JiraCI
+
+/// How requests are made and what happens when they fail.
+struct NetworkOptions: ParsableArguments {
+    @Option(help: .help("A PEM CA bundle to trust in addition to the system's (TLS-inspecting proxies).", .caCertificate), completion: .file())
+    var caCert: String?
+
+    @Option(of: RequestTimeout.self, help: .help("Time allowed for each request, e.g. 30 or 30s (default: 30s).", .timeout))
+    var timeout: RequestTimeout?
+
+    @Option(of: RetryCount.self, help: .help("Retries on 429, 5xx, timeouts and dropped connections (default: 4).", .retries))
+    var retries: RetryCount?
+
+    @Option(help: .help("Where tokens and cloudIds are cached (default: $XDG_CACHE_HOME/jira-ci or ~/.cache/jira-ci).", .cacheDirectory), completion: .directory)
+    var cacheDir: String?
+
+    @Flag(help: .help("Neither read nor write the token cache.", .noCache))
+    var noCache = false
+
+    @Option(help: .help("Where reports Jira could not take wait (default: $XDG_STATE_HOME/jira-ci/outbox or ~/.local/state/jira-ci/outbox).", .outbox), completion: .directory)
+    var outbox: String?
+
+    @Flag(help: .help("Neither queue undelivered reports nor deliver queued ones.", .noOutbox))
+    var noOutbox = false
+
+    @Flag(help: .help("Allow plain http:// to a Jira Server that is not on this machine (credentials cross the network unencrypted).", .allowInsecureHTTP))
+    var allowInsecureHTTP = false
+
+    @Flag(help: .help("Report failures to reach or satisfy Jira as warnings and exit 0.", .softFail))
+    var softFail = false
+
+    @Flag(name: [.short, .long], help: .help("Trace every request and answer on stderr, secrets replaced by ***.", .verbose))
+    var verbose = false
+
+    func isSoftFail(_ source: SettingsSource) throws -> Bool {
+        try source.flag(softFail, .softFail)
+    }
+
+    /// - Parameter hook: a push must never wait long on Jira; `deadline` is the hook's budget.
+    func settings(_ source: SettingsSource, target: JiraTarget, hook: Bool = false, deadline: Deadline = .none) throws -> ConnectionSettings {
+        let timeout = try source.value(self.timeout, .timeout)?.seconds ?? (hook ? 10 : 30)
+        let retries = try source.value(self.retries, .retries)?.value ?? (hook ? 0 : 4)
+        let caCert = source.string(self.caCert, .caCertificate)
+        if let caCert {
+            do {
+                _ = try FileSystem.read(caCert, limit: 16 * 1024 * 1024)
+            } catch {
+                throw ConfigurationError.unreadableFile(.caCertificate, path: caCert, reason: error.reason)
+            }
+        }
+        let insecure = try source.flag(allowInsecureHTTP, .allowInsecureHTTP)
+        if insecure {
+            guard target.flavor == .server else {
+                throw ConfigurationError.conflict("--allow-insecure-http (or JIRA_CI_ALLOW_INSECURE_HTTP) is for an intranet Jira Server only; Jira Cloud always takes https")
+            }
+            if let site = target.siteURL, let parsed = ParsedURL(site), parsed.isInsecure(allowingHTTP: false) {
+                Terminal.warning("plain http to \(parsed.origin) (--allow-insecure-http): the credentials cross the network unencrypted")
+            }
+        }
+        let verbose = try source.flag(self.verbose, .verbose)
+        let noCache = try source.flag(self.noCache, .noCache)
+        return ConnectionSettings(
+            http: HTTPOptions(
+                timeoutSeconds: Int(timeout.rounded(.up)), extraCACertificatePath: caCert, userAgent: "jira-ci/\(Version.current)",
+                proxy: ProxySettings(environment: source.environment), allowInsecureHTTP: insecure),
+            retries: retries,
+            cacheDirectory: noCache ? nil : Self.cacheDirectory(source, flag: cacheDir),
+            log: ReportLog(warning: Terminal.warning, trace: verbose ? Terminal.trace : nil),
+            redactor: Terminal.redactor,
+            deadline: deadline)
+    }
+
+    /// nil with `--no-outbox`.
+    func outboxDirectory(_ source: SettingsSource) throws -> String? {
+        guard try !source.flag(noOutbox, .noOutbox) else { return nil }
+        if let explicit = source.string(outbox, .outbox) { return explicit }
+        if let state = source.environment["XDG_STATE_HOME"]?.trimmed, state.hasPrefix("/") { return "\(state)/jira-ci/outbox" }
+        if let home = source.environment["HOME"]?.trimmed, !home.isEmpty { return "\(home)/.local/state/jira-ci/outbox" }
+        return nil
+    }
+
+    static func cacheDirectory(_ source: SettingsSource, flag: String?) -> String? {
+        if let explicit = source.string(flag, .cacheDirectory) { return explicit }
+        if let xdg = source.environment["XDG_CACHE_HOME"]?.trimmed, xdg.hasPrefix("/") { return "\(xdg)/jira-ci" }
+        if let home = source.environment["HOME"]?.trimmed, !home.isEmpty { return "\(home)/.cache/jira-ci" }
+        return nil
+    }
+}

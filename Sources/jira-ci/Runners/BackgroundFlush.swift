@@ -1,0 +1,45 @@
+import JiraCI
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Starts `jira-ci flush` detached from the hook: its own session, stdin from /dev/null, stdout and stderr to
+/// a log in the outbox, so git's pipes close when the hook exits and the push returns at once. It gives up
+/// within a minute; anything still waiting then goes with the next run.
+enum BackgroundFlush {
+    static let giveUpAfter = "60s"
+    /// glibc's POSIX_SPAWN_SETSID (spawn.h), a GNU extension Swift does not import: the flush gets a session
+    /// of its own, so nothing that ends the hook's session ends it.
+    static let newSession: Int16 = 0x80
+
+    /// - Parameter secrets: variables the flush needs that this run had from flags (a client secret), handed
+    ///   over in its environment, never on its command line where process lists show them.
+    static func start(outbox: Outbox, arguments: [String], secrets: [String: String]) {
+        let log = outbox.directory + "/flush.log"
+        var actions = posix_spawn_file_actions_t()
+        var attributes = posix_spawnattr_t()
+        guard posix_spawn_file_actions_init(&actions) == 0 else { return }
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        guard posix_spawnattr_init(&attributes) == 0 else { return }
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO)
+        posix_spawnattr_setflags(&attributes, Self.newSession)
+
+        let executable = ProcessEnvironment.executablePath
+        let argv = [executable, "flush", "--outbox", outbox.directory, "--give-up-after", giveUpAfter] + arguments
+        var pid: pid_t = 0
+        let cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var environment = ProcessEnvironment.variables
+        environment.merge(secrets) { _, new in new }
+        let cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { cEnvironment.forEach { free($0) } }
+        let status = posix_spawn(&pid, executable, &actions, &attributes, cArguments, cEnvironment)
+        if status != 0 {
+            Terminal.warning("could not start a background flush (\(String(cString: strerror(status)))); the next jira-ci run or 'jira-ci flush' sends what is queued")
+        }
+    }
+}

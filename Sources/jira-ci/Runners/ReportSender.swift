@@ -1,0 +1,106 @@
+import JiraCI
+
+/// Sends reports (with what the outbox holds for the same site and credential), says what happened, and turns
+/// the result into an exit status: the delivery half of `build`, `deploy`, hooks and `flush`.
+struct ReportSender {
+    let settings: RunSettings
+    let json: Bool
+
+    var outbox: Outbox? { settings.outboxDirectory.map { Outbox(directory: $0) } }
+
+    var queueKey: String { Report.queueKey(target: settings.target, credential: settings.credential) }
+
+    func dispatch(_ reports: [Report]) async throws -> Dispatcher.Result {
+        let delivery = try settings.delivery()
+        let result = await Dispatcher(delivery: delivery, outbox: outbox).dispatch(reports, queueKey: queueKey)
+        explainQueue(result)
+        return result
+    }
+
+    /// What happened to queued reports: each refused one and each file moved aside is a warning; nothing
+    /// leaves the outbox silently.
+    func explainQueue(_ result: Dispatcher.Result) {
+        if result.delivered > 0 { Terminal.warning("delivered \(result.delivered) report(s) queued earlier") }
+        for rejected in result.rejected {
+            Terminal.warning("Jira refused the queued \(rejected.report.entity.noun) (made \(Age.text(since: rejected.report.createdAt)) ago): \(rejected.answer); moved to \(rejected.path)")
+        }
+        for eviction in result.evicted {
+            Terminal.warning("moved \(eviction.name) to \(outbox?.rejectedDirectory ?? "rejected/"): \(eviction.reason)")
+        }
+    }
+
+    /// The line a queued report gets, instead of an error: the report is not lost.
+    func queuedLine(_ result: Dispatcher.Result, count: Int) -> String {
+        let reason = result.unreachable.map { String(describing: $0) } ?? "Jira did not answer"
+        let what = count == 1 ? "report" : "\(count) reports"
+        return "Jira unreachable (\(reason)); \(what) queued in \(outbox?.directory ?? "the outbox") (\(result.waiting) waiting); the next jira-ci run or 'jira-ci flush' sends it"
+    }
+
+    /// Prints what became of fresh reports (`show`, for a command whose output has its own shape) and fails
+    /// as the first failure says (a warning and exit 0 with --soft-fail).
+    func finish(_ reports: [Report], _ result: Dispatcher.Result, show: (([Report], [DeliveryResult]) throws -> Void)? = nil) throws {
+        let outcomes = result.fresh.compactMap { if case .accepted(let outcome) = $0 { outcome } else { nil } }
+        if let show {
+            try show(reports, result.fresh)
+        } else if json {
+            try Terminal.json(ReportOutcome.merged(result.fresh.compactMap(\.outcome)))
+        } else {
+            for (report, outcome) in zip(reports, result.fresh) {
+                if case .accepted(let outcome) = outcome { Terminal.output(OutcomeView.text(outcome, report: report)) }
+            }
+        }
+        let unknown = ReportOutcome.merged(outcomes).unknownIssueKeys
+        if !unknown.isEmpty {
+            Terminal.warning("Jira does not know these issue keys (or may not show them): \(unknown.joined(separator: ", "))")
+            if settings.target.flavor == .cloud, settings.search.rules.allowedProjects.isEmpty,
+                let hint = OutcomeView.projectHint(unknown: unknown, reports: reports)
+            {
+                Terminal.warning(hint)
+            }
+        }
+        try fail(reports, result)
+    }
+
+    private func fail(_ reports: [Report], _ result: Dispatcher.Result) throws {
+        if let failure = result.queueFailure, !reports.isEmpty {
+            try soften(JiraError.unavailable("Jira unreachable, and the report could not be queued: \(failure)"))
+        }
+        if !result.queued.isEmpty {
+            Terminal.warning(queuedLine(result, count: result.queued.count))
+            if !settings.softFail { throw QuietExit(status: .unreachable) }
+            return
+        }
+        for (report, outcome) in zip(reports, result.fresh) {
+            switch outcome {
+            case .accepted(let outcome) where !outcome.rejected.isEmpty:
+                Terminal.warning("some issues were not updated: \(outcome.rejectionSummary)")
+            case .accepted:
+                break
+            case .rejected(let outcome):
+                let reason = outcome.rejected.isEmpty ? "none of its issues exist or are visible" : outcome.rejectionSummary
+                try soften(JiraError.rejected("Jira did not accept the \(report.entity.noun): \(reason)"))
+            case .failed(let error):
+                try soften(error)
+            }
+        }
+    }
+
+    /// Throws `error`, or with --soft-fail shows it as a warning.
+    func soften(_ error: any Error) throws {
+        guard settings.softFail, ExitStatus.isSoftenable(error) else { throw error }
+        Terminal.warning("\(error) (--soft-fail: exiting 0)")
+    }
+}
+
+/// How long ago, for people: `40 s`, `12 min`, `3 h`, `2 d`.
+enum Age {
+    static func text(since microseconds: Int64) -> String {
+        let seconds = max(0, (WallClock.microsecondsSinceEpoch() - microseconds) / 1_000_000)
+        switch seconds {
+        case ..<120: return "\(seconds) s"
+        case ..<7200: return "\(seconds / 60) min"
+        case ..<172_800: return "\(seconds / 3600) h"
+        default: return "\(seconds / 86_400) d"
+        }
+    }
+}
