@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "jira-ci",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "jira-ci", targets: ["jira-ci"]),
         .library(name: "JiraCI", targets: ["JiraCI"]),

@@ -13,7 +13,7 @@ struct JiraCICommand: AsyncParsableCommand {
             """,
         version: Version.current,
         subcommands: [
-            KeysCommand.self, BuildCommand.self, DeployCommand.self, GateCommand.self, FlushCommand.self,
+            KeysCommand.self, BuildCommand.self, DeployCommand.self, GateCommand.self, DevinfoCommand.self, FlushCommand.self,
             AuthCommand.self, EnvCommand.self,
         ]
     )

@@ -64,15 +64,35 @@ def test_declarative_jenkinsfile(cloud, repo):
     assert cloud.build("github.com/acme/shop#shop", 8)["state"] == "cancelled"
 
 
-def test_scripted_jenkinsfile(cloud, repo):
+def test_scripted_jenkinsfile_reports_the_real_result_of_a_failing_body(cloud, repo):
+    """Jenkins is not here, so the script's control flow is followed by hand, as Jenkins runs it: the report in
+    `finally` runs after the body failed and after the `catch` block, and its `withEnv` list is evaluated
+    then, with what `checkout scm` returned."""
     text = (EXAMPLES / "Jenkinsfile.scripted").read_text()
     template = re.search(r'sh "(jira-ci \$\{command\}[^"]*)"', text).group(1)
-    calls = re.findall(r"jiraReport\('([^']*)'\)", text)
-    assert calls == ["build --state in_progress", "build"]
-    env = jenkins_env(repo, cloud)
-    for call, state in zip(calls, ["", "FAILURE"]):
-        shell(template.replace("${command}", call), repo, {**env, "JIRA_CI_STATE": state})
-    assert cloud.build("github.com/acme/shop#shop", 7)["state"] == "failed"
+    with_env = re.findall(r'"([A-Z_]+)=([^"]*)"', re.search(r"withEnv\(\[(.*?)\]\)", text, re.S).group(1))
+    body = re.search(r"try \{(.*?)\} catch \(error\) \{(.*?)\} finally \{(.*?)\}", text, re.S)
+    assert body, "the pipeline body must report in finally, after a catch that records the failure"
+    try_block, catch_block, finally_block = body.groups()
+    assert re.findall(r"jiraReport\(scmVars, '([^']*)'\)", try_block) == ["build --state in_progress"]
+    assert re.findall(r"jiraReport\(scmVars, '([^']*)'\)", finally_block) == ["build"]
+    assert "currentBuild.result =" in catch_block and "'FAILURE'" in catch_block and "throw error" in catch_block
+    scm_vars = {"GIT_COMMIT": repo.git("rev-parse", "HEAD"), "GIT_PREVIOUS_SUCCESSFUL_COMMIT": repo.base}
+
+    def evaluate(value, current_result):
+        value = value.replace("${currentBuild.currentResult}", current_result)
+        value = value.replace("${scmVars.GIT_PREVIOUS_SUCCESSFUL_COMMIT ?: ''}", scm_vars["GIT_PREVIOUS_SUCCESSFUL_COMMIT"])
+        return value.replace("${scmVars.GIT_COMMIT}", scm_vars["GIT_COMMIT"])
+
+    base = {k: v for k, v in jenkins_env(repo, cloud).items() if not k.startswith("GIT_")}  # scripted: not set
+    for call, result in [("build --state in_progress", "SUCCESS"), ("build", "FAILURE")]:
+        env = {**base, **{name: evaluate(value, result) for name, value in with_env if name != "JIRA_URL"}}
+        assert "${" not in "".join(env.values())
+        shell(template.replace("${command}", call), repo, env)
+    build = cloud.build("github.com/acme/shop#shop", 7)
+    assert build["state"] == "failed"
+    assert build["issueKeys"] == ["SHOP-1", "SHOP-2"]  # the range since GIT_PREVIOUS_SUCCESSFUL_COMMIT
+    assert build["references"][0]["commit"]["id"] == scm_vars["GIT_COMMIT"]
 
 
 def test_server_jenkinsfile(repo):
@@ -101,7 +121,7 @@ def test_build_agent_wrapper_keeps_the_builds_exit_code(cloud, repo):
     assert cloud.build("github.com/acme/shop", 12)["state"] == "failed"
 
 
-def test_bitbucket_server_hook_installed_in_a_bare_repository(cloud, tmp_path):
+def install_hook(tmp_path):
     bare = tmp_path / "central.git"
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(bare)], check=True)
     hook = bare / "hooks" / "post-receive"
@@ -109,14 +129,43 @@ def test_bitbucket_server_hook_installed_in_a_bare_repository(cloud, tmp_path):
     hook.chmod(0o755)
     work = Repo(tmp_path / "work")
     work.git("remote", "add", "origin", str(bare))
-    work.commit("HOOK-1 first")
+    return work
+
+
+def push_with(work, env, *refs):
     path = f"{Path(binary()).parent}:{os.environ['PATH']}"
-    env = clean_env({**cloud.env(JIRA_CI_CACHE_DIR=str(tmp_path / "cache")), "PATH": path,
-                     "BB_BASE_URL": "https://bb.example.com", "BB_PROJECT_KEY": "ACME", "BB_REPO_SLUG": "shop"})
-    subprocess.run(["git", "-C", str(work.path), "push", "-q", "origin", "main"], check=True, env=env)
-    [build] = [b["builds"][0] for b in cloud.bodies("/builds/0.1/")]
-    assert build["issueKeys"] == ["HOOK-1"]
-    assert build["url"].startswith("https://bb.example.com/projects/ACME/repos/shop/commits/")
+    return subprocess.run(["git", "-C", str(work.path), "push", "-q", "origin", *refs], check=True, capture_output=True,
+                          text=True, env=clean_env({**env, "PATH": path}))
+
+
+def test_bitbucket_server_hook_sends_development_information(cloud, tmp_path):
+    work = install_hook(tmp_path)
+    work.commit("HOOK-1 first")
+    env = {**cloud.env(JIRA_CI_CACHE_DIR=str(tmp_path / "cache")),
+           "BB_BASE_URL": "https://bb.example.com", "BB_PROJECT_KEY": "ACME", "BB_REPO_SLUG": "shop"}
+    push_with(work, env, "main")
+    assert cloud.bodies("/builds/0.1/") == []  # a push is no build
+    [body] = cloud.bodies("/devinfo/0.1/")
+    [repository] = body["repositories"]
+    assert repository["name"] == "ACME/shop" and repository["url"] == "https://bb.example.com/projects/ACME/repos/shop"
+    [commit] = repository["commits"]
+    assert commit["issueKeys"] == ["HOOK-1"]
+    assert commit["url"].startswith("https://bb.example.com/projects/ACME/repos/shop/commits/")
+    [branch] = repository["branches"]
+    assert branch["name"] == "main" and branch["createPullRequestUrl"].startswith("https://bb.example.com/projects/ACME/repos/shop/pull-requests?create")
+
+
+def test_the_hook_reports_on_a_plain_git_server_too(cloud, tmp_path):
+    work = install_hook(tmp_path)
+    work.commit("PLAIN-1 first")
+    env = {**cloud.env(JIRA_CI_CACHE_DIR=str(tmp_path / "cache")), "JIRA_CI_REPOSITORY_URL": "https://git.example.com/cgit/shop.git",
+           "JIRA_CI_COMMIT_URL_TEMPLATE": "https://git.example.com/cgit/shop.git/commit/?id={sha}"}
+    result = push_with(work, env, "main")
+    [body] = cloud.bodies("/devinfo/0.1/")
+    [repository] = body["repositories"]
+    assert repository["url"] == "https://git.example.com/cgit/shop"
+    assert repository["commits"][0]["url"].startswith("https://git.example.com/cgit/shop.git/commit/?id=")
+    assert "--branch-url-template" in result.stderr  # what else to set for links to branches and files
 
 
 def github_expression(value, context):

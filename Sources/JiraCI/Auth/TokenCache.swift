@@ -55,6 +55,32 @@ public struct TokenCache: Sendable {
         write(CachedCloudId(site: site, cloudId: cloudId), to: cloudIdFile(site: site))
     }
 
+    struct CachedProjects: Codable {
+        var site: String
+        var credential: String
+        var fetchedAt: Double
+        var keys: [String]
+    }
+
+    /// A project list is believed for an hour: new projects appear within one.
+    public static let projectListLife: Double = 3600
+
+    public func projects(site: String, credential: CredentialIdentity, now: Double) -> [String]? {
+        guard let cached = read(CachedProjects.self, projectsFile(site: site, credential: credential)),
+            cached.site == site, cached.credential == credential.name, cached.fetchedAt.isFinite,
+            now - cached.fetchedAt < Self.projectListLife, now >= cached.fetchedAt
+        else { return nil }
+        return cached.keys.filter(IssueKeyFormat.isProjectKey)
+    }
+
+    public func storeProjects(_ keys: [String], site: String, credential: CredentialIdentity, now: Double) {
+        write(CachedProjects(site: site, credential: credential.name, fetchedAt: now, keys: keys), to: projectsFile(site: site, credential: credential))
+    }
+
+    func projectsFile(site: String, credential: CredentialIdentity) -> String {
+        "\(directory)/projects-\(Digest.sha256Hex(site + "\n" + credential.name).prefix(32)).json"
+    }
+
     func tokenFile(clientId: String, apiURL: String) -> String {
         "\(directory)/token-\(Digest.sha256Hex(clientId + "\n" + apiURL).prefix(32)).json"
     }

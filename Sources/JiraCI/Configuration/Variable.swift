@@ -3,6 +3,7 @@
 public enum Variable: String, CaseIterable, Sendable {
     // Where keys come from
     case repo = "JIRA_CI_REPO"
+    case repositoryURL = "JIRA_CI_REPOSITORY_URL"
     case commit = "JIRA_CI_COMMIT"
     case branch = "JIRA_CI_BRANCH"
     case since = "JIRA_CI_SINCE"
@@ -87,6 +88,7 @@ public enum Variable: String, CaseIterable, Sendable {
     public var flag: String? {
         switch self {
         case .repo: "--repo"
+        case .repositoryURL: "--repository-url"
         case .commit: "--commit"
         case .branch: "--branch"
         case .since: "--since"

@@ -5,12 +5,15 @@ public struct DevInfoSettings: Sendable {
     public var fileURLTemplate: String?
     /// From a Bitbucket Server hook's variables.
     public var bitbucket: BitbucketServerHook?
+    /// The repository's web address when git has no remote to tell it.
+    public var repositoryURL: String?
     public var options: DevInfoOptions
 
     public init(
         commitURLTemplate: String? = nil, branchURLTemplate: String? = nil, fileURLTemplate: String? = nil,
-        bitbucket: BitbucketServerHook? = nil, options: DevInfoOptions = DevInfoOptions()
+        bitbucket: BitbucketServerHook? = nil, repositoryURL: String? = nil, options: DevInfoOptions = DevInfoOptions()
     ) {
+        self.repositoryURL = repositoryURL
         self.commitURLTemplate = commitURLTemplate
         self.branchURLTemplate = branchURLTemplate
         self.fileURLTemplate = fileURLTemplate
@@ -61,12 +64,12 @@ public struct DevInfoPlanner: Sendable {
 
     /// The repository's id, name and links.
     public func repository() async throws -> DevInfoRepositoryFacts {
-        let location = GitRepository.preferredURL(try await git.remotes()).flatMap(RepositoryLocation.init(remoteURL:))
+        let location = (GitRepository.preferredURL(try await git.remotes()) ?? settings.repositoryURL).flatMap(RepositoryLocation.init(remoteURL:))
         var links = settings.bitbucket?.links ?? location.map(WebLinks.init(location:))
         links = links?.overriding(commit: settings.commitURLTemplate, branch: settings.branchURLTemplate, file: settings.fileURLTemplate)
         guard let links else {
             throw ConfigurationError.missing(
-                .commitURLTemplate, hint: "the repository has no web address to link commits to: give --commit-url-template, --branch-url-template and --file-url-template, or add a remote")
+                .repositoryURL, hint: "git has no remote here to tell the repository's web address (a plain git server?): give it, and --commit-url-template, --branch-url-template and --file-url-template for links to commits, branches and files")
         }
         var identity = location?.identity ?? settings.bitbucket?.name
         if identity == nil { identity = try await git.folderName() }

@@ -11,6 +11,8 @@ public struct KeySearch: Sendable {
     public var rules: IssueKeyRules
     /// Without `since`, what a new branch's first build or push is compared with.
     public var newBranchBase = NewBranchBase.none
+    /// The repository's web address when git has no remote to tell it (a bare repository on a plain git server).
+    public var repositoryURL: String?
 
     public enum NewBranchBase: Sendable {
         /// Only the commit itself is scanned.
@@ -96,7 +98,7 @@ public struct KeyDiscovery: Sendable {
             warnings.append(.keysDropped(count: keys.dropped, atLeast: keys.droppedCountIsLowerBound, examples: keys.droppedExamples))
         }
 
-        let repository = GitRepository.preferredURL(remotes).flatMap(RepositoryLocation.init(remoteURL:))
+        let repository = (GitRepository.preferredURL(remotes) ?? search.repositoryURL).flatMap(RepositoryLocation.init(remoteURL:))
         return KeyDiscoveryResult(keys: keys, commitSHA: sha, branch: branch, repository: repository, warnings: warnings)
     }
 }

@@ -40,7 +40,7 @@ public enum ReportWarning: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// At most ten, then how many more.
-    static func list(_ values: [String]) -> String {
+    public static func list(_ values: [String]) -> String {
         values.prefix(10).joined(separator: ", ") + (values.count > 10 ? " and \(values.count - 10) more" : "")
     }
 }

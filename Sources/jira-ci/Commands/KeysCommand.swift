@@ -20,6 +20,9 @@ struct KeysCommand: AsyncParsableCommand {
     func run() async throws {
         let source = SettingsSource.current()
         let search = try keySource.keySearch(source)
+        if try keySource.wantsAutomaticProjects(source) {
+            Terminal.warning("--project auto reads Jira Server's projects when reporting; `keys` asks Jira nothing, so keys of every project count")
+        }
         let requireKeys = try source.flag(output.requireKeys, .requireKeys)
         let json = try output.isJSON(source)
         let explain = try source.flag(explain, .explain)

@@ -6,6 +6,9 @@ struct KeySourceOptions: ParsableArguments {
     @Option(help: .help("A work tree or bare repository (default: .).", .repo), completion: .directory)
     var repo: String?
 
+    @Option(of: WebURL.self, help: .help("The repository's web address, when git has no remote to tell it (a plain git server).", .repositoryURL))
+    var repositoryURL: WebURL?
+
     @Option(help: .help("The commit that was built or deployed (default: HEAD).", .commit))
     var commit: String?
 
@@ -40,11 +43,19 @@ struct KeySourceOptions: ParsableArguments {
             prTitle: source.string(prTitle, .prTitle),
             explicitKeys: try source.values(issues, .issues).map(\.text),
             rules: IssueKeyRules(
-                allowedProjects: try source.values(projects, .projects).map(\.text),
+                allowedProjects: try source.values(projects, .projects).filter { $0 != .automatic }.map(\.text),
                 extraIgnoredPrefixes: source.list(ignorePrefixes, .ignorePrefixes)))
+        search.repositoryURL = try source.value(repositoryURL, .repositoryURL)?.text
         // In a CI without a previous successful commit (a branch's first build), compare with the default branch.
         if source.detected != nil { search.newBranchBase = .defaultBranch }
         return search
+    }
+}
+
+extension KeySourceOptions {
+    /// `--project auto` (or `JIRA_CI_PROJECTS=auto`).
+    func wantsAutomaticProjects(_ source: SettingsSource) throws -> Bool {
+        try source.values(projects, .projects).contains(.automatic)
     }
 }
 

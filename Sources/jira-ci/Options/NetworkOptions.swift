@@ -75,8 +75,21 @@ struct NetworkOptions: ParsableArguments {
     func outboxDirectory(_ source: SettingsSource) throws -> String? {
         guard try !source.flag(noOutbox, .noOutbox) else { return nil }
         if let explicit = source.string(outbox, .outbox) { return explicit }
-        if let state = source.environment["XDG_STATE_HOME"]?.trimmed, state.hasPrefix("/") { return "\(state)/jira-ci/outbox" }
-        if let home = source.environment["HOME"]?.trimmed, !home.isEmpty { return "\(home)/.local/state/jira-ci/outbox" }
+        return Self.defaultStateDirectory(source).map { "\($0)/outbox" }
+    }
+
+    /// Where jira-ci keeps state beside the outbox (backfill progress): the outbox's parent folder.
+    func stateDirectory(_ source: SettingsSource) throws -> String? {
+        if let explicit = source.string(outbox, .outbox) {
+            return explicit.contains("/") ? String(explicit[..<explicit.lastIndex(of: "/")!]).nonEmptyPath : "."
+        }
+        return Self.defaultStateDirectory(source)
+    }
+
+    /// `$XDG_STATE_HOME/jira-ci`, else `~/.local/state/jira-ci`; an empty XDG_STATE_HOME counts as unset.
+    static func defaultStateDirectory(_ source: SettingsSource) -> String? {
+        if let state = source.environment["XDG_STATE_HOME"]?.trimmed, state.hasPrefix("/") { return "\(state)/jira-ci" }
+        if let home = source.environment["HOME"]?.trimmed, !home.isEmpty { return "\(home)/.local/state/jira-ci" }
         return nil
     }
 
@@ -86,4 +99,9 @@ struct NetworkOptions: ParsableArguments {
         if let home = source.environment["HOME"]?.trimmed, !home.isEmpty { return "\(home)/.cache/jira-ci" }
         return nil
     }
+}
+
+extension String {
+    /// `""` (the parent of `/x`) is the root.
+    var nonEmptyPath: String { isEmpty ? "/" : self }
 }

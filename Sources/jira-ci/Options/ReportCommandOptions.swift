@@ -35,7 +35,9 @@ struct ReportCommandOptions: ParsableArguments {
             let settings = try resolve(source, hook: true, deadline: .after(.milliseconds(Int64(budget * 1000))))
             try await HookRunner(
                 settings: settings, json: try output.isJSON(source), lines: lines, environment: source.environment,
-                flushArguments: flushArguments(source), flushSecrets: flushSecrets(source)
+                flush: BackgroundFlush.Request(
+                    arguments: Self.flushArguments(target: target, credentials: credentials, network: network),
+                    secrets: Self.flushSecrets(credentials))
             ).run(try kind(source))
         } catch {
             Terminal.warning("\(error) (hook: not failing the push)")
@@ -48,9 +50,9 @@ struct ReportCommandOptions: ParsableArguments {
             output: output, hook: hook, deadline: deadline)
     }
 
-    /// The flags given to this run that say where Jira is and who jira-ci is there; variables the background
-    /// flush inherits anyway.
-    private func flushArguments(_ source: SettingsSource) -> [String] {
+    /// The flags given to this run that say where Jira is and who jira-ci is there, for a background flush;
+    /// variables it inherits anyway.
+    static func flushArguments(target: TargetOptions, credentials: CredentialOptions, network: NetworkOptions) -> [String] {
         let pairs: [(String, String?)] = [
             ("--jira-url", target.jiraURL?.text), ("--flavor", target.flavor?.rawValue), ("--cloud-id", target.cloudId),
             ("--api-url", target.apiURL?.text), ("--client-id", credentials.clientId), ("--consumer-key", credentials.consumerKey),
@@ -64,7 +66,8 @@ struct ReportCommandOptions: ParsableArguments {
         return arguments
     }
 
-    private func flushSecrets(_ source: SettingsSource) -> [String: String] {
+    /// A client secret given as a flag goes to the background flush in its environment, never its arguments.
+    static func flushSecrets(_ credentials: CredentialOptions) -> [String: String] {
         credentials.clientSecret.map { [Variable.clientSecret.rawValue: $0] } ?? [:]
     }
 }

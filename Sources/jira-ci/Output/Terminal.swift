@@ -44,6 +44,11 @@ enum Terminal {
         write(STDERR_FILENO, TerminalText.escaped(text, keepingNewlines: true), newline: true)
     }
 
+    /// A progress line on a terminal, rewritten in place (`nil` clears it).
+    static func progress(_ text: String?) {
+        write(STDERR_FILENO, "\r\u{1B}[K" + (text.map { TerminalText.oneLine($0) } ?? ""), newline: false)
+    }
+
     /// A question to the person at the terminal, on stderr so stdout stays clean.
     static func prompt(_ text: String) {
         write(STDERR_FILENO, text, newline: false)

@@ -13,9 +13,15 @@ enum BackgroundFlush {
     /// of its own, so nothing that ends the hook's session ends it.
     static let newSession: Int16 = 0x80
 
-    /// - Parameter secrets: variables the flush needs that this run had from flags (a client secret), handed
-    ///   over in its environment, never on its command line where process lists show them.
-    static func start(outbox: Outbox, arguments: [String], secrets: [String: String]) {
+    /// What the flush needs to reach the same Jira as the same user: flags, and variables for what this run
+    /// had from flags that are secret (a client secret), never on a command line where process lists show them.
+    struct Request {
+        let arguments: [String]
+        let secrets: [String: String]
+    }
+
+    static func start(outbox: Outbox, _ request: Request) {
+        let (arguments, secrets) = (request.arguments, request.secrets)
         let log = outbox.directory + "/flush.log"
         var actions = posix_spawn_file_actions_t()
         var attributes = posix_spawnattr_t()

@@ -9,9 +9,7 @@ struct HookRunner {
     let lines: [String]
     /// The BB_* variables of a Bitbucket Server hook give links to pushed commits.
     let environment: [String: String]
-    /// The flags a background flush needs to reach the same Jira as the same user, and secrets from flags.
-    let flushArguments: [String]
-    let flushSecrets: [String: String]
+    let flush: BackgroundFlush.Request
 
     func run(_ kind: ReportKind) async throws {
         let planner = ReportPlanner(
@@ -62,7 +60,7 @@ struct HookRunner {
         }
         if !result.queued.isEmpty {
             Terminal.warning(sender.queuedLine(result, count: result.queued.count) + "; a background flush is sending it now")
-            BackgroundFlush.start(outbox: sender.outbox!, arguments: flushArguments, secrets: flushSecrets)
+            BackgroundFlush.start(outbox: sender.outbox!, flush)
         }
     }
 

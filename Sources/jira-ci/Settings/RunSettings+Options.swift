@@ -3,23 +3,50 @@ import JiraCI
 extension RunSettings {
     /// The one place a Jira command's flags, variables and CI facts become its settings.
     static func resolve(
-        _ source: SettingsSource, keySource: KeySourceOptions, pipeline: PipelineOptions, target targetOptions: TargetOptions,
+        _ source: SettingsSource, keySource: KeySourceOptions, pipeline: PipelineOptions?, target targetOptions: TargetOptions,
         credentials credentialOptions: CredentialOptions, network: NetworkOptions, output: OutputOptions,
         hook: Bool = false, deadline: Deadline = .none
     ) throws -> RunSettings {
-        let search = try keySource.keySearch(source)
-        let pipelineSettings = try pipeline.settings(source)
+        var search = try keySource.keySearch(source)
+        let pipelineSettings = try pipeline?.settings(source) ?? PipelineSettings()
         let dryRun = try targetOptions.isDryRun(source)
         let target = try targetOptions.target(source, credentials: credentialOptions)
         // Credentials are checked before any work, but a dry run needs none.
         let credentials = dryRun ? JiraCredentials() : try credentialOptions.credentials(source, flavor: target.flavor)
+        let connection = try network.settings(source, target: target, hook: hook, deadline: deadline)
+        if try keySource.wantsAutomaticProjects(source) {
+            search.rules = search.rules.allowing(try automaticProjects(target: target, credentials: credentials, connection: connection, dryRun: dryRun))
+        }
         return RunSettings(
             search: search, pipeline: pipelineSettings, target: target, credentials: credentials,
-            connection: try network.settings(source, target: target, hook: hook, deadline: deadline),
+            connection: connection,
             server: ServerReportOptions(comment: try source.flag(credentialOptions.comment, .comment)),
             dryRun: dryRun,
             softFail: try hook || network.isSoftFail(source),
             requireKeys: try source.flag(output.requireKeys, .requireKeys),
             outboxDirectory: dryRun ? nil : try network.outboxDirectory(source))
+    }
+
+    /// `--project auto`: the projects the Jira Server user can see, cached for an hour; a dry run uses the
+    /// cache only.
+    static func automaticProjects(target: JiraTarget, credentials: JiraCredentials, connection: ConnectionSettings, dryRun: Bool) throws -> [String] {
+        guard target.flavor == .server else {
+            throw ConfigurationError.invalid(.projects, value: "auto", expected: "auto only on Jira Server (it reads the projects the user can see); on Jira Cloud name your project keys")
+        }
+        let cache = connection.cacheDirectory.map { TokenCache(directory: $0, log: connection.log) }
+        if dryRun {
+            guard let site = target.siteURL,
+                let cached = cache?.projects(site: site, credential: credentials.identity(for: .server), now: WallClock.secondsSinceEpoch())
+            else {
+                Terminal.warning("--project auto: no project list cached yet and a dry run asks Jira nothing; keys of every project count")
+                return []
+            }
+            return cached
+        }
+        let projects = try JiraConnection.serverSession(target: target, credentials: credentials, settings: connection).projectKeys(cache: cache)
+        guard !projects.isEmpty else {
+            throw JiraError.permissionDenied("--project auto: the Jira user can see no project; give it Browse permission, or name the projects")
+        }
+        return projects
     }
 }

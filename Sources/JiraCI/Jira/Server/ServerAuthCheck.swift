@@ -9,6 +9,20 @@ public struct ServerAuthReport: Sendable, Encodable {
 }
 
 extension ServerSession {
+    /// The keys of the projects this user can see: `--project auto`, from the cache while it is an hour old.
+    public func projectKeys(cache: TokenCache?) throws -> [String] {
+        let now = retry.now()
+        if let cached = cache?.projects(site: siteURL, credential: credential.identity, now: now) { return cached }
+        let response = try send("GET", "/rest/api/2/project")
+        if response.status == 404 { throw ServerSession.notJira(siteURL) }
+        guard response.isSuccess, let answer = try? JSON.decode(JSONValue.self, from: response.body) else {
+            throw JiraError.unavailable("\(url("/rest/api/2/project")) answered HTTP \(response.status)")
+        }
+        let keys = answer.arrayValue.compactMap { $0["key"]?.stringValue }.filter(IssueKeyFormat.isProjectKey)
+        cache?.storeProjects(keys, site: siteURL, credential: credential.identity, now: now)
+        return keys
+    }
+
     // Real Jira takes these parameters; they also put encoded characters into the signed query.
     static let myselfPath = "/rest/api/2/myself?expand=groups,applicationRoles"
     static let serverInfoPath = "/rest/api/2/serverInfo?doHealthCheck=false"

@@ -1,0 +1,228 @@
+import JiraCI
+
+/// `devinfo`: a range from CI or by hand, the pushed branches of a hook, or a one-time backfill.
+struct DevInfoRunner {
+    let settings: RunSettings
+    let devinfo: DevInfoSettings
+    let json: Bool
+
+    var planner: DevInfoPlanner {
+        var devinfo = devinfo
+        devinfo.repositoryURL = devinfo.repositoryURL ?? settings.search.repositoryURL
+        return DevInfoPlanner(
+            target: settings.target, credential: settings.credential, settings: devinfo, repositoryPath: settings.search.repositoryPath,
+            rules: settings.search.rules, sequence: UpdateSequence().next)
+    }
+
+    /// The commits of the range and their branch.
+    func run() async throws {
+        let plan = try await planner.plan(settings.search)
+        plan.warnings.forEach { Terminal.warning($0.description) }
+        try await send(plan.reports, nothingToSend: "no commit or branch names an issue key; nothing to send")
+    }
+
+    /// Every pushed branch within the hook's budget; what Jira does not take in time goes to a background flush.
+    func hook(lines: [String], flush: BackgroundFlush.Request) async throws {
+        let planner = planner
+        var reports: [Report] = []
+        for update in lines.compactMap(HookUpdate.init(line:)) {
+            do {
+                let plan = try await planner.plan(update, search: settings.search)
+                plan.warnings.forEach { Terminal.warning("\(update.branch): \($0)") }
+                reports += plan.reports
+                if plan.reports.isEmpty, !json { Terminal.output("\(TerminalText.oneLine(update.branch)): no issue keys, nothing sent") }
+            } catch {
+                Terminal.warning("\(update.branch): \(error) (hook: not failing the push)")
+            }
+        }
+        guard !settings.dryRun else { return try preview(reports) }
+        guard !reports.isEmpty else { return }
+        let sender = ReportSender(settings: settings, json: json)
+        let result = try await sender.dispatch(reports)
+        if json {
+            try Terminal.json(DevInfoOutput(reports: reports, results: result.fresh))
+        } else {
+            for (report, outcome) in zip(reports, result.fresh) {
+                Terminal.output("\(TerminalText.oneLine(report.context.branch ?? "?")): " + HookRunner.line(report, outcome))
+            }
+        }
+        if !result.queued.isEmpty {
+            Terminal.warning(sender.queuedLine(result, count: result.queued.count) + "; a background flush is sending it now")
+            BackgroundFlush.start(outbox: sender.outbox!, flush)
+        }
+    }
+
+    private func send(_ reports: [Report], nothingToSend: String) async throws {
+        guard !reports.isEmpty else {
+            if settings.requireKeys { throw NoKeysFound(where: "the commits and the branch") }
+            Terminal.warning(nothingToSend)
+            return json && settings.dryRun ? try Terminal.json(try DryRunView.Output(requests: [])) : ()
+        }
+        if settings.dryRun { return try preview(reports) }
+        let sender = ReportSender(settings: settings, json: json)
+        let result: Dispatcher.Result
+        do {
+            result = try await sender.dispatch(reports)
+        } catch {
+            return try sender.soften(error)
+        }
+        try sender.finish(reports, result) { reports, results in
+            if json {
+                try Terminal.json(DevInfoOutput(reports: reports, results: results))
+            } else {
+                for (report, outcome) in zip(reports, results) {
+                    if case .accepted(let outcome) = outcome { Terminal.output(OutcomeView.text(outcome, report: report)) }
+                }
+            }
+        }
+    }
+
+    private func preview(_ reports: [Report]) throws {
+        let requests = try settings.delivery().preview(reports)
+        if json {
+            try Terminal.json(try DryRunView.Output(requests: requests))
+        } else {
+            let sections = reports.map { "Sends: \($0.entity.noun) (\(DryRunView.identity($0)))" }
+            Terminal.output(try DryRunView.text(target: settings.target, sections: sections, requests: requests))
+        }
+    }
+
+    /// A whole history, resumable; progress on stderr when it is a terminal.
+    func backfill(allBranches: Bool, stateDirectory: String?) async throws {
+        let planner = planner
+        let git = GitRepository(path: settings.search.repositoryPath)
+        let head = try await git.commit(settings.search.commit, for: .commit)
+        var branches: [(name: String, tip: String)]
+        if allBranches {
+            branches = try await git.branches()
+        } else {
+            var current = settings.search.branch
+            if current == nil { current = try await git.currentBranch() }
+            branches = current.map { [($0, head)] } ?? []
+        }
+        let tips = allBranches ? branches.map(\.tip).uniqued() : [head]
+        let since = try await settings.search.since.asyncFlatMap { try await git.commit($0, for: .since) }
+        let facts = try await planner.repository()
+        facts.warnings.forEach { Terminal.warning($0.description) }
+        let delivery = try settings.delivery()
+        let backfill = Backfill(
+            planner: planner, delivery: delivery, stateDirectory: stateDirectory,
+            queueKey: Report.queueKey(target: settings.target, credential: settings.credential), repositoryId: facts.id, dryRun: settings.dryRun)
+        let showProgress = Terminal.isStandardErrorTerminal && !json
+        let result = try await backfill.run(tips: tips, branches: branches, since: since, search: settings.search) { read, sent in
+            if showProgress { Terminal.progress("backfill: \(read) commits read, \(sent) sent") }
+        }
+        if showProgress { Terminal.progress(nil) }
+        if settings.dryRun {
+            let summary = "would send \(result.commitsSent) commits with issue keys and \(result.branchesSent) branches of \(result.commitsRead) commits read, in \(result.requests) request(s); the first:"
+            if json {
+                try Terminal.json(try DryRunView.Output(requests: result.preview))
+            } else {
+                Terminal.output(try DryRunView.text(target: settings.target, sections: [summary], requests: result.preview))
+            }
+            return
+        }
+        let summary = BackfillSummary(
+            commitsRead: result.commitsRead, commitsSent: result.commitsSent, branchesSent: result.branchesSent, requests: result.requests,
+            failed: result.rejected, unknownIssueKeys: result.unknownIssueKeys, finished: result.stoppedBy == nil)
+        if json {
+            try Terminal.json(summary)
+        } else {
+            Terminal.output("backfill of \(facts.name): \(result.commitsRead) commits read, \(result.commitsSent) with issue keys sent, \(result.branchesSent) branches, \(result.requests) request(s)")
+        }
+        if !result.unknownIssueKeys.isEmpty {
+            Terminal.warning("Jira does not know these issue keys (or may not show them): \(ReportWarning.list(result.unknownIssueKeys))")
+        }
+        if let stop = result.stoppedBy {
+            throw BackfillStopped(reason: stop, sent: result.commitsSent)
+        }
+        if !result.rejected.isEmpty {
+            throw JiraError.rejected("Jira failed \(result.rejected.count) entit\(result.rejected.count == 1 ? "y" : "ies"): " + result.rejected.map(DevInfoOutput.describe).joined(separator: "; "))
+        }
+    }
+}
+
+/// Why a backfill stopped early, and that running it again continues.
+struct BackfillStopped: Error, CustomStringConvertible {
+    let reason: any Error
+    let sent: Int
+
+    var description: String { "\(reason); the backfill stopped after \(sent) commits were sent: run the same command again to continue where it stopped" }
+}
+
+/// `backfill --json`.
+struct BackfillSummary: Encodable {
+    let commitsRead: Int
+    let commitsSent: Int
+    let branchesSent: Int
+    let requests: Int
+    let failed: [ReportOutcome.Rejection]
+    let unknownIssueKeys: [String]
+    let finished: Bool
+}
+
+/// `devinfo --json`: `{"accepted":{repositoryId:{"commits":[…],"branches":[…]}},"failed":{…},"unknownIssueKeys":[…]}`.
+struct DevInfoOutput: Encodable {
+    struct Entities: Encodable {
+        var commits: [String] = []
+        var branches: [String] = []
+        var deletedBranches: [String]?
+    }
+
+    struct Failure: Encodable {
+        let id: String
+        let errorMessages: [JSONValue]
+    }
+
+    struct Failed: Encodable {
+        var commits: [Failure] = []
+        var branches: [Failure] = []
+        var errorMessages: [JSONValue] = []
+    }
+
+    var accepted: [String: Entities] = [:]
+    var failed: [String: Failed] = [:]
+    var unknownIssueKeys: [String] = []
+
+    init(reports: [Report], results: [DeliveryResult]) {
+        for (report, result) in zip(reports, results) {
+            if case .accepted = result {
+                switch report.entity {
+                case .devinfo(let repository):
+                    accepted[repository.id, default: Entities()].commits += (repository.commits ?? []).map(\.id)
+                    accepted[repository.id, default: Entities()].branches += (repository.branches ?? []).map(\.id)
+                case .branchDeletion(let deletion):
+                    accepted[deletion.repositoryId, default: Entities()].deletedBranches = (accepted[deletion.repositoryId]?.deletedBranches ?? []) + [deletion.branchId]
+                default:
+                    break
+                }
+            }
+            for rejection in result.outcome?.rejected ?? [] {
+                guard let repository = rejection.key["repositoryId"]?.stringValue else { continue }
+                if let commit = rejection.key["commit"]?.stringValue {
+                    failed[repository, default: Failed()].commits.append(Failure(id: commit, errorMessages: rejection.errors))
+                } else if let branch = rejection.key["branch"]?.stringValue {
+                    failed[repository, default: Failed()].branches.append(Failure(id: branch, errorMessages: rejection.errors))
+                } else {
+                    failed[repository, default: Failed()].errorMessages += rejection.errors
+                }
+            }
+            unknownIssueKeys = (unknownIssueKeys + (result.outcome?.unknownIssueKeys ?? [])).uniqued()
+        }
+    }
+
+    /// `commit 1a2b3c4 of shop: message`.
+    static func describe(_ rejection: ReportOutcome.Rejection) -> String {
+        let what = rejection.key["commit"]?.stringValue.map { "commit \($0.prefix(12))" }
+            ?? rejection.key["branch"]?.stringValue.map { "branch \($0)" } ?? "repository"
+        let messages = rejection.errors.map { $0["message"]?.stringValue ?? $0.compactText }
+        return "\(what) of \(rejection.key["repositoryId"]?.stringValue ?? "?")" + (messages.isEmpty ? "" : ": " + messages.joined(separator: ", "))
+    }
+}
+
+extension Optional {
+    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}
