@@ -38,9 +38,9 @@ let package = Package(
             ]
         ),
         .executableTarget(
-            name: "KeyScanBench",
+            name: "Microbench",
             dependencies: ["JiraCI"],
-            path: "bench/KeyScanBench"
+            path: "bench/Microbench"
         ),
         .testTarget(
             name: "JiraCITests",

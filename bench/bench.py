@@ -22,10 +22,10 @@ def timed(command, runs=RUNS, stdout=subprocess.DEVNULL, env=None):
     return statistics.median(times)
 
 
-def peak_rss_mb(command):
+def peak_rss_mb(command, env=None):
     """Peak resident memory of jira-ci's own process (VmHWM), sampled until it exits. The kernel's rusage of
     the finished child would include `git log`'s own memory, which is git's and grows with history."""
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     peak = 0
     status = Path(f"/proc/{process.pid}/status")
     while process.poll() is None:
@@ -50,7 +50,7 @@ def row(name, value, target, ok):
 
 
 def keys_benchmarks(binary, scanner, work):
-    repo = work / "repo"
+    repo = work / "repo-with-files"
     if not (repo / ".git").exists():
         subprocess.run([sys.executable, str(Path(__file__).parent / "make_repo.py"), str(repo), "100000"], check=True)
     root = subprocess.run(["git", "-C", str(repo), "rev-list", "--max-parents=0", "HEAD"], check=True,
@@ -73,7 +73,7 @@ def keys_benchmarks(binary, scanner, work):
     # GNU grep stops at the first match when its output is /dev/null, so both write to a real file.
     grep = ["grep", "-oE", "[A-Z][A-Z0-9_]+-[1-9][0-9]*", str(text)]
     with open(work / "matches.txt", "w") as sink:
-        t_scan, t_grep = timed([scanner, str(text)], stdout=sink), timed(grep, stdout=sink)
+        t_scan, t_grep = timed([scanner, "keys", str(text)], stdout=sink), timed(grep, stdout=sink)
     size_mb = text.stat().st_size / 1e6
     row(f"extractor alone over {size_mb:.1f} MB of messages", f"{t_scan * 1000:.0f} ms vs grep -oE {t_grep * 1000:.0f} ms",
         "at least as fast as grep", t_scan <= t_grep)
@@ -81,6 +81,34 @@ def keys_benchmarks(binary, scanner, work):
     rss = peak_rss_mb(jira_keys)
     row("peak memory of that `keys` run (jira-ci's process)", f"{rss:.1f} MB (git log itself: {git_peak_rss_mb(git_log):.0f} MB)",
         "< 30 MB", rss < 30)
+    return repo
+
+
+def hostile_benchmarks(binary, scanner, work):
+    """A 50 MB commit message full of distinct keys, and redaction of 10 MB of an answer."""
+    huge = work / "huge-message"
+    if not (huge / ".git").exists():
+        subprocess.run(["git", "init", "-q", "-b", "main", str(huge)], check=True)
+        message = work / "huge-message.txt"
+        with open(message, "w") as out:
+            number = 1
+            while out.tell() < 50 * 1024 * 1024:
+                out.write(" ".join(f"KEY{number % 997}-{number}" for number in range(number, number + 1000)) + "\n")
+                number += 1000
+        env = dict(os.environ, GIT_AUTHOR_NAME="b", GIT_AUTHOR_EMAIL="b@x", GIT_COMMITTER_NAME="b", GIT_COMMITTER_EMAIL="b@x")
+        subprocess.run(["git", "-C", str(huge), "commit", "-q", "--allow-empty", "-F", str(message)], check=True, env=env)
+    rss = peak_rss_mb([binary, "keys", "--repo", str(huge), "--json"])
+    row("peak memory of `keys` over one 50 MB commit message full of keys", f"{rss:.1f} MB", "< 40 MB", rss < 40)
+
+    answer = work / "answer-10mb.txt"
+    if not answer.exists():
+        chunk = ('{"errors":[{"message":"bad token jci-access-token-1-e2c7b1 and hunter2-but-longer"}],"access_token":"x"}\n'
+                 + "a" * 900 + "\n")
+        answer.write_text(chunk * (10 * 1024 * 1024 // len(chunk)))
+    milliseconds = [int(subprocess.run([scanner, "redact", str(answer)], check=True, capture_output=True, text=True).stdout.split()[1])
+                    for _ in range(RUNS)]
+    redact = statistics.median(milliseconds)
+    row("redacting 10 MB of an answer quoting secrets", f"{redact} ms", "well under 1 s", redact < 500)
 
 
 def startup_and_size(binary):
@@ -99,11 +127,12 @@ def main():
     work.mkdir(parents=True, exist_ok=True)
     print("| measure | figure | target | |")
     print("|---|---|---|---|")
-    keys_benchmarks(binary, scanner, work)
+    repo = keys_benchmarks(binary, scanner, work)
+    hostile_benchmarks(binary, scanner, work)
     startup_and_size(binary)
     if len(sys.argv) > 4:
         import report_bench
-        report_bench.main(binary, work)
+        report_bench.main(binary, work, repo)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Writes a synthetic repository of N commits with realistic messages through `git fast-import`.
 
 Messages mix issue keys, CVE ids, encodings, hashes, versions, dates, long bodies, and merge commits
-(one in 25), so both the scanner and git's output look like a real project's history.
+(one in 25), so both the scanner and git's output look like a real project's history. Every commit changes
+one or two of a few hundred files (the development-information backfill reads them with --numstat).
 """
 import random
 import subprocess
@@ -44,6 +45,16 @@ def message(rng):
     return "\n".join(lines) + "\n"
 
 
+def changes(rng, when):
+    """One or two files of a few hundred, changed: what `git log --numstat` has to diff."""
+    lines = []
+    for _ in range(rng.randint(1, 2)):
+        name = f"src/module{rng.randint(0, 39)}/file{rng.randint(0, 9)}.txt"
+        text = f"{when} {rng.random()}\n".encode()
+        lines.append(f"M 100644 inline {name}\ndata {len(text)}\n".encode() + text)
+    return b"".join(lines)
+
+
 def main(path, count):
     rng = random.Random(42)
     subprocess.run(["git", "init", "-q", "-b", "main", path], check=True)
@@ -61,7 +72,7 @@ def main(path, count):
             side = mark
             text = message(rng).encode()
             out.write(f"commit refs/heads/side\nmark :{side}\ncommitter Bench <b@example.com> {when} +0000\n".encode())
-            out.write(f"data {len(text)}\n".encode() + text + f"from :{main_tip}\n\n".encode())
+            out.write(f"data {len(text)}\n".encode() + text + f"from :{main_tip}\n".encode() + changes(rng, when) + b"\n")
             mark += 1
             text = f"Merge branch 'feature/{key(rng)}'\n".encode()
             out.write(f"commit refs/heads/main\nmark :{mark}\ncommitter Bench <b@example.com> {when + 1} +0000\n".encode())
@@ -72,7 +83,7 @@ def main(path, count):
         mark += 1
         text = message(rng).encode()
         out.write(f"commit refs/heads/main\nmark :{mark}\ncommitter Bench <b@example.com> {when} +0000\n".encode())
-        out.write(f"data {len(text)}\n".encode() + text + (f"from :{main_tip}\n" if main_tip else "").encode() + b"\n")
+        out.write(f"data {len(text)}\n".encode() + text + (f"from :{main_tip}\n" if main_tip else "").encode() + changes(rng, when) + b"\n")
         main_tip = mark
         written += 1
     out.close()

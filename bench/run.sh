@@ -7,4 +7,4 @@ scripts/setup.sh --with-test-helpers
 swift build -c release --static-swift-stdlib >&2
 bin="$(swift build -c release --static-swift-stdlib --show-bin-path)"
 cd bench
-python3 bench.py "$bin/jira-ci" "$bin/KeyScanBench" .work report
+../.venv/bin/python bench.py "$bin/jira-ci" "$bin/Microbench" .work report

@@ -42,7 +42,13 @@ enum Main {
         if let first = words.first, let suggestion = CommandSuggestion.command(for: first) {
             message = "unknown command '\(first)'; did you mean '\(suggestion)'?"
         }
-        Terminal.error("\(message) (see 'jira-ci \(words.map { $0 + " " }.joined())--help')")
+        let help = "(see 'jira-ci \(words.map { $0 + " " }.joined())--help')"
+        // A hook never fails the push, not even when its script has a typo in a flag.
+        if arguments.contains("--hook-stdin") || (try? SettingsSource.current().flag(false, .hookStdin)) == true {
+            Terminal.warning("\(message) \(help) (hook: not failing the push)")
+            Glibc.exit(0)
+        }
+        Terminal.error("\(message) \(help)")
         Glibc.exit(ExitStatus.usage.rawValue)
     }
 }

@@ -8,6 +8,14 @@ public struct ReportOutcome: Sendable, Equatable, Encodable {
             self.key = key
             self.errors = errors
         }
+
+        /// `commit 1a2b3c4d5e6f of shop: message`, or the messages alone for a build or a deployment.
+        public var summary: String {
+            let messages = errors.map { $0["message"]?.stringValue ?? ReportOutcome.text($0) }.joined(separator: ", ")
+            guard let repository = key["repositoryId"]?.stringValue else { return messages }
+            let what = key["commit"]?.stringValue.map { "commit \($0.prefix(12))" } ?? key["branch"]?.stringValue.map { "branch \($0)" } ?? "repository"
+            return "\(what) of \(repository)" + (messages.isEmpty ? "" : ": \(messages)")
+        }
     }
 
     public var accepted: [JSONValue]
@@ -22,9 +30,9 @@ public struct ReportOutcome: Sendable, Equatable, Encodable {
         self.unknownAssociations = unknownAssociations
     }
 
-    /// Rejections' messages as one readable line.
+    /// Rejections as one readable line: each entity Jira named (a commit, a branch) with its messages.
     public var rejectionSummary: String {
-        rejected.flatMap(\.errors).map { $0["message"]?.stringValue ?? Self.text($0) }.joined(separator: "; ")
+        rejected.map(\.summary).joined(separator: "; ")
     }
 
     /// Several outcomes as one (a hook's branches, a flush's batches), in order, unknown keys once each.

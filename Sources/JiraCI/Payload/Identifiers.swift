@@ -29,11 +29,14 @@ public enum Identifiers {
         let bytes = Array(text.utf8)
         if !bytes.isEmpty, bytes.count <= limit, bytes.allSatisfy(isUnreserved) { return text }
         var slug: [UInt8] = []
+        var inRun = false
         for byte in bytes {
             if isUnreserved(byte) {
                 slug.append(byte)
-            } else if slug.last != UInt8(ascii: "-") {
+                inRun = false
+            } else if !inRun {
                 slug.append(UInt8(ascii: "-"))
+                inRun = true
             }
         }
         while slug.first == UInt8(ascii: "-") { slug.removeFirst() }

@@ -68,7 +68,9 @@ public struct Backfill: Sendable {
         return result
     }
 
-    /// One range, batch by batch, recording progress as Jira takes each.
+    /// One range, batch by batch, recording progress as Jira takes each. A batch is on its way to Jira while
+    /// the next is read, so git and Jira work at the same time; at most one is in flight, so progress stays in
+    /// order.
     private func send(
         _ range: Progress.Range, facts: DevInfoRepositoryFacts, progress: inout Progress, result: inout Result,
         onProgress: @Sendable (Int, Int) -> Void
@@ -77,20 +79,24 @@ public struct Backfill: Sendable {
         save(progress)
         var batch: [DevInfoCommit] = []
         var position = range.processed
+        var inFlight: InFlight?
         var stop: (any Error)?
         do {
             try await planner.git.forEachCommitDetail(from: range.tips, excluding: range.excluded, skip: range.processed, rules: planner.rules) { details in
                 position += 1
                 result.commitsRead += 1
                 if let commit = planner.commit(details, links: facts.links) { batch.append(commit) }
-                if batch.count == DevInfoRepository.commitLimit {
-                    if let failure = try await flush(batch, through: position, facts: facts, progress: &progress, result: &result, onProgress: onProgress) {
-                        throw StopBackfill(reason: failure)
-                    }
-                    batch.removeAll(keepingCapacity: true)
+                guard batch.count == DevInfoRepository.commitLimit else { return }
+                if let previous = inFlight, let failure = await settle(previous, progress: &progress, result: &result, onProgress: onProgress) {
+                    throw StopBackfill(reason: failure)
                 }
+                inFlight = try start(batch, through: position, facts: facts, result: &result)
+                batch.removeAll(keepingCapacity: true)
             }
-            stop = try await flush(batch, through: position, facts: facts, progress: &progress, result: &result, onProgress: onProgress)
+            if let previous = inFlight { stop = await settle(previous, progress: &progress, result: &result, onProgress: onProgress) }
+            if stop == nil, !batch.isEmpty {
+                stop = await settle(try start(batch, through: position, facts: facts, result: &result), progress: &progress, result: &result, onProgress: onProgress)
+            }
         } catch let stopped as StopBackfill {
             stop = stopped.reason
         }
@@ -103,19 +109,56 @@ public struct Backfill: Sendable {
         save(progress)
     }
 
-    /// Sends a batch of commits; once Jira took it, the commits through `through` count as done.
-    private func flush(
-        _ batch: [DevInfoCommit], through: Int, facts: DevInfoRepositoryFacts, progress: inout Progress, result: inout Result,
-        onProgress: @Sendable (Int, Int) -> Void
-    ) async throws -> (any Error)? {
-        guard !batch.isEmpty else { return nil }
+    /// A batch of commits on its way to Jira; once Jira took it, the commits through `through` count as done.
+    private struct InFlight {
+        let delivery: Task<DeliveryResult?, Never>
+        let commits: Int
+        let through: Int
+    }
+
+    private func start(_ batch: [DevInfoCommit], through: Int, facts: DevInfoRepositoryFacts, result: inout Result) throws -> InFlight {
         let report = planner.reports(commits: batch, branch: nil, facts: facts, head: batch[0].id, branchName: nil, commitCount: batch.count)[0]
-        if let failure = try await deliver(report, result: &result) { return failure }
-        result.commitsSent += batch.count
-        progress.pending?.processed = through
+        return InFlight(delivery: try start(report, result: &result), commits: batch.count, through: through)
+    }
+
+    /// A dry run only previews (the first request, for the output) and takes nothing to Jira.
+    private func start(_ report: Report, result: inout Result) throws -> Task<DeliveryResult?, Never> {
+        result.requests += 1
+        if dryRun {
+            if result.preview.isEmpty { result.preview = try delivery.preview([report]) }
+            return Task { .accepted(ReportOutcome()) }
+        }
+        let delivery = delivery
+        return Task { await delivery.deliver([report]).first }
+    }
+
+    private func settle(
+        _ batch: InFlight, progress: inout Progress, result: inout Result, onProgress: @Sendable (Int, Int) -> Void
+    ) async -> (any Error)? {
+        if let failure = await settle(batch.delivery, result: &result) { return failure }
+        result.commitsSent += batch.commits
+        progress.pending?.processed = batch.through
         save(progress)
         onProgress(result.commitsRead, result.commitsSent)
         return nil
+    }
+
+    /// nil when Jira decided on the report (rejections are collected, not fatal); the error that stops the
+    /// backfill otherwise.
+    private func settle(_ delivery: Task<DeliveryResult?, Never>, result: inout Result) async -> (any Error)? {
+        switch await delivery.value {
+        case .accepted(let outcome)?:
+            result.unknownIssueKeys = (result.unknownIssueKeys + outcome.unknownIssueKeys).uniqued()
+            return nil
+        case .rejected(let outcome)?:
+            result.rejected += outcome.rejected
+            result.unknownIssueKeys = (result.unknownIssueKeys + outcome.unknownIssueKeys).uniqued()
+            return nil
+        case .failed(let error)?:
+            return error
+        case nil:
+            return nil
+        }
     }
 
     /// The branches, at most 400 a request, each with the keys of its name and of its own commits.
@@ -130,38 +173,15 @@ public struct Backfill: Sendable {
             }
             if let entity = try await planner.branch(branch.name, tip: branch.tip, commits: commits, prTitle: nil, facts: facts) { entities.append(entity) }
         }
-        for start in stride(from: 0, to: entities.count, by: DevInfoRepository.branchLimit) {
-            let chunk = Array(entities[start..<min(start + DevInfoRepository.branchLimit, entities.count)])
+        for first in stride(from: 0, to: entities.count, by: DevInfoRepository.branchLimit) {
+            let chunk = Array(entities[first..<min(first + DevInfoRepository.branchLimit, entities.count)])
             let repository = DevInfoRepository(id: facts.id, name: facts.name, url: facts.links.repository, updateSequenceId: planner.sequence(), commits: nil, branches: chunk)
             let report = planner.report(.devinfo(repository), branch: nil, head: chunk[0].lastCommit.id, facts: facts)
-            if let failure = try await deliver(report, result: &result) {
+            if let failure = await settle(try start(report, result: &result), result: &result) {
                 result.stoppedBy = failure
                 return
             }
             result.branchesSent += chunk.count
-        }
-    }
-
-    /// nil when Jira decided on the report (rejections are collected, not fatal); the error that stops the
-    /// backfill otherwise.
-    private func deliver(_ report: Report, result: inout Result) async throws -> (any Error)? {
-        result.requests += 1
-        if dryRun {
-            if result.preview.isEmpty { result.preview = try delivery.preview([report]) }
-            return nil
-        }
-        switch await delivery.deliver([report]).first {
-        case .accepted(let outcome)?:
-            result.unknownIssueKeys = (result.unknownIssueKeys + outcome.unknownIssueKeys).uniqued()
-            return nil
-        case .rejected(let outcome)?:
-            result.rejected += outcome.rejected
-            result.unknownIssueKeys = (result.unknownIssueKeys + outcome.unknownIssueKeys).uniqued()
-            return nil
-        case .failed(let error)?:
-            return error
-        case nil:
-            return nil
         }
     }
 

@@ -25,7 +25,7 @@ struct DevinfoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let source = SettingsSource.current()
-        guard (try? source.flag(hook.hookStdin, .hookStdin)) == true else {
+        guard hook.isHook(source) else {
             let settings = try resolve(source, hook: false, deadline: .none)
             let runner = DevInfoRunner(settings: settings, devinfo: try devinfo.settings(source), json: try output.isJSON(source))
             if try source.flag(devinfo.backfill, .backfill) {
@@ -33,18 +33,10 @@ struct DevinfoCommand: AsyncParsableCommand {
             }
             return try await runner.run()
         }
-        // A hook never fails the push: even a mistake in its configuration is a warning.
-        var lines: [String] = []
-        while let line = readLine() { lines.append(line) }
-        do {
-            let budget = try source.value(hook.hookBudget, .hookBudget)?.seconds ?? 3
-            let settings = try resolve(source, hook: true, deadline: .after(.milliseconds(Int64(budget * 1000))))
+        await hook.run(source) { lines, deadline in
+            let settings = try resolve(source, hook: true, deadline: deadline)
             let runner = DevInfoRunner(settings: settings, devinfo: try devinfo.settings(source), json: try output.isJSON(source))
-            try await runner.hook(lines: lines, flush: BackgroundFlush.Request(
-                arguments: ReportCommandOptions.flushArguments(target: target, credentials: credentials, network: network),
-                secrets: ReportCommandOptions.flushSecrets(credentials)))
-        } catch {
-            Terminal.warning("\(error) (hook: not failing the push)")
+            try await runner.hook(lines: lines, flush: BackgroundFlush.Request(target: target, credentials: credentials, network: network))
         }
     }
 

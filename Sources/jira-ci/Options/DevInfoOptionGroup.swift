@@ -42,9 +42,3 @@ struct DevInfoOptionGroup: ParsableArguments {
         try source.flag(allBranches, .allBranches)
     }
 }
-
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-}

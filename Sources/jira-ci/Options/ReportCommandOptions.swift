@@ -3,6 +3,23 @@ import JiraCI
 
 /// Git hooks: `--hook-stdin` and its time budget.
 struct HookOptions: ParsableArguments {
+    func isHook(_ source: SettingsSource) -> Bool {
+        (try? source.flag(hookStdin, .hookStdin)) == true
+    }
+
+    /// A hook's run: the pushed refs read from stdin first, the run cut to the budget, and every failure (even
+    /// a mistake in the configuration) a warning: a hook never fails the push.
+    func run(_ source: SettingsSource, _ body: (_ lines: [String], _ deadline: Deadline) async throws -> Void) async {
+        var lines: [String] = []
+        while let line = readLine() { lines.append(line) }
+        do {
+            let budget = try source.value(hookBudget, .hookBudget)?.seconds ?? 3
+            try await body(lines, .after(.milliseconds(Int64(budget * 1000))))
+        } catch {
+            Terminal.warning("\(error) (hook: not failing the push)")
+        }
+    }
+
     @Flag(help: .help("Read `<old> <new> <ref>` lines of a git post-receive hook from stdin and report every pushed branch in one request; never fails or holds the push.", .hookStdin))
     var hookStdin = false
 
@@ -23,24 +40,16 @@ struct ReportCommandOptions: ParsableArguments {
 
     func run(_ kind: @escaping (SettingsSource) throws -> ReportKind) async throws {
         let source = SettingsSource.current()
-        // A hook never fails the push: even a mistake in its configuration is a warning.
-        guard (try? source.flag(hook.hookStdin, .hookStdin)) == true else {
+        guard hook.isHook(source) else {
             let settings = try resolve(source, hook: false, deadline: .none)
             return try await ReportRunner(settings: settings, json: try output.isJSON(source)).run(try kind(source))
         }
-        var lines: [String] = []
-        while let line = readLine() { lines.append(line) }
-        do {
-            let budget = try source.value(hook.hookBudget, .hookBudget)?.seconds ?? 3
-            let settings = try resolve(source, hook: true, deadline: .after(.milliseconds(Int64(budget * 1000))))
+        await hook.run(source) { lines, deadline in
+            let settings = try resolve(source, hook: true, deadline: deadline)
             try await HookRunner(
                 settings: settings, json: try output.isJSON(source), lines: lines, environment: source.environment,
-                flush: BackgroundFlush.Request(
-                    arguments: Self.flushArguments(target: target, credentials: credentials, network: network),
-                    secrets: Self.flushSecrets(credentials))
+                flush: BackgroundFlush.Request(target: target, credentials: credentials, network: network)
             ).run(try kind(source))
-        } catch {
-            Terminal.warning("\(error) (hook: not failing the push)")
         }
     }
 
@@ -48,26 +57,5 @@ struct ReportCommandOptions: ParsableArguments {
         try RunSettings.resolve(
             source, keySource: keySource, pipeline: pipeline, target: target, credentials: credentials, network: network,
             output: output, hook: hook, deadline: deadline)
-    }
-
-    /// The flags given to this run that say where Jira is and who jira-ci is there, for a background flush;
-    /// variables it inherits anyway.
-    static func flushArguments(target: TargetOptions, credentials: CredentialOptions, network: NetworkOptions) -> [String] {
-        let pairs: [(String, String?)] = [
-            ("--jira-url", target.jiraURL?.text), ("--flavor", target.flavor?.rawValue), ("--cloud-id", target.cloudId),
-            ("--api-url", target.apiURL?.text), ("--client-id", credentials.clientId), ("--consumer-key", credentials.consumerKey),
-            ("--private-key-file", credentials.privateKeyFile), ("--user", credentials.user), ("--ca-cert", network.caCert),
-            ("--cache-dir", network.cacheDir),
-        ]
-        var arguments = pairs.flatMap { flag, value in value.map { [flag, $0] } ?? [] }
-        if credentials.comment { arguments.append("--comment") }
-        if network.noCache { arguments.append("--no-cache") }
-        if network.allowInsecureHTTP { arguments.append("--allow-insecure-http") }
-        return arguments
-    }
-
-    /// A client secret given as a flag goes to the background flush in its environment, never its arguments.
-    static func flushSecrets(_ credentials: CredentialOptions) -> [String: String] {
-        credentials.clientSecret.map { [Variable.clientSecret.rawValue: $0] } ?? [:]
     }
 }

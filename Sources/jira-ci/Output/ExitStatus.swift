@@ -27,6 +27,7 @@ enum ExitStatus: Int32 {
             case .misconfigured: self = .usage
             }
         case is GateError: self = .gateNotPassed
+        case let stopped as BackfillStopped: self = ExitStatus(for: stopped.reason)
         case is NoKeysFound: self = .noKeys
         default: self = .internalError
         }

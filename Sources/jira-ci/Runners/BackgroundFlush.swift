@@ -18,6 +18,23 @@ enum BackgroundFlush {
     struct Request {
         let arguments: [String]
         let secrets: [String: String]
+
+        /// The flags given to this run that say where Jira is and who jira-ci is there (variables the flush
+        /// inherits anyway), and a client secret given as a flag.
+        init(target: TargetOptions, credentials: CredentialOptions, network: NetworkOptions) {
+            let pairs: [(String, String?)] = [
+                ("--jira-url", target.jiraURL?.text), ("--flavor", target.flavor?.rawValue), ("--cloud-id", target.cloudId),
+                ("--api-url", target.apiURL?.text), ("--client-id", credentials.clientId), ("--consumer-key", credentials.consumerKey),
+                ("--private-key-file", credentials.privateKeyFile), ("--user", credentials.user), ("--ca-cert", network.caCert),
+                ("--cache-dir", network.cacheDir),
+            ]
+            var arguments = pairs.flatMap { flag, value in value.map { [flag, $0] } ?? [] }
+            if credentials.comment { arguments.append("--comment") }
+            if network.noCache { arguments.append("--no-cache") }
+            if network.allowInsecureHTTP { arguments.append("--allow-insecure-http") }
+            self.arguments = arguments
+            secrets = credentials.clientSecret.map { [Variable.clientSecret.rawValue: $0] } ?? [:]
+        }
     }
 
     static func start(outbox: Outbox, _ request: Request) {

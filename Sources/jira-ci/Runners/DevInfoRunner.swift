@@ -137,7 +137,7 @@ struct DevInfoRunner {
             throw BackfillStopped(reason: stop, sent: result.commitsSent)
         }
         if !result.rejected.isEmpty {
-            throw JiraError.rejected("Jira failed \(result.rejected.count) entit\(result.rejected.count == 1 ? "y" : "ies"): " + result.rejected.map(DevInfoOutput.describe).joined(separator: "; "))
+            throw JiraError.rejected("Jira failed \(result.rejected.count) entit\(result.rejected.count == 1 ? "y" : "ies"): " + result.rejected.map(\.summary).joined(separator: "; "))
         }
     }
 }
@@ -185,16 +185,14 @@ struct DevInfoOutput: Encodable {
     var unknownIssueKeys: [String] = []
 
     init(reports: [Report], results: [DeliveryResult]) {
-        for (report, result) in zip(reports, results) {
-            if case .accepted = result {
-                switch report.entity {
-                case .devinfo(let repository):
-                    accepted[repository.id, default: Entities()].commits += (repository.commits ?? []).map(\.id)
-                    accepted[repository.id, default: Entities()].branches += (repository.branches ?? []).map(\.id)
-                case .branchDeletion(let deletion):
-                    accepted[deletion.repositoryId, default: Entities()].deletedBranches = (accepted[deletion.repositoryId]?.deletedBranches ?? []) + [deletion.branchId]
-                default:
-                    break
+        for result in results {
+            // Jira lists what it took, also of a report whose other entities it failed.
+            for taken in result.outcome?.accepted ?? [] {
+                guard let repository = taken["repositoryId"]?.stringValue else { continue }
+                accepted[repository, default: Entities()].commits += (taken["commits"]?.arrayValue ?? []).compactMap(\.stringValue)
+                accepted[repository, default: Entities()].branches += (taken["branches"]?.arrayValue ?? []).compactMap(\.stringValue)
+                if let branch = taken["deletedBranch"]?.stringValue {
+                    accepted[repository, default: Entities()].deletedBranches = (accepted[repository]?.deletedBranches ?? []) + [branch]
                 }
             }
             for rejection in result.outcome?.rejected ?? [] {
@@ -211,13 +209,6 @@ struct DevInfoOutput: Encodable {
         }
     }
 
-    /// `commit 1a2b3c4 of shop: message`.
-    static func describe(_ rejection: ReportOutcome.Rejection) -> String {
-        let what = rejection.key["commit"]?.stringValue.map { "commit \($0.prefix(12))" }
-            ?? rejection.key["branch"]?.stringValue.map { "branch \($0)" } ?? "repository"
-        let messages = rejection.errors.map { $0["message"]?.stringValue ?? $0.compactText }
-        return "\(what) of \(rejection.key["repositoryId"]?.stringValue ?? "?")" + (messages.isEmpty ? "" : ": " + messages.joined(separator: ", "))
-    }
 }
 
 extension Optional {

@@ -76,9 +76,11 @@ struct ReportSender {
                 Terminal.warning("some issues were not updated: \(outcome.rejectionSummary)")
             case .accepted:
                 break
-            case .rejected(let outcome):
+            case .rejected(let outcome) where outcome.accepted.isEmpty:
                 let reason = outcome.rejected.isEmpty ? "none of its issues exist or are visible" : outcome.rejectionSummary
                 try soften(JiraError.rejected("Jira did not accept the \(report.entity.noun): \(reason)"))
+            case .rejected(let outcome):
+                try soften(JiraError.rejected("Jira refused part of the \(report.entity.noun): \(outcome.rejectionSummary)"))
             case .failed(let error):
                 try soften(error)
             }

@@ -133,21 +133,27 @@ public struct CloudDelivery: JiraDelivery {
                 outcome.rejected.append(.init(key: .object(["repositoryId": .string(repository.id)]), errors: [message]))
             }
             var confirmed = true
-            for (field, ids) in [("commits", (repository.commits ?? []).map(\.id)), ("branches", (repository.branches ?? []).map(\.id))] {
+            var taken: [String: JSONValue] = ["repositoryId": .string(repository.id)]
+            for (field, entity, ids) in [("commits", "commit", (repository.commits ?? []).map(\.id)), ("branches", "branch", (repository.branches ?? []).map(\.id))] {
                 let acceptedIds = Set((accepted?[field]?.arrayValue ?? []).compactMap(\.stringValue))
                 let failures = failed?[field]?.arrayValue ?? []
+                var tookIds: [JSONValue] = []
                 for id in ids {
                     if let failure = failures.first(where: { $0["id"]?.stringValue == id }) {
-                        let key = JSONValue.object(["repositoryId": .string(repository.id), String(field.dropLast(field == "branches" ? 2 : 1)): .string(id)])
+                        let key = JSONValue.object(["repositoryId": .string(repository.id), entity: .string(id)])
                         outcome.rejected.append(.init(key: key, errors: failure["errorMessages"]?.arrayValue ?? []))
-                    } else if !acceptedIds.contains(id) {
+                    } else if acceptedIds.contains(id) {
+                        tookIds.append(.string(id))
+                    } else {
                         confirmed = false
                     }
                 }
+                taken[field] = .array(tookIds)
             }
+            // What Jira took is listed even when it failed other entities of the report.
+            outcome.accepted = [.object(taken)]
             if !outcome.rejected.isEmpty { return .rejected(outcome) }
             guard confirmed else { return unconfirmed(report, response) }
-            outcome.accepted = [report.entity.apiKey]
             return .accepted(outcome)
         }
     }
