@@ -13,31 +13,29 @@ struct AuthCheckCommand: AsyncParsableCommand {
               JIRA_URL=https://jira.example.com JIRA_PAT=… jira-ci auth check --json
             """)
 
-    @OptionGroup(title: "Jira and credentials") var target: TargetOptions
-    @OptionGroup(title: "Jira and credentials") var credentials: CredentialOptions
-    @OptionGroup(title: "Network and delivery") var network: NetworkOptions
+    @OptionGroup var jira: JiraOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func run() async throws {
         let source = SettingsSource.current()
-        let jira = try target.target(source, credentials: credentials)
+        let site = try jira.target.target(source, credentials: jira.credentials)
         let json = try output.isJSON(source)
-        if try target.isDryRun(source) {
-            let requests = jira.flavor == .cloud ? CloudSession.checkPreview(target: jira) : ServerSession.checkPreview(site: jira.siteURL)
+        if try jira.target.isDryRun(source) {
+            let requests = site.flavor == .cloud ? CloudSession.checkPreview(target: site) : ServerSession.checkPreview(site: site.siteURL)
             if json {
                 try Terminal.json(try DryRunView.Output(requests: requests))
             } else {
-                Terminal.output(try DryRunView.text(target: jira, sections: [], requests: requests))
+                Terminal.output(try DryRunView.text(target: site, sections: [], requests: requests))
             }
             return
         }
-        let credentials = try credentials.credentials(source, flavor: jira.flavor)
-        let settings = try network.settings(source, target: jira)
-        switch jira.flavor {
+        let credentials = try jira.credentials.credentials(source, flavor: site.flavor)
+        let settings = try jira.network.settings(source, target: site)
+        switch site.flavor {
         case .cloud:
-            try checkCloud(try JiraConnection.cloudSession(target: jira, credentials: credentials, settings: settings), json: json)
+            try checkCloud(try JiraConnection.cloudSession(target: site, credentials: credentials, settings: settings), json: json)
         case .server:
-            try checkServer(try JiraConnection.serverSession(target: jira, credentials: credentials, settings: settings), json: json)
+            try checkServer(try JiraConnection.serverSession(target: site, credentials: credentials, settings: settings), json: json)
         }
     }
 

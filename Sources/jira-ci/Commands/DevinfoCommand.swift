@@ -17,9 +17,7 @@ struct DevinfoCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Development information") var devinfo: DevInfoOptionGroup
     @OptionGroup(title: "Keys") var keySource: KeySourceOptions
-    @OptionGroup(title: "Jira and credentials") var target: TargetOptions
-    @OptionGroup(title: "Jira and credentials") var credentials: CredentialOptions
-    @OptionGroup(title: "Network and delivery") var network: NetworkOptions
+    @OptionGroup var jira: JiraOptions
     @OptionGroup(title: "Git hooks") var hook: HookOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
@@ -29,20 +27,20 @@ struct DevinfoCommand: AsyncParsableCommand {
             let settings = try resolve(source, hook: false, deadline: .none)
             let runner = DevInfoRunner(settings: settings, devinfo: try devinfo.settings(source), json: try output.isJSON(source))
             if try source.flag(devinfo.backfill, .backfill) {
-                return try await runner.backfill(allBranches: try devinfo.isAllBranches(source), stateDirectory: try network.stateDirectory(source))
+                return try await runner.backfill(allBranches: try devinfo.isAllBranches(source), stateDirectory: try jira.network.stateDirectory(source))
             }
             return try await runner.run()
         }
         await hook.run(source) { lines, deadline in
             let settings = try resolve(source, hook: true, deadline: deadline)
             let runner = DevInfoRunner(settings: settings, devinfo: try devinfo.settings(source), json: try output.isJSON(source))
-            try await runner.hook(lines: lines, flush: BackgroundFlush.Request(target: target, credentials: credentials, network: network))
+            try await runner.hook(lines: lines, flush: BackgroundFlush.Request(jira))
         }
     }
 
     private func resolve(_ source: SettingsSource, hook: Bool, deadline: Deadline) throws -> RunSettings {
         try RunSettings.resolve(
-            source, keySource: keySource, pipeline: nil, target: target, credentials: credentials, network: network,
+            source, keySource: keySource, pipeline: nil, jira: jira,
             output: output, hook: hook, deadline: deadline)
     }
 }

@@ -16,9 +16,7 @@ struct FlushCommand: AsyncParsableCommand {
               */5 * * * * jira-ci flush --give-up-after 2m   (cron on a build agent)
             """)
 
-    @OptionGroup(title: "Jira and credentials") var target: TargetOptions
-    @OptionGroup(title: "Jira and credentials") var credentials: CredentialOptions
-    @OptionGroup(title: "Network and delivery") var network: NetworkOptions
+    @OptionGroup var jira: JiraOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
     @Option(of: FlushTimeLimit.self, help: .help("Stop sending after this long; what is left waits for the next run.", .giveUpAfter))
@@ -43,21 +41,21 @@ struct FlushCommand: AsyncParsableCommand {
     func run() async throws {
         let source = SettingsSource.current()
         let json = try output.isJSON(source)
-        guard let directory = try network.outboxDirectory(source) else {
+        guard let directory = try jira.network.outboxDirectory(source) else {
             throw ConfigurationError.conflict("there is no outbox to flush (--no-outbox, or no --outbox and no HOME)")
         }
         let outbox = Outbox(directory: directory)
-        if try target.isDryRun(source) {
+        if try jira.target.isDryRun(source) {
             return try list(outbox, json: json)
         }
         let limit = try source.value(giveUpAfter, .giveUpAfter)
         let deadline = limit.map { Deadline.after(.milliseconds(Int64($0.seconds * 1000))) } ?? .none
-        let jira = try target.target(source, credentials: credentials)
+        let site = try jira.target.target(source, credentials: jira.credentials)
         let settings = RunSettings(
-            search: KeySearch(), pipeline: PipelineSettings(), target: jira,
-            credentials: try credentials.credentials(source, flavor: jira.flavor),
-            connection: try network.settings(source, target: jira, deadline: deadline),
-            server: ServerReportOptions(comment: try source.flag(credentials.comment, .comment)),
+            search: KeySearch(), pipeline: PipelineSettings(), target: site,
+            credentials: try jira.credentials.credentials(source, flavor: site.flavor),
+            connection: try jira.network.settings(source, target: site, deadline: deadline),
+            server: ServerReportOptions(comment: try source.flag(jira.credentials.comment, .comment)),
             dryRun: false, softFail: false, requireKeys: false, outboxDirectory: directory)
         let sender = ReportSender(settings: settings, json: json)
         let result = try await sender.dispatch([])

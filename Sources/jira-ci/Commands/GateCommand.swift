@@ -16,9 +16,7 @@ struct GateCommand: AsyncParsableCommand {
     @OptionGroup(title: "Deployment") var environment: EnvironmentOptions
     @OptionGroup(title: "Keys") var keySource: KeySourceOptions
     @OptionGroup(title: "Report") var pipeline: PipelineOptions
-    @OptionGroup(title: "Jira and credentials") var target: TargetOptions
-    @OptionGroup(title: "Jira and credentials") var credentials: CredentialOptions
-    @OptionGroup(title: "Network and delivery") var network: NetworkOptions
+    @OptionGroup var jira: JiraOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
     @Option(of: GateWait.self, help: .help("How long to wait for a decision, e.g. 30m (default: 10m).", .gateWait))
@@ -33,7 +31,7 @@ struct GateCommand: AsyncParsableCommand {
         let poll = try source.value(self.poll, .gatePoll)?.seconds ?? 30
         let deployment = try environment.settings(source, state: .unknown)
         let settings = try RunSettings.resolve(
-            source, keySource: keySource, pipeline: pipeline, target: target, credentials: credentials, network: network, output: output)
+            source, keySource: keySource, pipeline: pipeline, jira: jira, output: output)
         let json = try output.isJSON(source)
         guard settings.target.flavor == .cloud else {
             throw ConfigurationError.conflict("deployment gating is a Jira Cloud feature (Jira Service Management); this site is Jira Server/Data Center")

@@ -14,9 +14,7 @@ struct ServerLoginCommand: AsyncParsableCommand {
                 --private-key-file jira_privatekey.pcks8 --output token.txt
             """)
 
-    @OptionGroup(title: "Jira and credentials") var target: TargetOptions
-    @OptionGroup(title: "Jira and credentials") var credentials: CredentialOptions
-    @OptionGroup(title: "Network and delivery") var network: NetworkOptions
+    @OptionGroup var jira: JiraOptions
 
     @Option(help: .help("The verification code Jira shows after approval (default: read from standard input).", .verifier))
     var verifier: String?
@@ -33,17 +31,17 @@ struct ServerLoginCommand: AsyncParsableCommand {
         guard try output != nil || source.flag(print, .printToken) || !Terminal.isStandardOutputTerminal else {
             throw ConfigurationError.conflict("refusing to show the access token on a terminal: pass --output FILE (or --print if you are sure)")
         }
-        guard let site = try source.value(target.jiraURL, .jiraURL) else {
+        guard let site = try source.value(jira.target.jiraURL, .jiraURL) else {
             throw ConfigurationError.missing(.jiraURL, hint: "your Jira Server base URL, e.g. https://jira.example.com")
         }
-        guard let consumerKey = source.string(credentials.consumerKey, .consumerKey) else {
+        guard let consumerKey = source.string(jira.credentials.consumerKey, .consumerKey) else {
             throw ConfigurationError.missing(.consumerKey, hint: "the consumer key of the application link's incoming authentication")
         }
-        let key = try ServerKeyLoader.load(source, fileFlag: credentials.privateKeyFile)
+        let key = try ServerKeyLoader.load(source, fileFlag: jira.credentials.privateKeyFile)
         key.lines.forEach(Terminal.redactor.add)
-        let jira = JiraTarget(flavor: .server, siteURL: site.text)
+        let server = JiraTarget(flavor: .server, siteURL: site.text)
         let login = try ServerLogin(
-            siteURL: site.text, signer: OAuth1Signer(consumerKey: consumerKey, key: key), settings: network.settings(source, target: jira))
+            siteURL: site.text, signer: OAuth1Signer(consumerKey: consumerKey, key: key), settings: jira.network.settings(source, target: server))
 
         let request = try login.requestToken()
         Terminal.warning("open this URL in a browser, log in as the integration user and approve:")

@@ -32,9 +32,7 @@ struct HookOptions: ParsableArguments {
 struct ReportCommandOptions: ParsableArguments {
     @OptionGroup(title: "Keys") var keySource: KeySourceOptions
     @OptionGroup(title: "Report") var pipeline: PipelineOptions
-    @OptionGroup(title: "Jira and credentials") var target: TargetOptions
-    @OptionGroup(title: "Jira and credentials") var credentials: CredentialOptions
-    @OptionGroup(title: "Network and delivery") var network: NetworkOptions
+    @OptionGroup var jira: JiraOptions
     @OptionGroup(title: "Git hooks") var hook: HookOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
@@ -48,14 +46,14 @@ struct ReportCommandOptions: ParsableArguments {
             let settings = try resolve(source, hook: true, deadline: deadline)
             try await HookRunner(
                 settings: settings, json: try output.isJSON(source), lines: lines, environment: source.environment,
-                flush: BackgroundFlush.Request(target: target, credentials: credentials, network: network)
+                flush: BackgroundFlush.Request(jira)
             ).run(try kind(source))
         }
     }
 
     private func resolve(_ source: SettingsSource, hook: Bool, deadline: Deadline) throws -> RunSettings {
         try RunSettings.resolve(
-            source, keySource: keySource, pipeline: pipeline, target: target, credentials: credentials, network: network,
+            source, keySource: keySource, pipeline: pipeline, jira: jira,
             output: output, hook: hook, deadline: deadline)
     }
 }

@@ -21,7 +21,8 @@ enum BackgroundFlush {
 
         /// The flags given to this run that say where Jira is and who jira-ci is there (variables the flush
         /// inherits anyway), and a client secret given as a flag.
-        init(target: TargetOptions, credentials: CredentialOptions, network: NetworkOptions) {
+        init(_ jira: JiraOptions) {
+            let (target, credentials, network) = (jira.target, jira.credentials, jira.network)
             let pairs: [(String, String?)] = [
                 ("--jira-url", target.jiraURL?.text), ("--flavor", target.flavor?.rawValue), ("--cloud-id", target.cloudId),
                 ("--api-url", target.apiURL?.text), ("--client-id", credentials.clientId), ("--consumer-key", credentials.consumerKey),

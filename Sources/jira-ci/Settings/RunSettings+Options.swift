@@ -3,10 +3,10 @@ import JiraCI
 extension RunSettings {
     /// The one place a Jira command's flags, variables and CI facts become its settings.
     static func resolve(
-        _ source: SettingsSource, keySource: KeySourceOptions, pipeline: PipelineOptions?, target targetOptions: TargetOptions,
-        credentials credentialOptions: CredentialOptions, network: NetworkOptions, output: OutputOptions,
+        _ source: SettingsSource, keySource: KeySourceOptions, pipeline: PipelineOptions?, jira: JiraOptions, output: OutputOptions,
         hook: Bool = false, deadline: Deadline = .none
     ) throws -> RunSettings {
+        let (targetOptions, credentialOptions, network) = (jira.target, jira.credentials, jira.network)
         var search = try keySource.keySearch(source)
         let pipelineSettings = try pipeline?.settings(source) ?? PipelineSettings()
         let dryRun = try targetOptions.isDryRun(source)
