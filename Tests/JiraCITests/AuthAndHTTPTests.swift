@@ -28,42 +28,6 @@ struct OAuth1BaseStringTests {
     }
 }
 
-struct RedactorTests {
-    @Test func hidesKnownSecretsSensitiveFieldsAndHeaders() {
-        let redactor = Redactor(secrets: ["s3cr3t-value"])
-        redactor.add("tok-123456")
-        let text = #"{"client_secret" : "whatever\"x", "access_token":"abc", "other":"s3cr3t-value tok-123456"}"#
-        let redacted = redactor.redact(text)
-        #expect(!redacted.contains("whatever") && !redacted.contains("abc") && !redacted.contains("s3cr3t") && !redacted.contains("tok-1"))
-        #expect(redacted.contains(#""other":"*** ***""#))
-        #expect(redactor.redact("oauth_token=abcd&x=1") == "oauth_token=***&x=1")
-        #expect(redactor.header(name: "authorization", value: "Bearer x") == "***")
-        #expect(redactor.header(name: "Content-Type", value: "application/json") == "application/json")
-        #expect("\(Secret("pw"))" == "***")
-    }
-}
-
-struct RetryPolicyTests {
-    @Test func retryAfterInSecondsOrAnHTTPDateIsCapped() {
-        var policy = RetryPolicy(retries: 3)
-        policy.now = { 784_111_777 }  // Sun, 06 Nov 1994 08:49:37 GMT
-        #expect(policy.delay(for: HTTPResponse(status: 429, headers: [("Retry-After", "7")]), attempt: 0) == 7)
-        #expect(policy.delay(for: HTTPResponse(status: 503, headers: [("Retry-After", "Sun, 06 Nov 1994 08:49:47 GMT")]), attempt: 0) == 10)
-        #expect(policy.delay(for: HTTPResponse(status: 429, headers: [("Retry-After", "3600")]), attempt: 0) == 60)
-        #expect(policy.delay(for: HTTPResponse(status: 404), attempt: 0) == nil)
-        #expect(policy.delay(for: HTTPResponse(status: 400), attempt: 0) == nil)
-    }
-
-    @Test func backoffGrowsWithJitterWithinBounds() {
-        let policy = RetryPolicy(retries: 3)
-        for attempt in 0..<8 {
-            let ceiling = min(policy.maximumDelay, policy.baseDelay * Double(1 << attempt))
-            let delay = policy.backoff(attempt: attempt)
-            #expect(delay >= ceiling / 2 && delay <= ceiling)
-        }
-    }
-}
-
 struct ServerAuthProblemTests {
     @Test func findsTheProblemInHeaderOrBody() {
         #expect(ServerAuthProblem.problem(in: #"OAuth realm="x", oauth_problem="token_rejected""#) == "token_rejected")

@@ -98,33 +98,3 @@ struct IssueKeyScannerTests {
         #expect(BranchName.normalized("feature/x", remotes: ["origin"]) == "feature/x")
     }
 }
-
-struct IssueKeyCollectionTests {
-    @Test func keepsFirstPlaceAndAllSources() {
-        var collection = IssueKeyCollection()
-        collection.add("ABC-1", from: KeySource(type: .branch, value: "b"))
-        collection.add("ABC-2", from: KeySource(type: .commit, value: "c1"))
-        collection.add("ABC-1", from: KeySource(type: .commit, value: "c1"))
-        #expect(collection.keys == ["ABC-1", "ABC-2"])
-        #expect(collection.sources["ABC-1"]?.map(\.type) == [.branch, .commit])
-    }
-
-    @Test func dropsKeysPastTheLimitAndCountsThemOnce() {
-        var collection = IssueKeyCollection()
-        for number in 1...600 {
-            collection.add("K-\(number)", from: KeySource(type: .commit, value: "c"))
-        }
-        collection.add("K-600", from: KeySource(type: .commit, value: "d"))
-        #expect(collection.keys.count == 500)
-        #expect(collection.keys.last == "K-500")
-        #expect(collection.dropped == 100)
-    }
-
-    @Test func sourcesPerKeyAreBounded() {
-        var collection = IssueKeyCollection()
-        for number in 1...50 {
-            collection.add("K-1", from: KeySource(type: .commit, value: "c\(number)"))
-        }
-        #expect(collection.sources["K-1"]?.count == IssueKeyCollection.sourceLimitPerKey)
-    }
-}

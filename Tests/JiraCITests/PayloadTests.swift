@@ -2,27 +2,6 @@ import Testing
 
 @testable import JiraCI
 
-struct StateWordTests {
-    @Test(arguments: [
-        ("success", BuildState.successful), ("SUCCESSFUL", .successful), ("passed", .successful),
-        ("failure", .failed), ("FAILED", .failed), ("error", .failed), ("unstable", .failed),
-        ("aborted", .cancelled), ("canceled", .cancelled), ("cancelled", .cancelled),
-        ("running", .inProgress), ("started", .inProgress), ("in_progress", .inProgress), ("in-progress", .inProgress),
-        ("pending", .pending), ("queued", .pending), ("waiting", .pending),
-        ("not_built", .unknown), ("skipped", .unknown), ("unknown", .unknown),
-    ])
-    func buildWords(word: String, state: BuildState) {
-        #expect(BuildState(word: word) == state)
-    }
-
-    @Test func unknownWordsAreRejected() {
-        #expect(BuildState(word: "green") == nil)
-        #expect(BuildState(word: "rolled_back") == nil)
-        #expect(DeploymentState(word: "rollback") == .rolledBack)
-        #expect(DeploymentState(word: "Success") == .successful)
-    }
-}
-
 struct EnvironmentTypeTests {
     @Test(arguments: [
         ("production", EnvironmentType.production), ("prod-eu", .production), ("EU-Prod2", .production), ("live", .production),
@@ -49,13 +28,6 @@ struct EnvironmentTypeTests {
         #expect(throws: EnvironmentTypeMap.ParseError.malformedRule("production")) {
             try EnvironmentTypeMap(parsing: "production")
         }
-    }
-
-    @Test func environmentIdsAreStableSlugs() {
-        #expect(Identifiers.slug("Production EU") == "production-eu")
-        #expect(Identifiers.slug("  staging__2 ") == "staging-2")
-        #expect(Identifiers.slug("本番") == Identifiers.slug("本番"))
-        #expect(Identifiers.slug("本番").hasPrefix("env-"))
     }
 }
 

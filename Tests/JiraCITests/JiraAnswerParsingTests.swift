@@ -1,0 +1,359 @@
+import Testing
+
+@testable import JiraCI
+
+/// Jira's answers decide what leaves the outbox: a report comes back accepted only when the answer lists it as
+/// accepted, and no answer (garbage, huge, deeply nested) can trap.
+extension DeliveryResult {
+    var kindName: String {
+        switch self {
+        case .accepted: "accepted"
+        case .rejected: "rejected"
+        case .failed: "failed"
+        }
+    }
+}
+
+struct CloudAnswerTests {
+    static let reports: [Report] = [
+        Sample.buildReport(number: 1, keys: ["ABC-1", "ABC-2"]),
+        Sample.buildReport(number: 2, keys: ["ABC-3"]),
+        Sample.report(.build(Sample.build(pipelineId: "other-pipeline", number: 1, keys: ["XYZ-9"]))),
+    ]
+
+    static func key(_ report: Report) -> String {
+        guard case .build(let build) = report.entity else { return "{}" }
+        return #"{"pipelineId":"\#(build.pipelineId)","buildNumber":\#(build.buildNumber)}"#
+    }
+
+    static func answer(_ json: String) -> HTTPResponse {
+        HTTPResponse(status: 202, body: Array(json.utf8))
+    }
+
+    @Test func acceptedRejectedAndUnlistedReportsAreToldApart() {
+        let body = """
+            {"acceptedBuilds": [\(Self.key(Self.reports[0]))],
+             "rejectedBuilds": [{"key": \(Self.key(Self.reports[1])), "errors": [{"message": "bad url"}]}],
+             "unknownIssueKeys": ["ABC-2", "ABC-3", "NOPE-1"]}
+            """
+        let results = CloudDelivery.results(of: Self.answer(body), for: Self.reports)
+        #expect(results.map(\.kindName) == ["accepted", "rejected", "failed"])
+        #expect(results[0].outcome?.accepted == [Self.reports[0].entity.apiKey])
+        #expect(results[0].outcome?.unknownIssueKeys == ["ABC-2"])
+        #expect(results[1].outcome?.rejectionSummary == "bad url")
+        #expect(results[1].outcome?.unknownIssueKeys == ["ABC-3"])
+    }
+
+    @Test func keysMatchWhateverTheFieldOrderAndSpacing() {
+        let body = #"{"acceptedBuilds":[ { "buildNumber" : 2 , "pipelineId" : "github.com/acme/shop" } ]}"#
+        #expect(CloudDelivery.results(of: Self.answer(body), for: Self.reports).map(\.kindName) == ["failed", "accepted", "failed"])
+    }
+
+    @Test(arguments: [
+        "",
+        "null",
+        "[]",
+        "{}",
+        "garbage",
+        #"{"acceptedBuilds": "all"}"#,
+        #"{"acceptedBuilds": [{"pipelineId": "github.com/acme/shop", "buildNumber": "1"}]}"#,
+        #"{"acceptedBuilds": [{"pipelineId": "github.com/acme/shop"}]}"#,
+        #"{"acceptedBuilds": [{"pipelineId": "github.com/acme/shop", "buildNumber": 1, "extra": true}]}"#,
+        #"{"acceptedBuilds": [{"pipelineId": "GITHUB.COM/ACME/SHOP", "buildNumber": 1}]}"#,
+        #"{"acceptedBuilds": [{"pipelineId": "github.com/acme/shop", "buildNumber": 1e400}]}"#,
+        #"{"acceptedDeployments": [{"pipelineId": "github.com/acme/shop", "buildNumber": 1}]}"#,
+        #"{"AcceptedBuilds": [{"pipelineId": "github.com/acme/shop", "buildNumber": 1}]}"#,
+        #"{"acceptedBuilds": [{"pipelineId": "github.com/acme/shop", "buildNumber": 1}]"#,  // cut short
+    ])
+    func answersThatDoNotListAReportLeaveItUndelivered(body: String) {
+        let results = CloudDelivery.results(of: Self.answer(body), for: Self.reports)
+        #expect(results.allSatisfy { $0.kindName == "failed" }, "\(body)")
+    }
+
+    @Test func deploymentsAreMatchedByPipelineEnvironmentAndNumber() {
+        let reports = [Sample.report(.deployment(Sample.deployment(environmentId: "prod", number: 7))),
+                       Sample.report(.deployment(Sample.deployment(environmentId: "stage", number: 7)))]
+        let body = #"""
+            {"acceptedDeployments": [{"pipelineId": "github.com/acme/shop", "environmentId": "prod", "deploymentSequenceNumber": 7}],
+             "unknownAssociations": [{"associationType": "serviceIdOrKeys", "values": ["svc-9"]}]}
+            """#
+        let results = CloudDelivery.results(of: Self.answer(body), for: reports)
+        #expect(results.map(\.kindName) == ["accepted", "failed"])
+        #expect(results[0].outcome?.unknownAssociations.count == 1)
+    }
+
+    /// Builds answers from parts: for each report, listed as accepted, rejected, both, or not at all, among
+    /// entries for reports that were never sent.
+    @Test func aReportIsAcceptedExactlyWhenListedAsAcceptedAndNotRejected() {
+        var random = SplitMix64(seed: 0xACCE)
+        for _ in 0..<120 {
+            let count = Int.random(in: 1...8, using: &random)
+            let reports = (0..<count).map { Sample.buildReport(number: Int64($0) + 1) }
+            var accepted: [String] = [], rejected: [String] = []
+            var expected: [String] = []
+            for report in reports {
+                let choice = Int.random(in: 0..<4, using: &random)
+                if choice == 1 || choice == 3 { accepted.append(Self.key(report)) }
+                if choice == 2 || choice == 3 { rejected.append(#"{"key":\#(Self.key(report)),"errors":[{"message":"no"}]}"#) }
+                expected.append(choice == 0 ? "failed" : choice == 1 ? "accepted" : "rejected")
+            }
+            for _ in 0..<Int.random(in: 0...3, using: &random) {
+                accepted.append(#"{"pipelineId":"github.com/acme/shop","buildNumber":\#(Int.random(in: 100...999, using: &random))}"#)
+            }
+            accepted.shuffle(using: &random)
+            let body = #"{"acceptedBuilds":[\#(accepted.joined(separator: ","))],"rejectedBuilds":[\#(rejected.joined(separator: ","))]}"#
+            #expect(CloudDelivery.results(of: Self.answer(body), for: reports).map(\.kindName) == expected, "\(body)")
+        }
+    }
+
+    @Test func mangledAnswersNeverTrapNorAcceptWhatTheyDoNotList() {
+        var random = SplitMix64(seed: 0x3A6)
+        let good = Array(#"{"acceptedBuilds":[{"pipelineId":"github.com/acme/shop","buildNumber":1}],"rejectedBuilds":[{"key":{"pipelineId":"github.com/acme/shop","buildNumber":2},"errors":[]}],"unknownIssueKeys":["ABC-1"]}"#.utf8)
+        for round in 0..<800 {
+            var body = good
+            for _ in 0..<Int.random(in: 1...6, using: &random) { body = random.mutated(body) }
+            if round % 5 == 0 { body = random.bytes(Int.random(in: 0...200, using: &random)) }
+            let response = HTTPResponse(status: 202, body: body)
+            let results = CloudDelivery.results(of: response, for: Self.reports)
+            #expect(results.count == Self.reports.count)
+            let answer = try? JSON.decode(JSONValue.self, from: body)
+            let listed = Set((answer?["acceptedBuilds"]?.arrayValue ?? []).map(\.identityText))
+            for (report, result) in zip(Self.reports, results) where result.kindName == "accepted" {
+                #expect(listed.contains(report.entity.apiKey.identityText), "\(String(decoding: body, as: UTF8.self))")
+            }
+        }
+    }
+
+    @Test(arguments: [1, 10, 100, 600, 3000])
+    func deeplyNestedAnswersNeverTrap(depth: Int) {
+        let bodies = [
+            String(repeating: "[", count: depth) + String(repeating: "]", count: depth),
+            String(repeating: "[", count: depth),
+            String(repeating: #"{"acceptedBuilds":"#, count: depth) + "[]" + String(repeating: "}", count: depth),
+            #"{"acceptedBuilds":"# + String(repeating: "[", count: depth) + Self.key(Self.reports[0]) + String(repeating: "]", count: depth) + "}",
+            String(repeating: #"{"a":["#, count: depth),
+        ]
+        for (index, body) in bodies.enumerated() {
+            let results = CloudDelivery.results(of: Self.answer(body), for: Self.reports)
+            // Only the key itself, not a list holding it, counts: at depth 1 the fourth answer lists the first report.
+            let expected = index == 3 && depth == 1 ? ["accepted", "failed", "failed"] : ["failed", "failed", "failed"]
+            #expect(results.map(\.kindName) == expected, "answer \(index) at depth \(depth)")
+            _ = CloudDelivery.devinfoResults(of: Self.answer(body), for: [DevInfoAnswerTests.report])
+            _ = CloudDelivery.failure(HTTPResponse(status: 400, body: Array(body.utf8)), api: "builds")
+        }
+    }
+
+    @Test func hugeAnswersListingOthersAcceptNothing() {
+        // Many entries (decoding into JSONValue is slow in a debug build, so a few thousand)…
+        let entries = (1000..<3000).map { #"{"pipelineId":"github.com/acme/shop","buildNumber":\#($0)}"# }
+        let many = #"{"acceptedBuilds":[\#(entries.joined(separator: ","))],"unknownIssueKeys":[]}"#
+        #expect(CloudDelivery.results(of: Self.answer(many), for: Self.reports).allSatisfy { $0.kindName == "failed" })
+        // …and megabytes in one value, the key itself among them as text.
+        let text = String(repeating: Self.key(Self.reports[0]).replacingAll("\"", with: "'"), count: 100_000)
+        let big = #"{"acceptedBuilds":[],"note":"\#(text)"}"#
+        #expect(big.utf8.count > 4_000_000)
+        #expect(CloudDelivery.results(of: Self.answer(big), for: Self.reports).allSatisfy { $0.kindName == "failed" })
+    }
+
+    @Test func errorAnswersAreExplainedWithoutTrapping() {
+        let listed = CloudDelivery.failure(HTTPResponse(status: 400, body: Array(#"[{"message":"a"},{"message":"b"}]"#.utf8)), api: "builds")
+        #expect(listed == .rejected("Jira rejected the builds request as malformed (HTTP 400): a; b"))
+        let wrapped = CloudDelivery.failure(HTTPResponse(status: 400, body: Array(#"{"errorMessages":["c"]}"#.utf8)), api: "builds")
+        #expect(wrapped == .rejected("Jira rejected the builds request as malformed (HTTP 400): c"))
+        let raw = CloudDelivery.failure(HTTPResponse(status: 400, body: Array(String(repeating: "x", count: 2000).utf8)), api: "builds")
+        #expect(raw.description.count < 700)
+        #expect(DeliveryFailureKind(CloudDelivery.failure(HTTPResponse(status: 401), api: "builds")) == .refused)
+        #expect(DeliveryFailureKind(CloudDelivery.failure(HTTPResponse(status: 403), api: "builds")) == .refused)
+        #expect(DeliveryFailureKind(CloudDelivery.failure(HTTPResponse(status: 404), api: "builds")) == .misconfigured)
+        #expect(DeliveryFailureKind(CloudDelivery.failure(HTTPResponse(status: 503), api: "builds")) == .unreachable)
+        #expect(DeliveryFailureKind(CloudDelivery.failure(HTTPResponse(status: 429), api: "builds")) == .unreachable)
+    }
+}
+
+struct DevInfoAnswerTests {
+    static func commit(_ id: String) -> DevInfoCommit {
+        DevInfoCommit(id: id, issueKeys: ["ABC-1"], updateSequenceId: 1, message: "m", author: .init(name: "a", email: nil),
+                      authorTimestamp: "2026-01-01T00:00:00.000Z", displayId: String(id.prefix(7)), fileCount: 0,
+                      url: "https://example.com/c/\(id)", flags: nil, files: nil)
+    }
+
+    static let repository = DevInfoRepository(
+        id: "repo-1", name: "shop", url: "https://example.com/shop", updateSequenceId: 1,
+        commits: [commit("c1"), commit("c2")],
+        branches: [DevInfoBranch(id: "b1", issueKeys: ["ABC-1"], updateSequenceId: 1, name: "main", lastCommit: commit("c2"),
+                                 url: "https://example.com/b/main", createPullRequestUrl: nil)])
+    static let report = Sample.report(.devinfo(repository))
+
+    @Test(arguments: [
+        (#"{"acceptedDevinfoEntities":{"repo-1":{"commits":["c1","c2"],"branches":["b1"]}}}"#, "accepted"),
+        (#"{"acceptedDevinfoEntities":{"repo-1":{"commits":["c2","c1","c9"],"branches":["b1"]}},"unknownIssueKeys":["ABC-1"]}"#, "accepted"),
+        (#"{"acceptedDevinfoEntities":{"repo-1":{"commits":["c1"],"branches":["b1"]}}}"#, "failed"),
+        (#"{"acceptedDevinfoEntities":{"repo-2":{"commits":["c1","c2"],"branches":["b1"]}}}"#, "failed"),
+        (#"{"acceptedDevinfoEntities":{"repo-1":{"commits":["c1","c2"]}}}"#, "failed"),
+        (#"{"acceptedDevinfoEntities":{"repo-1":{"commits":["c1","c2"],"branches":["b1"]}},"failedDevinfoEntities":{"repo-1":{"commits":[{"id":"c2","errorMessages":[{"message":"too long"}]}]}}}"#, "rejected"),
+        (#"{"failedDevinfoEntities":{"repo-1":{"errorMessages":[{"message":"repository gone"}]}}}"#, "rejected"),
+        (#"{}"#, "failed"),
+        ("", "failed"),
+        ("[[[[", "failed"),
+    ])
+    func aRepositoryIsAcceptedOnlyWhenEveryEntityIs(body: String, expected: String) {
+        let results = CloudDelivery.devinfoResults(of: HTTPResponse(status: 202, body: Array(body.utf8)), for: [Self.report])
+        #expect(results.map(\.kindName) == [expected])
+    }
+
+    @Test func theRejectionNamesTheEntity() {
+        let body = #"{"failedDevinfoEntities":{"repo-1":{"branches":[{"id":"b1","errorMessages":[{"message":"bad name"}]}]}}}"#
+        let result = CloudDelivery.devinfoResults(of: HTTPResponse(status: 202, body: Array(body.utf8)), for: [Self.report])[0]
+        #expect(result.outcome?.rejected.first?.key == .object(["repositoryId": .string("repo-1"), "branch": .string("b1")]))
+        #expect(result.outcome?.rejectionSummary == "branch b1 of repo-1: bad name")
+    }
+
+    @Test func mangledAnswersNeverAcceptAnUnlistedEntity() {
+        var random = SplitMix64(seed: 0xDE7)
+        let good = Array(#"{"acceptedDevinfoEntities":{"repo-1":{"commits":["c1","c2"],"branches":["b1"]}}}"#.utf8)
+        for _ in 0..<1500 {
+            var body = good
+            for _ in 0..<Int.random(in: 1...5, using: &random) { body = random.mutated(body) }
+            let result = CloudDelivery.devinfoResults(of: HTTPResponse(status: 202, body: body), for: [Self.report])[0]
+            guard result.kindName == "accepted" else { continue }
+            let answer = try? JSON.decode(JSONValue.self, from: body)
+            let accepted = answer?["acceptedDevinfoEntities"]?["repo-1"]
+            let commits = Set((accepted?["commits"]?.arrayValue ?? []).compactMap(\.stringValue))
+            let branches = Set((accepted?["branches"]?.arrayValue ?? []).compactMap(\.stringValue))
+            #expect(commits.isSuperset(of: ["c1", "c2"]) && branches.contains("b1"), "\(String(decoding: body, as: UTF8.self))")
+        }
+    }
+}
+
+struct TokenLifetimeTests {
+    @Test(arguments: [
+        (JSONValue.integer(3600), 3600.0),
+        (.integer(60), 60),
+        (.number(1.5), 1.5),
+        (.integer(86_400), 86_400),
+        (.integer(10_000_000), 86_400),
+        (.integer(.max), 86_400),
+        (.number(.greatestFiniteMagnitude), 86_400),
+        (.integer(0), 3600),
+        (.integer(-5), 3600),
+        (.integer(.min), 3600),
+        (.number(-0.0), 3600),
+        (.string("3600"), 3600),
+        (.null, 3600),
+        (.bool(true), 3600),
+        (.array([.integer(5)]), 3600),
+    ])
+    func expiresInIsBelievedWithinReason(value: JSONValue, seconds: Double) {
+        #expect(CloudSession.lifetime(value) == seconds)
+    }
+
+    @Test func noAnswerIsAnHour() {
+        #expect(CloudSession.lifetime(nil) == 3600)
+        #expect(CloudSession.lifetime(.number(.nan)) == 3600)
+        #expect(CloudSession.lifetime(.number(.infinity)) == 3600)
+    }
+
+    @Test func decodedTokenAnswersGiveASaneLifetime() {
+        var random = SplitMix64(seed: 0x70CE)
+        let values = ["3600", "-1", "0", "1e308", "1e400", "-1e400", "9223372036854775807", "9223372036854775808", "\"60\"", "null",
+                      "0.0001", "[]", "{}", "true"]
+        for _ in 0..<500 {
+            let body = #"{"access_token":"t","expires_in":\#(random.pick(values))}"#
+            let answer = try? JSON.decode(JSONValue.self, from: Array(body.utf8))
+            let lifetime = CloudSession.lifetime(answer?["expires_in"])
+            #expect(lifetime.isFinite && lifetime > 0 && lifetime <= CloudSession.longestTokenLife, "\(body)")
+        }
+    }
+}
+
+struct ServerResultTests {
+    struct Failure: Error {}
+
+    @Test func linkedIssuesAcceptMissingOnesAreReported() {
+        let report = Sample.buildReport()
+        let result = ServerDelivery.result(for: report, items: [("ABC-1", .linked(updated: false)), ("ABC-2", .missing),
+                                                               ("ABC-3", .refused("no permission"))])
+        #expect(result.kindName == "accepted")
+        #expect(result.outcome?.unknownIssueKeys == ["ABC-2"])
+        #expect(result.outcome?.accepted == [.object(["issueKey": .string("ABC-1"), "link": .string("created")])])
+        #expect(result.outcome?.rejectionSummary == "no permission")
+        #expect(ServerDelivery.result(for: report, items: []).kindName == "rejected")
+        #expect(ServerDelivery.result(for: report, items: [("ABC-1", .missing)]).kindName == "rejected")
+    }
+
+    @Test func anyFailureLeavesTheReportUndeliveredWhateverTheOthers() {
+        var random = SplitMix64(seed: 0x5E7)
+        let report = Sample.buildReport()
+        for _ in 0..<2000 {
+            var items: [(String, ServerDelivery.IssueResult)] = []
+            for index in 0..<Int.random(in: 0...6, using: &random) {
+                let result: ServerDelivery.IssueResult = switch Int.random(in: 0..<5, using: &random) {
+                case 0: .linked(updated: true)
+                case 1: .linked(updated: false)
+                case 2: .missing
+                case 3: .refused("no")
+                default: .failed(Failure())
+                }
+                items.append(("K-\(index)", result))
+            }
+            func isLinked(_ result: ServerDelivery.IssueResult) -> Bool { if case .linked = result { true } else { false } }
+            func isFailed(_ result: ServerDelivery.IssueResult) -> Bool { if case .failed = result { true } else { false } }
+            let expected = items.contains { isFailed($0.1) } ? "failed" : items.contains { isLinked($0.1) } ? "accepted" : "rejected"
+            let result = ServerDelivery.result(for: report, items: items)
+            #expect(result.kindName == expected)
+            if let outcome = result.outcome {
+                #expect(outcome.accepted.count == items.filter { isLinked($0.1) }.count)
+            }
+        }
+    }
+}
+
+struct JSONValueTests {
+    static func randomValue(_ random: inout SplitMix64, depth: Int) -> JSONValue {
+        switch Int.random(in: 0..<(depth > 4 ? 5 : 7), using: &random) {
+        case 0: return .null
+        case 1: return .bool(random.chance(0.5))
+        case 2: return .integer(Int64.random(in: .min ... .max, using: &random))
+        case 3: return .number(Double(Int.random(in: -1000...1000, using: &random)) + 0.25)
+        case 4: return .string(random.unicode(Int.random(in: 0...10, using: &random)))
+        case 5: return .array((0..<Int.random(in: 0...4, using: &random)).map { _ in randomValue(&random, depth: depth + 1) })
+        default:
+            return .object(Dictionary((0..<Int.random(in: 0...4, using: &random)).map { _ in
+                (random.ascii(Int.random(in: 0...6, using: &random)), randomValue(&random, depth: depth + 1))
+            }, uniquingKeysWith: { a, _ in a }))
+        }
+    }
+
+    @Test func valuesSurviveEncodingAndDecoding() throws {
+        var random = SplitMix64(seed: 0x150)
+        for _ in 0..<500 {
+            let value = Self.randomValue(&random, depth: 0)
+            let decoded = try JSON.decode(JSONValue.self, from: try JSON.encode(value))
+            #expect(decoded == value)
+            #expect(decoded.identityText == value.identityText)
+        }
+    }
+
+    @Test func randomBytesNeverTrapTheDecoder() {
+        var random = SplitMix64(seed: 0xB1)
+        let pieces = ["{", "}", "[", "]", ",", ":", "\"", "\"a\"", "1", "-", "1e999", "0.5", "true", "null", "\\u0000", "\\ud800", " "]
+        for round in 0..<3000 {
+            let bytes = round % 2 == 0
+                ? random.bytes(Int.random(in: 0...64, using: &random))
+                : Array((0..<Int.random(in: 1...30, using: &random)).map { _ in random.pick(pieces) }.joined().utf8)
+            if let value = try? JSON.decode(JSONValue.self, from: bytes) {
+                // Whatever decodes, encodes again.
+                #expect((try? JSON.encode(value)) != nil)
+            }
+        }
+    }
+
+    @Test func gatingStatusesAreTheAPIsWords() {
+        for (word, final) in [("allowed", true), ("prevented", true), ("awaiting", false), ("expired", true), ("invalid", true)] {
+            let status = GatingResult.Status(rawValue: word)
+            #expect(status != nil)
+            #expect(status.map { GatingResult(status: $0, taskKey: nil, updatedTimestamp: nil, details: []).isFinal } == final)
+        }
+        #expect(GatingResult.Status(rawValue: "ALLOWED") == nil)
+    }
+}

@@ -1,0 +1,332 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+import Testing
+
+@testable import JiraCI
+
+/// Reports Jira has not taken yet, on disk: private files, oldest first, claimed by one run at a time, and
+/// nothing dropped silently.
+struct OutboxTests {
+    static func enqueue(_ outbox: Outbox, createdAt times: [Int64], target: JiraTarget = Sample.cloud) throws -> [Report] {
+        let reports = times.map { Sample.buildReport(number: $0, target: target, createdAt: $0) }
+        _ = try outbox.enqueue(reports)
+        return reports
+    }
+
+    @Test func enqueuedReportsArePrivateFilesInAPrivateFolder() throws {
+        try withTemporaryDirectory { root in
+            let outbox = Outbox(directory: root + "/state/outbox")
+            let (waiting, evicted) = try outbox.enqueue([Sample.buildReport(number: 1, createdAt: 2), Sample.buildReport(number: 2, createdAt: 1)])
+            #expect(waiting == 2 && evicted.isEmpty)
+            #expect(fileMode(root + "/state/outbox").map { $0.isDirectory && $0.permissions == 0o700 } == true)
+            #expect(fileMode(root + "/state").map { $0.permissions == 0o700 } == true)
+            let names = outbox.waitingNames()
+            #expect(names.count == 2)
+            for name in names {
+                #expect(name.hasSuffix(".json") && !name.contains(".tmp-"))
+                #expect(fileMode("\(outbox.directory)/\(name)").map { !$0.isDirectory && $0.permissions == 0o600 } == true, "\(name)")
+            }
+            // Named by age: the report made first sorts first.
+            #expect(names[0].hasPrefix("00000000000000001-") && names[1].hasPrefix("00000000000000002-"))
+            // Nothing else is left behind (no temporary files).
+            #expect(FileSystem.list(outbox.directory).sorted() == names)
+        }
+    }
+
+    @Test func claimsTakeTheOldestFirstUpToTheLimit() throws {
+        try withTemporaryDirectory { root in
+            let outbox = Outbox(directory: root)
+            let reports = try Self.enqueue(outbox, createdAt: [30, 10, 20])
+            let (claim, evicted) = outbox.claim(limit: 2) { _ in true }
+            #expect(evicted.isEmpty)
+            #expect(claim.entries.map(\.report) == [reports[1], reports[2]])
+            claim.release()
+            #expect(outbox.claim(limit: 10) { _ in true }.claim.entries.map(\.report.createdAt) == [10, 20, 30])
+        }
+    }
+
+    @Test func aClaimedReportIsNotClaimedTwiceUntilReleased() throws {
+        try withTemporaryDirectory { root in
+            let outbox = Outbox(directory: root)
+            _ = try Self.enqueue(outbox, createdAt: [1, 2, 3])
+            let first = outbox.claim(limit: 2) { _ in true }.claim
+            let second = outbox.claim(limit: 10) { _ in true }.claim
+            #expect(first.entries.map(\.report.createdAt) == [1, 2])
+            #expect(second.entries.map(\.report.createdAt) == [3])
+            #expect(outbox.claim(limit: 10) { _ in true }.claim.entries.isEmpty)
+            first.release()
+            let third = outbox.claim(limit: 10) { _ in true }.claim
+            #expect(third.entries.map(\.report.createdAt) == [1, 2])
+            // Nothing was lost on the way.
+            #expect(outbox.waitingNames().count == 3)
+            second.release()
+            third.release()
+        }
+    }
+
+    @Test func aClaimThatEndsReleasesItsReports() throws {
+        try withTemporaryDirectory { root in
+            let outbox = Outbox(directory: root)
+            _ = try Self.enqueue(outbox, createdAt: [1, 2])
+            do {
+                let claim = outbox.claim(limit: 10) { _ in true }.claim
+                #expect(claim.entries.count == 2)
+            }
+            #expect(outbox.claim(limit: 10) { _ in true }.claim.entries.count == 2)
+        }
+    }
+
+    @Test func claimsSkipReportsTheyDoNotMatchOrWereToldToSkip() throws {
+        try withTemporaryDirectory { root in
+            let outbox = Outbox(directory: root)
+            let other = JiraTarget(flavor: .server, siteURL: "https://jira.example.com")
+            _ = try Self.enqueue(outbox, createdAt: [1, 2])
+            _ = try Self.enqueue(outbox, createdAt: [3], target: other)
+            let key = Sample.buildReport().queueKey
+            let claim = outbox.claim(limit: 10) { $0.queueKey == key }.claim
+            #expect(claim.entries.map(\.report.createdAt) == [1, 2])
+            // The unmatched report is not held: another run for its site can take it.
+            #expect(outbox.claim(limit: 10) { _ in true }.claim.entries.map(\.report.createdAt) == [3])
+            claim.release()
+            let skipped = Set([outbox.waitingNames()[0]])
+            #expect(outbox.claim(limit: 10, skipping: skipped) { _ in true }.claim.entries.map(\.report.createdAt) == [2, 3])
+        }
+    }
+
+    @Test func deliveredReportsLeaveAndRejectedOnesMoveAsideWithTheReason() throws {
+        try withTemporaryDirectory { root in
+            let outbox = Outbox(directory: root)
+            _ = try Self.enqueue(outbox, createdAt: [1, 2, 3])
+            let claim = outbox.claim(limit: 10) { _ in true }.claim
+            let (delivered, rejected) = (claim.entries[0], claim.entries[1])
+            claim.delivered(delivered)
+            let path = claim.rejected(rejected, answer: "Jira says: bad url")
+            claim.release()
+            #expect(!FileSystem.exists("\(root)/\(delivered.name)"))
+            #expect(!FileSystem.exists("\(root)/\(rejected.name)"))
+            #expect(path == "\(outbox.rejectedDirectory)/\(rejected.name)")
+            #expect(FileSystem.exists(path))
+            #expect(readText(path + ".reason.txt") == "Jira says: bad url\n")
+            #expect(fileMode(outbox.rejectedDirectory)?.permissions == 0o700)
+            #expect(outbox.waitingNames().count == 1)
+            // Told twice, nothing more happens.
+            claim.delivered(delivered)
+            #expect(claim.rejected(rejected, answer: "again") == "")
+            #expect(readText(path + ".reason.txt") == "Jira says: bad url\n")
+        }
+    }
+
+    @Test func filesThatAreNotReportsMoveAsideAndAreReported() throws {
+        try withTemporaryDirectory { root in
+            let outbox = Outbox(directory: root)
+            _ = try Self.enqueue(outbox, createdAt: [5])
+            writeFile("\(root)/00000000000000001-deadbeef.json", "{oops")
+            writeFile("\(root)/00000000000000002-cafebabe.json", #"{"target": 1}"#)
+            writeFile("\(root)/notes.txt", "not json")
+            writeFile("\(root)/00000000000000003-aaaaaaaa.json.tmp-123456", "half written")
+            #expect(outbox.waitingNames().count == 3)
+            let peeked = outbox.peek()
+            #expect(peeked.entries.map(\.report.createdAt) == [5])
+            #expect(peeked.unreadable == ["00000000000000001-deadbeef.json", "00000000000000002-cafebabe.json"])
+            let (claim, evicted) = outbox.claim(limit: 10) { _ in true }
+            #expect(claim.entries.map(\.report.createdAt) == [5])
+            #expect(evicted.map(\.name) == ["00000000000000001-deadbeef.json", "00000000000000002-cafebabe.json"])
+            #expect(evicted.allSatisfy { $0.reason.contains("not a jira-ci report") })
+            for eviction in evicted {
+                #expect(FileSystem.exists("\(outbox.rejectedDirectory)/\(eviction.name)"))
+                #expect(readText("\(outbox.rejectedDirectory)/\(eviction.name).reason.txt") == eviction.reason + "\n")
+            }
+            // Files that are no queue entries are left alone.
+            #expect(FileSystem.exists("\(root)/notes.txt") && FileSystem.exists("\(root)/00000000000000003-aaaaaaaa.json.tmp-123456"))
+        }
+    }
+
+    @Test func aFullOutboxMovesTheOldestAside() throws {
+        try withTemporaryDirectory { root in
+            let outbox = Outbox(directory: root, capacity: 3)
+            _ = try Self.enqueue(outbox, createdAt: [1, 2])
+            let oldest = outbox.waitingNames()
+            let (waiting, evicted) = try outbox.enqueue([3, 4, 5].map { Sample.buildReport(number: $0, createdAt: $0) })
+            #expect(waiting == 3)
+            #expect(evicted.map(\.name) == oldest)
+            #expect(evicted.allSatisfy { $0.reason.contains("at most 3 reports") })
+            #expect(outbox.peek().entries.map(\.report.createdAt) == [3, 4, 5])
+            for name in oldest {
+                #expect(FileSystem.exists("\(outbox.rejectedDirectory)/\(name)"))
+                #expect(FileSystem.exists("\(outbox.rejectedDirectory)/\(name).reason.txt"))
+            }
+        }
+    }
+
+    @Test func reportsSurviveTheRoundTripThroughDisk() throws {
+        try withTemporaryDirectory { root in
+            let outbox = Outbox(directory: root)
+            let reports = [
+                Sample.buildReport(number: 1, keys: ["ABC-1", "ÉÜ-2"], createdAt: 1),
+                Sample.report(.deployment(Sample.deployment()), createdAt: 2),
+                Sample.report(.devinfo(DevInfoAnswerTests.repository), createdAt: 3),
+            ]
+            _ = try outbox.enqueue(reports)
+            #expect(outbox.peek().entries.map(\.report) == reports)
+        }
+    }
+
+    @Test(arguments: [Int64.min, -1, 0, 1, 99_999_999_999_999_999, .max])
+    func anyCreationTimeMakesAUsableName(createdAt: Int64) {
+        let name = Outbox.fileName(createdAt: createdAt)
+        #expect(name.hasSuffix(".json") && !name.contains("/") && !name.hasPrefix("-"))
+        #expect(Outbox.fileName(createdAt: createdAt) != name)  // the random part keeps names apart
+    }
+}
+
+/// A Jira that records what it was asked to deliver and answers as told.
+final class FakeDelivery: JiraDelivery {
+    private let sent = Mutex<[[Report]]>([])
+    let answer: @Sendable (Report) -> DeliveryResult
+
+    init(_ answer: @escaping @Sendable (Report) -> DeliveryResult) {
+        self.answer = answer
+    }
+
+    var batches: [[Report]] { sent.withLock { $0 } }
+
+    func preview(_ reports: [Report]) throws -> [PreparedRequest] { [] }
+
+    func deliver(_ reports: [Report]) async -> [DeliveryResult] {
+        sent.withLock { $0.append(reports) }
+        return reports.map(answer)
+    }
+
+    /// A fresh one each time: tests run in parallel, and each counts its own batches.
+    static func accepting() -> FakeDelivery {
+        FakeDelivery { .accepted(ReportOutcome(accepted: [$0.entity.apiKey])) }
+    }
+}
+
+struct DispatcherTests {
+    static let otherSite = JiraTarget(flavor: .server, siteURL: "https://jira.example.com")
+
+    /// An outbox holding two reports for the sample site (made at 1 and 2) and one for another site (3).
+    static func outbox(_ root: String) throws -> Outbox {
+        let outbox = Outbox(directory: root + "/outbox")
+        _ = try outbox.enqueue([
+            Sample.buildReport(number: 1, createdAt: 1), Sample.buildReport(number: 2, createdAt: 2),
+            Sample.buildReport(number: 3, target: otherSite, createdAt: 3),
+        ])
+        return outbox
+    }
+
+    static let fresh = [Sample.buildReport(number: 10, createdAt: 10)]
+    static let key = Sample.buildReport().queueKey
+
+    @Test func queuedReportsGoFirstAndOtherSitesWait() async throws {
+        try await withTemporaryDirectory { root in
+            let outbox = try Self.outbox(root)
+            let delivery = FakeDelivery.accepting()
+            let result = await Dispatcher(delivery: delivery, outbox: outbox).dispatch(Self.fresh, queueKey: Self.key)
+            #expect(delivery.batches.map { $0.map(\.createdAt) } == [[1, 2, 10]])
+            #expect(result.delivered == 2)
+            #expect(result.fresh.map(\.kindName) == ["accepted"])
+            #expect(result.queued.isEmpty && result.rejected.isEmpty && result.refusal == nil && result.unreachable == nil)
+            #expect(result.waiting == 1)
+            #expect(outbox.peek().entries.map(\.report.createdAt) == [3])
+        }
+    }
+
+    @Test func rejectedQueuedReportsMoveAsideWithJirasAnswer() async throws {
+        try await withTemporaryDirectory { root in
+            let outbox = try Self.outbox(root)
+            let delivery = FakeDelivery { report in
+                report.createdAt == 1
+                    ? .rejected(ReportOutcome(rejected: [.init(key: report.entity.apiKey, errors: [.object(["message": .string("bad url")])])]))
+                    : .accepted(ReportOutcome(accepted: [report.entity.apiKey]))
+            }
+            let result = await Dispatcher(delivery: delivery, outbox: outbox).dispatch(Self.fresh, queueKey: Self.key)
+            #expect(result.delivered == 1)
+            #expect(result.rejected.map(\.report.createdAt) == [1])
+            #expect(result.rejected.first?.answer == "bad url")
+            let path = try #require(result.rejected.first?.path)
+            #expect(path.hasPrefix(outbox.rejectedDirectory + "/") && FileSystem.exists(path))
+            #expect(readText(path + ".reason.txt") == "bad url\n")
+            #expect(outbox.peek().entries.map(\.report.createdAt) == [3])
+        }
+    }
+
+    @Test func aRejectionWithoutMessagesStillSaysWhy() async throws {
+        try await withTemporaryDirectory { root in
+            let outbox = try Self.outbox(root)
+            let result = await Dispatcher(delivery: FakeDelivery { _ in .rejected(ReportOutcome()) }, outbox: outbox)
+                .dispatch([], queueKey: Self.key)
+            #expect(result.rejected.map(\.answer) == ["Jira did not accept it", "Jira did not accept it"])
+        }
+    }
+
+    @Test func anUnreachableJiraQueuesTheFreshReportsAndKeepsTheQueuedOnes() async throws {
+        try await withTemporaryDirectory { root in
+            let outbox = try Self.outbox(root)
+            let delivery = FakeDelivery { _ in .failed(JiraError.unavailable("Jira kept answering HTTP 503")) }
+            let result = await Dispatcher(delivery: delivery, outbox: outbox).dispatch(Self.fresh, queueKey: Self.key)
+            #expect(delivery.batches.count == 1)
+            #expect(result.unreachable != nil && result.refusal == nil)
+            #expect(result.queued == Self.fresh)
+            #expect(result.delivered == 0 && result.rejected.isEmpty)
+            #expect(result.waiting == 4)
+            #expect(outbox.peek().entries.map(\.report.createdAt) == [1, 2, 3, 10])
+            // And the next run sends them, oldest first.
+            let next = FakeDelivery.accepting()
+            let later = await Dispatcher(delivery: next, outbox: outbox).dispatch([], queueKey: Self.key)
+            #expect(next.batches.map { $0.map(\.createdAt) } == [[1, 2, 10]])
+            #expect(later.delivered == 3 && later.waiting == 1)
+        }
+    }
+
+    @Test func transportFailuresThatMayHealAlsoQueue() async {
+        await withTemporaryDirectory { root in
+            let outbox = Outbox(directory: root)
+            let failure = TransportFailure(error: .connectionFailed(host: "jira", detail: "refused"), attempts: 3)
+            let result = await Dispatcher(delivery: FakeDelivery { _ in .failed(failure) }, outbox: outbox).dispatch(Self.fresh, queueKey: Self.key)
+            #expect(result.queued == Self.fresh && result.waiting == 1)
+            // A wrong setting is not worth queueing: it would fail the same way later.
+            let misconfigured = TransportFailure(error: .invalidURL("x"), attempts: 1)
+            let second = await Dispatcher(delivery: FakeDelivery { _ in .failed(misconfigured) }, outbox: outbox)
+                .dispatch([Sample.buildReport(number: 11, createdAt: 11)], queueKey: "another key")
+            #expect(second.queued.isEmpty && second.waiting == 1 && second.unreachable == nil && second.refusal == nil)
+        }
+    }
+
+    @Test func refusedCredentialsKeepEverythingWaiting() async throws {
+        try await withTemporaryDirectory { root in
+            let outbox = try Self.outbox(root)
+            let delivery = FakeDelivery { _ in .failed(JiraError.authenticationFailed("Jira Cloud refused the token")) }
+            let result = await Dispatcher(delivery: delivery, outbox: outbox).dispatch(Self.fresh, queueKey: Self.key)
+            #expect(result.refusal != nil && result.unreachable == nil)
+            #expect(result.fresh.map(\.kindName) == ["failed"])
+            // The queued reports stay for when the credentials are fixed; the fresh one is not added.
+            #expect(result.queued.isEmpty)
+            #expect(outbox.peek().entries.map(\.report.createdAt) == [1, 2, 3])
+            #expect(result.waiting == 3)
+            #expect(!FileSystem.exists(outbox.rejectedDirectory))
+        }
+    }
+
+    @Test func withoutAnOutboxOnlyTheFreshReportsGo() async {
+        let delivery = FakeDelivery.accepting()
+        let result = await Dispatcher(delivery: delivery, outbox: nil).dispatch(Self.fresh, queueKey: Self.key)
+        #expect(delivery.batches.map { $0.map(\.createdAt) } == [[10]])
+        #expect(result.fresh.map(\.kindName) == ["accepted"] && result.waiting == 0)
+        let nothing = await Dispatcher(delivery: delivery, outbox: nil).dispatch([], queueKey: Self.key)
+        #expect(nothing.fresh.isEmpty && delivery.batches.count == 1)
+    }
+
+    @Test func corruptQueueFilesAreReportedAsEvictions() async throws {
+        try await withTemporaryDirectory { root in
+            let outbox = try Self.outbox(root)
+            writeFile("\(outbox.directory)/00000000000000000-00000000.json", "not json")
+            let result = await Dispatcher(delivery: FakeDelivery.accepting(), outbox: outbox).dispatch([], queueKey: Self.key)
+            #expect(result.evicted.map(\.name) == ["00000000000000000-00000000.json"])
+            #expect(result.delivered == 2)
+        }
+    }
+}
