@@ -71,6 +71,14 @@ def run(*args, env=None, cwd=None, input=None, timeout=60) -> Result:
     return Result(completed)
 
 
+def run_parallel(calls, workers=4):
+    """Runs independent invocations side by side (each is slow to start): `calls` is a list of (args, kwargs) for
+    `run`; the results come back in the same order."""
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(workers) as pool:
+        return list(pool.map(lambda call: run(*call[0], **call[1]), calls))
+
+
 class Repo:
     """A real git repository in a temporary folder."""
 

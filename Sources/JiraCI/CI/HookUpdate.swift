@@ -17,6 +17,19 @@ public struct HookUpdate: Sendable, Equatable {
         guard oldCommit != nil || newCommit != nil else { return nil }
     }
 
+    /// What each update's own new commits are not reachable from: the repository as it was before the push
+    /// (other branches' tips, a pushed branch's old commit), and the branches pushed before it in the same push,
+    /// so a first `git push --all` reports each commit once, with the first branch that has it.
+    /// - Parameter branches: every branch and its tip now, after the push.
+    public static func baselines(_ updates: [HookUpdate], branches: [(name: String, tip: String)]) -> [[String]] {
+        let pushed = Set(updates.map(\.branch))
+        let untouched = branches.filter { !pushed.contains($0.name) }.map(\.tip)
+        let before = updates.compactMap(\.oldCommit)
+        return updates.indices.map { index in
+            (untouched + before + updates[..<index].compactMap(\.newCommit)).uniqued()
+        }
+    }
+
     /// Bitbucket Server / Data Center hook variables give a link to the pushed commit.
     public static func bitbucketCommitURL(_ environment: [String: String], commit: String) -> String? {
         BitbucketServerHook(environment).map { $0.links.commitURL(commit) }

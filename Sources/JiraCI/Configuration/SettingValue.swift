@@ -67,13 +67,15 @@ public enum Interval {
         var rest = Substring(text.trimmed.lowercased())
         guard !rest.isEmpty else { return nil }
         var total = 0.0
+        var first = true
         while !rest.isEmpty {
             let number = rest.prefix { ("0"..."9").contains($0) || $0 == "." }
             guard !number.isEmpty, number.count <= 12, number.filter({ $0 == "." }).count <= 1, let value = Double(number) else {
                 return nil
             }
             rest = rest.dropFirst(number.count)
-            if rest.isEmpty, total == 0 { return value }  // a bare number is seconds
+            if rest.isEmpty, first { return value }  // a bare number is seconds
+            first = false
             guard let (unit, factor) = units.first(where: { rest.hasPrefix($0.0) }) else { return nil }
             rest = rest.dropFirst(unit.count)
             total += value * factor

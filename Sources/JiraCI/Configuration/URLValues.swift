@@ -39,11 +39,12 @@ public struct SiteURL: SettingValue, Equatable {
 
 public enum URLCredentials {
     /// `https://bob:pw@host/x` → `https://***@host/x`: for messages about a URL that must not echo a password.
+    /// Everything up to the last `@` is masked, since a password may hold `/`, `?` or `#` (which is also why
+    /// libcurl may refuse such a URL at all).
     public static func masked(_ url: String) -> String {
-        guard let scheme = url.firstRange(of: "://") else { return url }
-        let rest = url[scheme.upperBound...]
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return url }
-        return url[..<scheme.upperBound] + "***" + rest[at...]
+        guard let at = url.lastIndex(of: "@") else { return url }
+        let start = url.firstRange(of: "://")?.upperBound ?? url.startIndex
+        guard start <= at else { return "***" + url[at...] }
+        return url[..<start] + "***" + url[at...]
     }
 }

@@ -99,7 +99,7 @@ public struct RetryPolicy: Sendable {
     }
 
     static func format(_ seconds: Double) -> String {
-        guard seconds.isFinite else { return "? s" }
+        guard seconds.isFinite, seconds >= 0 else { return "? s" }
         let tenths = Int((min(seconds, 1e9) * 10).rounded())
         return "\(tenths / 10).\(tenths % 10) s"
     }

@@ -138,8 +138,10 @@ enum UnicodeNeighbour {
         guard index > 0 else { return true }
         let byte = bytes[index - 1]
         if byte < 0x80 { return !(ASCII.isLetter(byte) || ASCII.isDigit(byte)) }
+        // A UTF-8 character has at most three continuation bytes: walking further would read a neighbour the
+        // streaming scanner's window may not hold, and no valid character starts there anyway.
         var start = index - 1
-        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        while start > 0, index - start < 4, bytes[start] & 0xC0 == 0x80 { start -= 1 }
         return !isLetterOrDigit(bytes, from: start, to: index)
     }
 

@@ -62,19 +62,31 @@ public struct Outbox: Sendable {
         FileSystem.list(directory).filter { $0.hasSuffix(".json") && !$0.contains(".tmp-") }.sorted()
     }
 
-    /// Reads every waiting report without claiming any, for `flush --dry-run`; unreadable files are listed as
-    /// names only.
+    /// Reads every waiting report without claiming any, for `flush --dry-run`; unreadable files (and links,
+    /// which are never followed) are listed as names only.
     public func peek() -> (entries: [Entry], unreadable: [String]) {
         var entries: [Entry] = []
         var unreadable: [String] = []
         for name in waitingNames() {
-            if let report = try? JSON.decode(Report.self, from: FileSystem.read("\(directory)/\(name)", limit: Self.largestReport)) {
+            let fd = open("\(directory)/\(name)", O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+            defer { if fd >= 0 { close(fd) } }
+            if fd >= 0, let bytes = try? FileSystem.read(fd: fd, path: name, limit: Self.largestReport),
+                let report = try? JSON.decode(Report.self, from: bytes)
+            {
                 entries.append(Entry(name: name, report: report))
             } else {
                 unreadable.append(name)
             }
         }
         return (entries, unreadable)
+    }
+
+    /// Whether another run holds the report now (it is being sent).
+    public func isHeld(_ name: String) -> Bool {
+        let fd = open("\(directory)/\(name)", O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return flock(fd, LOCK_EX | LOCK_NB) != 0
     }
 
     /// Claims up to `limit` waiting reports that `matches` accepts, oldest first, skipping those another run
@@ -85,7 +97,13 @@ public struct Outbox: Sendable {
         for name in waitingNames() where claim.entries.count < limit && !skipped.contains(name) {
             let path = "\(directory)/\(name)"
             let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
-            guard fd >= 0 else { continue }
+            guard fd >= 0 else {
+                // A link is never followed (it could point anywhere): it is moved aside, not waited on forever.
+                if errno == ELOOP, moveToRejected(name, reason: "a symbolic link, not a report file") {
+                    evicted.append(Eviction(name: name, reason: "a symbolic link, not a report file"))
+                }
+                continue
+            }
             // Another run holds it, or it went (delivered) between listing and opening: not ours.
             guard flock(fd, LOCK_EX | LOCK_NB) == 0, FileSystem.sameFile(fd, path) else {
                 close(fd)

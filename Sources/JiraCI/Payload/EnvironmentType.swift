@@ -25,9 +25,15 @@ public enum EnvironmentType: String, Sendable, Codable, CaseIterable, SettingVal
     /// A word of an unmapped environment name one or two letters from a word that names a type
     /// (`prodution`), with that word: worth a warning, since Jira will file the environment as unmapped.
     public static func likelyTypo(inName name: String) -> (word: String, suggestion: String)? {
-        let all = Self.words.flatMap(\.1)
+        // Region names (`us-east-1`, `eu-west`) sit two letters from `test`: only a word that starts like a
+        // known one, and is one letter off (two for long words), looks like a typo.
+        let all = Self.words.flatMap(\.1).sorted()
         for word in Self.words(in: name) where word.count >= 4 && !all.contains(word) {
-            if let near = all.first(where: { $0.count >= 4 && Suggestion.editDistance(word, $0) <= 2 }) { return (word, near) }
+            let near = all.filter { $0.count >= 4 && $0.first == word.first }
+                .map { ($0, Suggestion.editDistance(word, $0)) }
+                .filter { $0.1 <= (word.count >= 7 ? 2 : 1) }
+                .min { $0.1 < $1.1 }
+            if let near { return (word, near.0) }
         }
         return nil
     }

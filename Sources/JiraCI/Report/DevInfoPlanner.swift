@@ -100,9 +100,10 @@ public struct DevInfoPlanner: Sendable {
         return plan
     }
 
-    /// One pushed branch: a new branch sends the commits no other branch has, an update its new commits, a
-    /// forced push the new tip, and a deleted branch is deleted.
-    public func plan(_ update: HookUpdate, search: KeySearch) async throws -> Plan {
+    /// One pushed branch: a new branch sends the commits the repository did not have (`baseline`, see
+    /// `HookUpdate.baselines`), an update its new commits, a forced push the new tip, and a deleted branch is
+    /// deleted.
+    public func plan(_ update: HookUpdate, baseline: [String], search: KeySearch) async throws -> Plan {
         let facts = try await repository()
         var plan = Plan(repository: facts, warnings: facts.warnings)
         guard let newCommit = update.newCommit else {
@@ -120,7 +121,7 @@ public struct DevInfoPlanner: Sendable {
             excluded = forced ? [] : [old]
             if forced { limit = 1 }
         } else {
-            excluded = try await git.branchTips(except: update.branch)
+            excluded = baseline
         }
         if excluded.contains(newCommit) { (excluded, limit) = ([], 1) }
         var commits: [DevInfoCommit] = []
@@ -150,7 +151,7 @@ public struct DevInfoPlanner: Sendable {
             author: .init(
                 name: FieldLimits.fitted(details.authorName.isEmpty ? "unknown" : details.authorName, limit: FieldLimits.text),
                 email: details.authorEmail.isEmpty ? nil : FieldLimits.fitted(details.authorEmail, limit: FieldLimits.text)),
-            authorTimestamp: WallClock.rfc3339(microseconds: details.authorTime.multipliedReportingOverflow(by: 1_000_000).partialValue),
+            authorTimestamp: WallClock.rfc3339(seconds: details.authorTime),
             displayId: String(details.sha.prefix(7)), fileCount: min(details.fileCount, Int(Int32.max)), url: links.commitURL(details.sha),
             flags: details.isMerge ? ["MERGE_COMMIT"] : nil, files: files.isEmpty ? nil : files)
     }

@@ -17,8 +17,8 @@ public struct KeySearch: Sendable {
     public enum NewBranchBase: Sendable {
         /// Only the commit itself is scanned.
         case none
-        /// Commits no other local branch has (a push to a central repository).
-        case otherBranches
+        /// Commits not reachable from these (a branch new in a push: what the repository had before it).
+        case notReachableFrom([String])
         /// Commits not on the default branch (`origin/HEAD`, else main/master): a CI's first build of a branch.
         case defaultBranch
     }
@@ -125,8 +125,8 @@ struct CommitRange {
         switch search.newBranchBase {
         case .none:
             break
-        case .otherBranches:
-            range.excluded = try await git.branchTips(except: branch)
+        case .notReachableFrom(let commits):
+            range.excluded = commits
         case .defaultBranch:
             range.excluded = try await git.defaultBranchCommit().map { [$0] } ?? []
             if range.excluded.isEmpty, let branch { range.warnings.append(.newBranchWithoutBase(branch)) }

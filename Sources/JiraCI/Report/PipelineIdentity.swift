@@ -14,13 +14,13 @@ public struct PipelineIdentity: Sendable, Equatable {
         return Identifiers.pathSafe(pipeline.name.map { "\(base)#\($0)" } ?? base)
     }
 
-    /// Without a CI build number: the commit's depth (how many commits it reaches) times 100,000, plus a part
-    /// of its sha. The same commit always gets the same number (so in_progress then successful is one build),
-    /// a branch's numbers grow with every commit, and two branches at the same depth differ unless their shas
-    /// agree in five hex digits.
+    /// Without a CI build number: the commit's depth (how many commits it reaches) times 2²⁰, plus the first
+    /// five hex digits of its sha. The same commit always gets the same number (so in_progress then successful
+    /// is one build), a branch's numbers grow with every commit, and two branches at the same depth differ
+    /// unless their shas agree in the first five hex digits.
     public static func fallbackBuildNumber(depth: Int, sha: String) -> Int64 {
         let part = Int64(sha.prefix(5), radix: 16) ?? 0
-        return Int64(depth) * 100_000 + part % 100_000
+        return Int64(depth) << 20 + part
     }
 
     /// Without a remote, the repository's folder names the pipeline.

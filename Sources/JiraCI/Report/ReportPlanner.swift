@@ -47,7 +47,7 @@ public struct ReportPlanner: Sendable {
             pipelineId: identity.pipelineId,
             pipelineName: identity.pipelineName,
             buildNumber: identity.buildNumber,
-            buildURL: buildURL ?? "")
+            buildURL: buildURL ?? "{buildURL}")
 
         let entity: ReportEntity
         switch kind {

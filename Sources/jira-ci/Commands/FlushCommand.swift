@@ -59,13 +59,17 @@ struct FlushCommand: AsyncParsableCommand {
             dryRun: false, softFail: false, requireKeys: false, outboxDirectory: directory)
         let sender = ReportSender(settings: settings, json: json)
         let result = try await sender.dispatch([])
-        let ours = outbox.peek().entries.filter { $0.report.queueKey == sender.queueKey }.count
-        let summary = Summary(delivered: result.delivered, rejected: result.rejected.count, waiting: ours)
+        // Reports another run is sending right now (a hook's background flush, a second cron) are not waiting.
+        let queued = outbox.peek().entries
+        let ours = queued.filter { $0.report.queueKey == sender.queueKey }
+        let inFlight = ours.filter { outbox.isHeld($0.name) }.count
+        let summary = Summary(delivered: result.delivered, rejected: result.rejected.count, waiting: ours.count - inFlight)
         if json {
             try Terminal.json(summary)
         } else {
-            let others = result.waiting - ours
+            let others = queued.count - ours.count
             Terminal.output("delivered \(summary.delivered), rejected \(summary.rejected), waiting \(summary.waiting)"
+                + (inFlight > 0 ? " (and \(inFlight) being sent by another run)" : "")
                 + (others > 0 ? " (and \(others) for other sites or credentials)" : ""))
         }
         if let refusal = result.refusal { throw refusal }

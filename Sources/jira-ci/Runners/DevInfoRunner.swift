@@ -25,9 +25,11 @@ struct DevInfoRunner {
     func hook(lines: [String], flush: BackgroundFlush.Request) async throws {
         let planner = planner
         var reports: [Report] = []
-        for update in lines.compactMap(HookUpdate.init(line:)) {
+        let updates = lines.compactMap(HookUpdate.init(line:))
+        let baselines = HookUpdate.baselines(updates, branches: try await GitRepository(path: settings.search.repositoryPath).branches())
+        for (update, baseline) in zip(updates, baselines) {
             do {
-                let plan = try await planner.plan(update, search: settings.search)
+                let plan = try await planner.plan(update, baseline: baseline, search: settings.search)
                 plan.warnings.forEach { Terminal.warning("\(update.branch): \($0)") }
                 reports += plan.reports
                 if plan.reports.isEmpty, !json { Terminal.output("\(TerminalText.oneLine(update.branch)): no issue keys, nothing sent") }

@@ -15,14 +15,16 @@ struct HookRunner {
         let planner = ReportPlanner(
             factory: PayloadFactory(updateSequence: UpdateSequence().next), target: settings.target, credential: settings.credential)
         var reports: [(branch: String, report: Report)] = []
+        let updates = lines.compactMap(HookUpdate.init(line:))
+        let baselines = HookUpdate.baselines(updates, branches: try await GitRepository(path: settings.search.repositoryPath).branches())
         // A deleted branch has no build: only development information tells Jira about it.
-        for update in lines.compactMap(HookUpdate.init(line:)) {
+        for (update, baseline) in zip(updates, baselines) {
             guard let newCommit = update.newCommit else { continue }
             var search = settings.search
             search.commit = newCommit
             search.branch = update.branch
             search.since = update.oldCommit
-            search.newBranchBase = update.oldCommit == nil ? .otherBranches : .none
+            search.newBranchBase = update.oldCommit == nil ? .notReachableFrom(baseline) : .none
             var pipeline = settings.pipeline
             if pipeline.buildURL == nil {
                 pipeline.buildURL = HookUpdate.bitbucketCommitURL(environment, commit: newCommit)

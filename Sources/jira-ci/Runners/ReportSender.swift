@@ -32,8 +32,8 @@ struct ReportSender {
     /// The line a queued report gets, instead of an error: the report is not lost.
     func queuedLine(_ result: Dispatcher.Result, count: Int) -> String {
         let reason = result.unreachable.map { String(describing: $0) } ?? "Jira did not answer"
-        let what = count == 1 ? "report" : "\(count) reports"
-        return "Jira unreachable (\(reason)); \(what) queued in \(outbox?.directory ?? "the outbox") (\(result.waiting) waiting); the next jira-ci run or 'jira-ci flush' sends it"
+        let (what, it) = count == 1 ? ("report", "it") : ("\(count) reports", "them")
+        return "Jira unreachable (\(reason)); \(what) queued in \(outbox?.directory ?? "the outbox") (\(result.waiting) waiting); the next jira-ci run or 'jira-ci flush' sends \(it)"
     }
 
     /// Prints what became of fresh reports (`show`, for a command whose output has its own shape) and fails

@@ -27,6 +27,14 @@ extension ServerSession {
     static let myselfPath = "/rest/api/2/myself?expand=groups,applicationRoles"
     static let serverInfoPath = "/rest/api/2/serverInfo?doHealthCheck=false"
 
+    /// Whether Jira's REST API answers at the site: its server info, which any user may read.
+    func isJira() -> Bool {
+        guard let response = try? send("GET", Self.serverInfoPath), response.isSuccess,
+            let answer = try? JSON.decode(JSONValue.self, from: response.body)
+        else { return false }
+        return answer["version"] != nil || answer["versionNumbers"] != nil
+    }
+
     /// The requests `check` makes, for `auth check --dry-run`.
     public static func checkPreview(site: String?) -> [PreparedRequest] {
         [myselfPath, serverInfoPath].map { PreparedRequest(method: "GET", url: (site ?? "{jiraURL}") + $0, body: nil) }

@@ -85,6 +85,11 @@ public struct ServerDelivery: JiraDelivery {
         }) ?? []
         var byItem = [IssueResult?](repeating: nil, count: work.count)
         for (item, result) in done.flatMap({ $0 }) { byItem[item] = result }
+        // Every issue "missing" may mean the URL lacks Jira's context path (a proxy answering 404 in Jira's own
+        // shape): one question to the server itself tells.
+        if !byItem.isEmpty, byItem.allSatisfy({ if case .missing? = $0 { true } else { false } }), !session.isJira() {
+            return reports.map { _ in .failed(ServerSession.notJira(session.siteURL)) }
+        }
         return reports.indices.map { index in
             Self.result(for: reports[index], items: work.indices.filter { work[$0].report == index }.map { (work[$0].key, byItem[$0]!) })
         }
