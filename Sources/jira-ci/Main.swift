@@ -12,7 +12,7 @@ enum Main {
     static func main() async {
         var command: any ParsableCommand
         do {
-            command = try JiraCICommand.parseAsRoot()
+            command = try JiraCICommand.parseAsRoot(CommandLineArguments.split(Array(CommandLine.arguments.dropFirst())))
         } catch {
             exit(parseError: error)
         }
@@ -50,6 +50,20 @@ enum Main {
         }
         Terminal.error("\(message) \(help)")
         Glibc.exit(ExitStatus.usage.rawValue)
+    }
+}
+
+/// `--pr-title=́value`: to Swift, `=` and a combining mark after it are one character, so the argument parser
+/// finds no `=`; such an argument is split where its scalars have the `=`.
+enum CommandLineArguments {
+    static func split(_ arguments: [String]) -> [String] {
+        arguments.flatMap { argument -> [String] in
+            guard argument.hasPrefix("--"), !argument.contains("="),
+                let equals = argument.unicodeScalars.firstIndex(of: "=")
+            else { return [argument] }
+            let scalars = argument.unicodeScalars
+            return [String(scalars[..<equals]), String(scalars[scalars.index(after: equals)...])]
+        }
     }
 }
 

@@ -32,6 +32,21 @@ public enum TerminalText {
         }
     }
 
+    /// JSON text with the C1 controls (U+0080 to U+009F) inside its strings written as `\u0080` escapes: the
+    /// same document, and nothing a terminal acts on.
+    public static func jsonEscapingC1(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return json }
+        var out = ""
+        for scalar in json.unicodeScalars {
+            if (0x80...0x9F).contains(scalar.value) {
+                out += "\\u00" + String(scalar.value, radix: 16)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     /// One line, for a table cell or a list item.
     public static func oneLine(_ text: String) -> String {
         escaped(text, keepingNewlines: false)

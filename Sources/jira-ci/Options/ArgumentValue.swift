@@ -66,12 +66,17 @@ extension Option {
     /// itself (ArgumentParser shows the parser's message after the flag's name).
     init<T: ArgumentValue>(of type: T.Type, name: NameSpecification = .long, help: ArgumentHelp, completion: CompletionKind? = nil)
     where Value == T? {
-        self.init(name: name, help: help.listing(T.valueWords), completion: completion ?? T.defaultCompletionKind, transform: { try T.parse($0) })
+        // `.unconditional`: `--wait -1` is a value to refuse with its range, not a missing value and an option.
+        self.init(
+            name: name, parsing: .unconditional, help: help.listing(T.valueWords), completion: completion ?? T.defaultCompletionKind,
+            transform: { try T.parse($0) })
     }
 
     /// The repeatable form: `@Option(of: IssueKey.self, name: .customLong("issue"), help: …) var issues: [IssueKey] = []`.
     init<T: ArgumentValue>(wrappedValue: [T], of type: T.Type, name: NameSpecification = .long, help: ArgumentHelp) where Value == [T] {
-        self.init(wrappedValue: wrappedValue, name: name, help: help, completion: T.defaultCompletionKind, transform: { try T.parse($0) })
+        self.init(
+            wrappedValue: wrappedValue, name: name, parsing: .unconditionalSingleValue, help: help, completion: T.defaultCompletionKind,
+            transform: { try T.parse($0) })
     }
 }
 

@@ -49,6 +49,8 @@ struct CredentialOptions: ParsableArguments {
             break
         }
         if flavor == .server { credentials.server = try serverCredential(source) }
+        // Every form a secret travels in (a basic-auth header's base64, the key's lines) is hidden too.
+        credentials.secrets.forEach(Terminal.redactor.add)
         return credentials
     }
 

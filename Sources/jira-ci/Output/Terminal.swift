@@ -23,7 +23,8 @@ enum Terminal {
     /// Machine-readable output: secrets are masked inside the JSON strings, so the document stays valid JSON.
     static func json<T: Encodable>(_ value: T) throws {
         let document = try JSON.decode(JSONValue.self, from: JSON.encode(value))
-        write(STDOUT_FILENO, try JSON.string(redacted(document), pretty: true), newline: true)
+        // JSON escapes C0 controls itself; C1 controls (which terminals act on too) get the same \u form.
+        write(STDOUT_FILENO, TerminalText.jsonEscapingC1(try JSON.string(redacted(document), pretty: true)), newline: true)
     }
 
     @Sendable static func warning(_ text: String) {
@@ -66,7 +67,7 @@ enum Terminal {
 
     private static func redacted(_ value: JSONValue) -> JSONValue {
         switch value {
-        case .string(let text): .string(redactor.redact(text, fields: false))
+        case .string(let text): .string(String(decoding: URLCredentials.scrubbed(Array(redactor.redact(text, fields: false).utf8)), as: UTF8.self))
         case .array(let items): .array(items.map(redacted))
         case .object(let fields): .object(Dictionary(fields.map { (redactor.redact($0.key, fields: false), redacted($0.value)) }, uniquingKeysWith: { first, _ in first }))
         default: value
@@ -74,7 +75,7 @@ enum Terminal {
     }
 
     private static func write(_ descriptor: Int32, _ text: String, newline: Bool) {
-        var bytes = redactor.redact(bytes: Array(text.utf8), fields: false)
+        var bytes = URLCredentials.scrubbed(redactor.redact(bytes: Array(text.utf8), fields: false))
         if newline && bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
         rawWrite(descriptor, bytes)
     }
