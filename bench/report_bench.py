@@ -29,12 +29,18 @@ def environment(fake, folder):
     return dict(os.environ, **GIT, **fake.env(JIRA_CI_CACHE_DIR=str(folder / "cache")), XDG_STATE_HOME=str(folder / "state"))
 
 
+def one_commit_repository(folder, name, message, env):
+    """A fresh repository holding one empty commit with `message`."""
+    repo = folder / name
+    subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "commit", "-q", "--allow-empty", "-m", message], check=True, env=env)
+    return repo
+
+
 def single_reports(binary, folder):
     fake = fake_cloud()
-    repo = folder / "single"
-    subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)
     env = environment(fake, folder)
-    subprocess.run(["git", "-C", str(repo), "commit", "-q", "--allow-empty", "-m", "BENCH-1 change"], check=True, env=env)
+    repo = one_commit_repository(folder, "single", "BENCH-1 change", env)
     command = [binary, "build", "--repo", str(repo), "--state", "successful", "--build-number", "1", "--build-url", "https://ci.example.com/1"]
 
     def once():
@@ -106,10 +112,8 @@ def hook_pushes(binary, folder):
 
 def flush_thousand(binary, folder):
     fake = fake_cloud()
-    repo = folder / "flush"
-    subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)
     env = environment(fake, folder)
-    subprocess.run(["git", "-C", str(repo), "commit", "-q", "--allow-empty", "-m", "FLUSH-1 change"], check=True, env=env)
+    repo = one_commit_repository(folder, "flush", "FLUSH-1 change", env)
     fake.go_down()
     subprocess.run([binary, "build", "--repo", str(repo), "--state", "successful", "--build-number", "1", "--retries", "0",
                     "--build-url", "https://ci.example.com/1"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def binary() -> str:
-    path = os.environ.get("JIRA_CI_BIN") or str(ROOT / ".build" / "debug" / "jira-ci")
+    path = os.environ.get("JIRA_CI_BIN") or str(ROOT / ".build" / "release" / "jira-ci")
     if not os.access(path, os.X_OK):
         pytest.exit(f"jira-ci binary not found at {path}; run `swift build` first or set JIRA_CI_BIN", 2)
     return path
@@ -97,6 +97,78 @@ class Repo:
         self.counter += 1
         self.git("commit", "-q", "--allow-empty", "-m", message)
         return self.git("rev-parse", "HEAD")
+
+    def change(self, message, files=None, remove=(), date=None, author=None) -> str:
+        """A commit with real file changes: `files` maps paths to new contents, `remove` lists paths to delete."""
+        for path, text in (files or {}).items():
+            target = self.path / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text)
+        for path in remove:
+            self.git("rm", "-q", path)
+        self.git("add", "-A")
+        args = ["commit", "-q", "--allow-empty", "-m", message]
+        if date:
+            args += ["--date", date]
+        if author:
+            args += ["--author", author]
+        self.git(*args)
+        return self.git("rev-parse", "HEAD")
+
+
+GITHUB = "git@github.com:acme/shop.git"
+BITBUCKET_SERVER = "https://git.example.com/scm/acme/shop.git"
+
+
+def make_shop(tmp_path, remote=GITHUB, branch="feature/SHOP-1-cart", change="SHOP-2 add cart", base_files=None) -> Repo:
+    """The sample repository the tests report from: `init` on main (kept as `repo.base`), then a feature branch
+    whose name and one commit name issues. Each part can be left out or changed."""
+    repo = Repo(tmp_path / "shop")
+    if remote:
+        repo.git("remote", "add", "origin", remote)
+    repo.base = repo.change("init", base_files)
+    if branch:
+        repo.git("checkout", "-q", "-b", branch)
+    if change:
+        repo.commit(change)
+    return repo
+
+
+@pytest.fixture
+def shop(tmp_path) -> Repo:
+    return make_shop(tmp_path)
+
+
+def central_repository(tmp_path, command) -> Repo:
+    """A bare repository whose post-receive hook runs `jira-ci <command> --repo $PWD`, and a clone of it, still
+    without commits, that pushes there. Returns the clone."""
+    bare = tmp_path / "central.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(bare)], check=True)
+    hook = bare / "hooks" / "post-receive"
+    hook.write_text(f'#!/bin/sh\nexec "{binary()}" {command} --repo "$PWD"\n')
+    hook.chmod(0o755)
+    work = Repo(tmp_path / "work")
+    work.git("remote", "add", "origin", str(bare))
+    return work
+
+
+def push(work, env, *args) -> str:
+    """`git push` from the clone, returning what the hook wrote; the timeout fails a test whose hook waits on Jira."""
+    completed = subprocess.run(["git", "-C", str(work.path), "push", "-q", "origin", *args], capture_output=True,
+                               text=True, env=clean_env(env), timeout=30)
+    assert completed.returncode == 0, completed.stderr
+    return completed.stderr
+
+
+def assert_no_secrets(result, *sources):
+    """No secret in stdout or stderr: those of each fake in `sources` (its `secrets()`, every form it knows them
+    in) and any other strings given."""
+    secrets = []
+    for source in sources:
+        secrets += source.secrets() if hasattr(source, "secrets") else ([source] if isinstance(source, str) else list(source))
+    for secret in secrets:
+        assert secret not in result.out, f"secret {secret!r} in stdout: {result}"
+        assert secret not in result.err, f"secret {secret!r} in stderr: {result}"
 
 
 def is_path_safe_id_of(identifier, original):

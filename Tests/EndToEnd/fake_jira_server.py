@@ -21,6 +21,7 @@ CONSUMER_KEY = "jira-ci-consumer"
 PAT = "jci-pat-7c1d2e9f40"
 USER, PASSWORD = "ci-bot", "jci-password-51b7"
 ACCESS_TOKEN = "jci-oauth-access-token-a9e4"
+BASIC = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()   # the password, as basic auth sends it
 
 
 class FakeJiraServer(FakeServer):
@@ -46,7 +47,11 @@ class FakeJiraServer(FakeServer):
         self.url = self.origin + context_path
 
     def secrets(self):
-        return [PAT, PASSWORD, ACCESS_TOKEN, *self.issued_access_tokens]
+        """Every credential it accepts, in every form it travels: basic auth's base64 and the lines of the
+        application link's private key (when a test gave the fake one as `private_key`) included."""
+        key = getattr(self, "private_key", None) or ""
+        key_lines = [line for line in key.splitlines() if line and "-----" not in line]
+        return [PAT, PASSWORD, ACCESS_TOKEN, BASIC, *self.issued_access_tokens, *key_lines]
 
     def approve(self, request_token):
         """What the user does in the browser: approve, and read the verification code Jira shows."""

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, Repo, binary, clean_env
-from fake_jira_cloud import FakeJiraCloud
+from conftest import ROOT, Repo, binary, clean_env, make_shop
 from fake_jira_server import PAT, FakeJiraServer
 from test_server import key
 
@@ -18,12 +17,7 @@ EXAMPLES = ROOT / "ci-examples"
 
 @pytest.fixture
 def repo(tmp_path):
-    repo = Repo(tmp_path / "shop")
-    repo.git("remote", "add", "origin", "git@github.com:acme/shop.git")
-    repo.base = repo.commit("init")
-    repo.git("checkout", "-q", "-b", "feature/SHOP-1-cart")
-    repo.commit("SHOP-2 add cart")
-    return repo
+    return make_shop(tmp_path)
 
 
 def shell(command, repo, env):

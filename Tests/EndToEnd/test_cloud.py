@@ -1,27 +1,14 @@
 """Reporting to Jira Cloud over real HTTP on loopback: token, caching, retries, failures, TLS, gating."""
 import json
-import os
-import ssl
 import stat
-import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import pytest
-
-from conftest import Repo, binary, clean_env, is_path_safe_id_of, outbox_dir, run
+from conftest import assert_no_secrets, is_path_safe_id_of, outbox_dir, run
 from fake_jira_cloud import CLIENT_ID, CLIENT_SECRET, CLOUD_ID, FakeJiraCloud
+from private_ca import make_tls
 from test_keys import assert_one_line_error
-
-
-@pytest.fixture
-def shop(tmp_path):
-    repo = Repo(tmp_path / "shop")
-    repo.git("remote", "add", "origin", "git@github.com:acme/shop.git")
-    repo.git("checkout", "-q", "-b", "feature/SHOP-1-cart")
-    repo.commit("SHOP-2 add cart")
-    return repo
 
 
 def jira(fake, repo, *args, env=None, cache=None, **kwargs):
@@ -31,12 +18,6 @@ def jira(fake, repo, *args, env=None, cache=None, **kwargs):
     result = run(*args, "--repo", str(repo.path), env=extra, **kwargs)
     assert_no_secrets(result, fake)
     return result
-
-
-def assert_no_secrets(result, fake):
-    for secret in fake.secrets():
-        assert secret not in result.out, f"secret in stdout: {result}"
-        assert secret not in result.err, f"secret in stderr: {result}"
 
 
 def assert_queued(result, waiting, *needles):
@@ -372,45 +353,8 @@ def test_auth_check_reports_site_cloud_id_expiry_and_permissions(cloud, shop):
     assert cloud.count("/bulk") == 0  # nothing was written
 
 
-def make_ca(folder: Path):
-    """A CA and a server certificate for localhost and 127.0.0.1, made at test time."""
-    import datetime
-    import ipaddress
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
-    from cryptography.x509.oid import NameOID
-
-    def key():
-        return rsa.generate_private_key(public_exponent=65537, key_size=2048)
-
-    now = datetime.datetime.now(datetime.timezone.utc)
-    ca_key = key()
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "jira-ci test CA")])
-    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
-          .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
-          .not_valid_after(now + datetime.timedelta(days=2))
-          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-          .sign(ca_key, hashes.SHA256()))
-    server_key = key()
-    server = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]))
-              .issuer_name(ca_name).public_key(server_key.public_key()).serial_number(x509.random_serial_number())
-              .not_valid_before(now - datetime.timedelta(days=1)).not_valid_after(now + datetime.timedelta(days=2))
-              .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost"),
-                                                          x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
-              .sign(ca_key, hashes.SHA256()))
-    pem = serialization.Encoding.PEM
-    (folder / "ca.pem").write_bytes(ca.public_bytes(pem))
-    (folder / "server.pem").write_bytes(server.public_bytes(pem))
-    (folder / "server.key").write_bytes(server_key.private_bytes(pem, serialization.PrivateFormat.PKCS8,
-                                                                 serialization.NoEncryption()))
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(folder / "server.pem", folder / "server.key")
-    return folder / "ca.pem", context
-
-
 def test_https_with_a_private_ca_needs_ca_cert(shop, tmp_path):
-    ca, context = make_ca(tmp_path)
+    ca, context = make_tls(tmp_path)
     fake = FakeJiraCloud(tls=context)
     try:
         refused = build(fake, shop, "--retries", "0")

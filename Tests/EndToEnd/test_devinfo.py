@@ -11,7 +11,9 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from conftest import Repo, assert_valid_requests, binary, clean_env, is_path_safe_id_of, outbox_dir, run
+import conftest
+from conftest import (Repo, assert_no_secrets, assert_valid_requests, central_repository, clean_env,
+                      is_path_safe_id_of, make_shop, outbox_dir, push, run)
 import fake_jira_cloud
 from fake_jira_cloud import CLOUD_ID
 from fake_jira_server import PAT, FakeJiraServer
@@ -25,37 +27,9 @@ UTC_ISO = r"(\.0+)?(Z|\+00:00)"
 
 
 # -- helpers --------------------------------------------------------------------------------------------------------
-def change(repo, message, files=None, remove=(), date=None, author=None):
-    """A commit with real file changes: `files` maps paths to new contents, `remove` lists paths to delete."""
-    for path, text in (files or {}).items():
-        target = repo.path / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text)
-    for path in remove:
-        repo.git("rm", "-q", path)
-    repo.git("add", "-A")
-    args = ["commit", "-q", "--allow-empty", "-m", message]
-    if date:
-        args += ["--date", date]
-    if author:
-        args += ["--author", author]
-    repo.git(*args)
-    return repo.git("rev-parse", "HEAD")
-
-
-def shop(tmp_path, remote="git@github.com:acme/shop.git", branch="feature/SHOP-1-cart"):
-    repo = Repo(tmp_path / "shop")
-    if remote:
-        repo.git("remote", "add", "origin", remote)
-    repo.base = change(repo, "init", {"README.md": "hello\n"})
-    if branch:
-        repo.git("checkout", "-q", "-b", branch)
-    return repo
-
-
-def assert_no_secrets(result, fake):
-    for secret in fake.secrets():
-        assert secret not in result.out and secret not in result.err, f"secret leaked: {result}"
+def shop(tmp_path, remote=conftest.GITHUB, branch="feature/SHOP-1-cart"):
+    """The sample repository with a README on main and the feature branch checked out, still without commits."""
+    return make_shop(tmp_path, remote, branch, change=None, base_files={"README.md": "hello\n"})
 
 
 def dry(repo, *args, env=None, check=True):
@@ -108,10 +82,10 @@ def utf16_units(text):
 # -- CI or by hand: the range and its branch -----------------------------------------------------------------------
 def test_range_sends_each_keyed_commit_with_its_details_and_the_branch(tmp_path):
     repo = shop(tmp_path)
-    c1 = change(repo, "SHOP-2 add cart\n\nThe cart keeps items.", {"cart/cart.swift": "a\nb\nc\n"},
+    c1 = repo.change("SHOP-2 add cart\n\nThe cart keeps items.", {"cart/cart.swift": "a\nb\nc\n"},
                 date="2024-03-01T10:00:00+02:00", author="Zoë Doe <zoe@example.com>")
-    c2 = change(repo, "tidy up the readme", {"README.md": "hello\nworld\n"})
-    c3 = change(repo, "SHOP-3 fix the total", {"cart/cart.swift": "a\nB\nc\nd\n"}, remove=["README.md"])
+    c2 = repo.change("tidy up the readme", {"README.md": "hello\nworld\n"})
+    c3 = repo.change("SHOP-3 fix the total", {"cart/cart.swift": "a\nB\nc\nd\n"}, remove=["README.md"])
 
     result = dry(repo, "--since", repo.base)
     [request] = result.json["requests"]
@@ -154,8 +128,8 @@ def test_range_sends_each_keyed_commit_with_its_details_and_the_branch(tmp_path)
 
 def test_without_since_only_the_commit_itself_and_commit_picks_another(tmp_path):
     repo = shop(tmp_path)
-    c1 = change(repo, "SHOP-2 first", {"a.txt": "1\n"})
-    c2 = change(repo, "SHOP-3 second", {"a.txt": "2\n"})
+    c1 = repo.change("SHOP-2 first", {"a.txt": "1\n"})
+    c2 = repo.change("SHOP-3 second", {"a.txt": "2\n"})
     head_only = dry(repo)
     assert [c["id"] for c in commits_of(bodies(head_only))] == [c2]
     assert branches_of(bodies(head_only))[0]["issueKeys"] == ["SHOP-1", "SHOP-3"]
@@ -167,8 +141,8 @@ def test_without_since_only_the_commit_itself_and_commit_picks_another(tmp_path)
 
 def test_tip_without_a_key_carries_the_branch_keys_and_pr_title_adds_keys(tmp_path):
     repo = shop(tmp_path)
-    keyed = change(repo, "SHOP-2 add cart", {"cart.txt": "x\n"})
-    tip = change(repo, "polish wording", {"cart.txt": "y\n"})
+    keyed = repo.change("SHOP-2 add cart", {"cart.txt": "x\n"})
+    tip = repo.change("polish wording", {"cart.txt": "y\n"})
     result = dry(repo, "--since", repo.base, "--pr-title", "SHOP-4: Cart page")
     assert [c["id"] for c in commits_of(bodies(result))] == [keyed]
     [branch] = branches_of(bodies(result))
@@ -181,16 +155,16 @@ def test_tip_without_a_key_carries_the_branch_keys_and_pr_title_adds_keys(tmp_pa
 def test_merge_rename_and_many_files(tmp_path):
     repo = shop(tmp_path, branch=None)
     long_text = "".join(f"line {i} of a file that is long enough to be recognised as renamed\n" for i in range(30))
-    change(repo, "add a file", {"old/name.txt": long_text})
+    repo.change("add a file", {"old/name.txt": long_text})
     base = repo.git("rev-parse", "HEAD")
     (repo.path / "new").mkdir()
     repo.git("mv", "old/name.txt", "new/name.txt")
-    moved = change(repo, "SHOP-7 move the file")
-    many = change(repo, "SHOP-8 many files", {f"dir/f{i:02}.txt": f"{i}\n" for i in reversed(range(12))})
+    moved = repo.change("SHOP-7 move the file")
+    many = repo.change("SHOP-8 many files", {f"dir/f{i:02}.txt": f"{i}\n" for i in reversed(range(12))})
     repo.git("checkout", "-q", "-b", "topic")
-    change(repo, "SHOP-5 topic work", {"t1.txt": "t\n", "t2.txt": "u\nv\n"})
+    repo.change("SHOP-5 topic work", {"t1.txt": "t\n", "t2.txt": "u\nv\n"})
     repo.git("checkout", "-q", "main")
-    change(repo, "main work", {"m1.txt": "m\n"})
+    repo.change("main work", {"m1.txt": "m\n"})
     repo.git("merge", "-q", "--no-ff", "topic", "-m", "Merge SHOP-6 topic")
     merge = repo.git("rev-parse", "HEAD")
 
@@ -213,7 +187,7 @@ def test_merge_rename_and_many_files(tmp_path):
 def test_long_message_is_cut_to_1024_utf16_units_and_keys_come_from_all_of_it(tmp_path):
     repo = shop(tmp_path)
     message = "SHOP-9 emoji \U0001F600" + "\U0001F600" * 3000 + " closes SHOP-10"
-    sha = change(repo, message, {"e.txt": "e\n"})
+    sha = repo.change(message, {"e.txt": "e\n"})
     result = dry(repo)
     [commit] = commits_of(bodies(result))
     assert commit["id"] == sha
@@ -228,7 +202,7 @@ def test_long_message_is_cut_to_1024_utf16_units_and_keys_come_from_all_of_it(tm
 def test_branch_keys_stop_at_500(tmp_path):
     repo = shop(tmp_path, branch="feature/SHOP-1-big")
     for start in range(0, 600, 50):
-        change(repo, " ".join(f"BIG-{n}" for n in range(start + 1, start + 51)))
+        repo.change(" ".join(f"BIG-{n}" for n in range(start + 1, start + 51)))
     result = dry(repo, "--since", repo.base)
     [branch] = branches_of(bodies(result))
     assert len(branch["issueKeys"]) == 500
@@ -238,10 +212,10 @@ def test_branch_keys_stop_at_500(tmp_path):
 
 def test_commit_keys_follow_the_rules_of_keys(tmp_path):
     repo = shop(tmp_path, branch="feature/cart")
-    lower = change(repo, "Fix CVE-2021-44228 and UTF-8 handling, see shop-5", {"a.txt": "1\n"})
-    ops = change(repo, "OPS-1 infrastructure only", {"a.txt": "2\n"})
-    mixed = change(repo, "OPS-2 and SHOP-3 together", {"a.txt": "3\n"})
-    tmp = change(repo, "TMP-4 scratch", {"a.txt": "4\n"})
+    lower = repo.change("Fix CVE-2021-44228 and UTF-8 handling, see shop-5", {"a.txt": "1\n"})
+    ops = repo.change("OPS-1 infrastructure only", {"a.txt": "2\n"})
+    mixed = repo.change("OPS-2 and SHOP-3 together", {"a.txt": "3\n"})
+    tmp = repo.change("TMP-4 scratch", {"a.txt": "4\n"})
     cases = [(("--ignore-prefix", "OPS"), {mixed: ["SHOP-3"], tmp: ["TMP-4"]}),
              (("--project", "SHOP"), {lower: ["SHOP-5"], mixed: ["SHOP-3"]})]
     for rules, expected in cases:
@@ -259,7 +233,7 @@ def test_unusual_branch_and_file_names_get_safe_ids_and_escaped_links(tmp_path):
     from atlassian_schema import URI
     branch = "feature/SHOP-7+über#2"
     repo = shop(tmp_path, branch=branch)
-    sha = change(repo, "SHOP-8 docs", {"docs/read me ü#1.md": "x\n"})
+    sha = repo.change("SHOP-8 docs", {"docs/read me ü#1.md": "x\n"})
     result = dry(repo)
     [commit] = commits_of(bodies(result))
     [file] = commit["files"]
@@ -275,7 +249,7 @@ def test_repository_id_is_the_pipelines_and_does_not_depend_on_the_clone_protoco
     ssh = shop(tmp_path / "a")
     https = shop(tmp_path / "b", remote="https://x-access-token:s3cr3t@github.com/acme/shop.git")
     for repo in (ssh, https):
-        change(repo, "SHOP-2 cart", {"c.txt": "c\n"})
+        repo.change("SHOP-2 cart", {"c.txt": "c\n"})
     ssh_result, https_result = dry(ssh), dry(https)
     ssh_repo, https_repo = single_repository(bodies(ssh_result)), single_repository(bodies(https_result))
     assert ssh_repo["id"] == https_repo["id"]
@@ -288,7 +262,7 @@ def test_repository_id_is_the_pipelines_and_does_not_depend_on_the_clone_protoco
 
 def test_gitlab_links(tmp_path):
     repo = shop(tmp_path, remote="git@gitlab.com:acme/shop.git")
-    sha = change(repo, "SHOP-2 cart", {"src/c.txt": "c\n"})
+    sha = repo.change("SHOP-2 cart", {"src/c.txt": "c\n"})
     repository = single_repository(bodies(dry(repo)))
     web = "https://gitlab.com/acme/shop"
     assert repository["url"] == web and repository["name"] == "acme/shop"
@@ -300,7 +274,7 @@ def test_gitlab_links(tmp_path):
 
 def test_bitbucket_server_names_and_links_from_its_hook_variables(tmp_path):
     repo = shop(tmp_path, remote=None)
-    sha = change(repo, "SHOP-2 cart", {"src/c.txt": "c\n"})
+    sha = repo.change("SHOP-2 cart", {"src/c.txt": "c\n"})
     repository = single_repository(bodies(dry(repo, env=BB_ENV)))
     assert repository["name"] == "ACME/shop"
     assert repository["url"] == BB_REPO
@@ -316,7 +290,7 @@ def test_bitbucket_server_names_and_links_from_its_hook_variables(tmp_path):
 
 def test_unknown_host_warns_naming_the_template_flags_and_templates_fill_the_links(tmp_path):
     repo = shop(tmp_path, remote="https://code.example.org/acme/shop.git")
-    sha = change(repo, "SHOP-2 cart", {"src/c.txt": "c\n"})
+    sha = repo.change("SHOP-2 cart", {"src/c.txt": "c\n"})
     bare = dry(repo)
     assert all(flag in bare.err for flag in ("--commit-url-template", "--branch-url-template", "--file-url-template"))
     repository = single_repository(bodies(bare))
@@ -335,7 +309,7 @@ def test_unknown_host_warns_naming_the_template_flags_and_templates_fill_the_lin
 
 def test_a_template_without_its_placeholder_is_a_usage_error(tmp_path):
     repo = shop(tmp_path, remote="https://code.example.org/acme/shop.git")
-    change(repo, "SHOP-2 cart")
+    repo.change("SHOP-2 cart")
     result = dry(repo, "--commit-url-template", "https://code.example.org/acme/shop/commit/", check=False)
     assert_one_line_error(result, 2, "{sha}")
 
@@ -343,9 +317,9 @@ def test_a_template_without_its_placeholder_is_a_usage_error(tmp_path):
 # -- real runs against Jira Cloud ----------------------------------------------------------------------------------
 def test_real_run_stores_commits_and_branch_and_json_lists_what_jira_accepted(cloud, tmp_path):
     repo = shop(tmp_path)
-    c1 = change(repo, "SHOP-2 add cart", {"a.txt": "a\n"})
-    change(repo, "no key here", {"a.txt": "b\n"})
-    c3 = change(repo, "SHOP-3 fix", {"a.txt": "c\n"})
+    c1 = repo.change("SHOP-2 add cart", {"a.txt": "a\n"})
+    repo.change("no key here", {"a.txt": "b\n"})
+    c3 = repo.change("SHOP-3 fix", {"a.txt": "c\n"})
     result = devinfo(cloud, repo, "--since", repo.base, "--json")
     assert result.code == 0, result
     data = stored(cloud)
@@ -368,9 +342,9 @@ def test_real_run_stores_commits_and_branch_and_json_lists_what_jira_accepted(cl
 
 def test_prevent_transitions_is_sent_only_when_asked(cloud, tmp_path):
     repo = shop(tmp_path)
-    change(repo, "SHOP-2 add cart")
+    repo.change("SHOP-2 add cart")
     assert devinfo(cloud, repo).code == 0
-    change(repo, "SHOP-3 more")
+    repo.change("SHOP-3 more")
     assert devinfo(cloud, repo, "--prevent-transitions").code == 0
     assert [r["preventTransitions"] for r in cloud.devinfo_requests] == [None, True]
     assert cloud.bodies(BULK)[0].get("preventTransitions") is None
@@ -380,7 +354,7 @@ def test_prevent_transitions_is_sent_only_when_asked(cloud, tmp_path):
 
 def test_dry_run_needs_no_credentials_and_shows_none(cloud, tmp_path):
     repo = shop(tmp_path)
-    change(repo, "SHOP-2 add cart")
+    repo.change("SHOP-2 add cart")
     result = run("devinfo", "--dry-run", "--json", "--repo", str(repo.path), env=cloud.env())
     assert result.code == 0, result
     assert_valid_requests(result.json)
@@ -395,7 +369,7 @@ def test_dry_run_needs_no_credentials_and_shows_none(cloud, tmp_path):
 
 def test_credential_without_the_devinfo_permission_exits_3(cloud, tmp_path):
     repo = shop(tmp_path)
-    change(repo, "SHOP-2 add cart")
+    repo.change("SHOP-2 add cart")
     cloud.permissions["devinfo"] = False
     result = devinfo(cloud, repo)
     assert_one_line_error(result, 3, "grant the Development information API to these credentials")
@@ -406,8 +380,8 @@ def failing_one_of_two_commits(cloud, tmp_path, monkeypatch):
     # Jira's failure messages need not repeat the id (it is in the entry's own "id"): jira-ci must name the entity.
     monkeypatch.setattr(fake_jira_cloud, "_failure", lambda entity_id: {"message": "Invalid entity"})
     repo = shop(tmp_path)
-    good = change(repo, "SHOP-2 good", {"a.txt": "a\n"})
-    bad = change(repo, "SHOP-3 bad", {"a.txt": "b\n"})
+    good = repo.change("SHOP-2 good", {"a.txt": "a\n"})
+    bad = repo.change("SHOP-3 bad", {"a.txt": "b\n"})
     cloud.fail_devinfo_ids = {bad}
     return repo, good, bad
 
@@ -439,8 +413,8 @@ def test_entities_jira_fails_are_listed_in_json_beside_what_it_accepted(cloud, t
 def test_unknown_issue_keys_are_a_warning(cloud, tmp_path):
     repo = shop(tmp_path)
     cloud.known_keys = {"SHOP-1", "SHOP-2"}
-    change(repo, "SHOP-2 known", {"a.txt": "a\n"})
-    change(repo, "NOPE-3 unknown", {"a.txt": "b\n"})
+    repo.change("SHOP-2 known", {"a.txt": "a\n"})
+    repo.change("NOPE-3 unknown", {"a.txt": "b\n"})
     result = devinfo(cloud, repo, "--since", repo.base)
     assert result.code == 0, result
     warnings = [line for line in result.err.splitlines() if line.startswith("jira-ci: warning:") and "NOPE-3" in line]
@@ -451,7 +425,7 @@ def test_unknown_issue_keys_are_a_warning(cloud, tmp_path):
 
 def test_a_report_made_while_jira_is_down_waits_and_is_delivered_by_flush_or_the_next_run(cloud, tmp_path):
     repo = shop(tmp_path)
-    first = change(repo, "SHOP-2 while down", {"a.txt": "a\n"})
+    first = repo.change("SHOP-2 while down", {"a.txt": "a\n"})
     cloud.go_down()
     result = devinfo(cloud, repo, "--retries", "0")
     assert result.code == 5, result
@@ -464,11 +438,11 @@ def test_a_report_made_while_jira_is_down_waits_and_is_delivered_by_flush_or_the
     assert first in stored(cloud)["commits"]
     assert list(outbox_dir().glob("*.json")) == []
 
-    second = change(repo, "SHOP-3 also while down", {"a.txt": "b\n"})
+    second = repo.change("SHOP-3 also while down", {"a.txt": "b\n"})
     cloud.go_down()
     assert devinfo(cloud, repo, "--retries", "0").code == 5
     cloud.come_back()
-    third = change(repo, "SHOP-4 back up", {"a.txt": "c\n"})
+    third = repo.change("SHOP-4 back up", {"a.txt": "c\n"})
     result = devinfo(cloud, repo)
     assert result.code == 0, result
     assert {second, third} <= set(stored(cloud)["commits"])
@@ -477,21 +451,8 @@ def test_a_report_made_while_jira_is_down_waits_and_is_delivered_by_flush_or_the
 
 # -- git hook --------------------------------------------------------------------------------------------------------
 def hook_setup(tmp_path, env):
-    bare = tmp_path / "central.git"
-    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(bare)], check=True)
-    hook = bare / "hooks" / "post-receive"
-    hook.write_text(f'#!/bin/sh\nexec "{binary()}" devinfo --hook-stdin --repo "$PWD"\n')
-    hook.chmod(0o755)
-    work = Repo(tmp_path / "work")
-    work.git("remote", "add", "origin", str(bare))
+    work = central_repository(tmp_path, "devinfo --hook-stdin")
     return work, {**BB_ENV, **env}
-
-
-def push(work, env, *args):
-    completed = subprocess.run(["git", "-C", str(work.path), "push", "-q", "origin", *args], capture_output=True,
-                               text=True, env=clean_env(env))
-    assert completed.returncode == 0, completed.stderr
-    return completed.stderr
 
 
 def new_bodies(cloud, before):
@@ -508,7 +469,7 @@ def test_hook_new_branch_update_forced_push_tag_delete_and_one_request_per_push(
             assert secret not in err
         return err
 
-    main1 = change(work, "MAIN-1 initial", {"a.txt": "a\n"})
+    main1 = work.change("MAIN-1 initial", {"a.txt": "a\n"})
     pushed("main")
     [repository] = cloud.repositories
     assert set(stored(cloud)["commits"]) == {main1}
@@ -516,9 +477,9 @@ def test_hook_new_branch_update_forced_push_tag_delete_and_one_request_per_push(
 
     # A new branch: its own commits (not main's) and the branch.
     work.git("checkout", "-q", "-b", "feature/SHOP-9-search")
-    s10 = change(work, "SHOP-10 first", {"s.txt": "1\n"})
-    untagged = change(work, "no key", {"s.txt": "2\n"})
-    s11 = change(work, "SHOP-11 second", {"s.txt": "3\n"})
+    s10 = work.change("SHOP-10 first", {"s.txt": "1\n"})
+    untagged = work.change("no key", {"s.txt": "2\n"})
+    s11 = work.change("SHOP-11 second", {"s.txt": "3\n"})
     before = cloud.count(BULK)
     pushed("feature/SHOP-9-search")
     [body] = new_bodies(cloud, before)
@@ -532,7 +493,7 @@ def test_hook_new_branch_update_forced_push_tag_delete_and_one_request_per_push(
     assert is_path_safe_id_of(branch_id, "feature/SHOP-9-search")
 
     # An update: the new commits only.
-    s12 = change(work, "SHOP-12 third", {"s.txt": "4\n"})
+    s12 = work.change("SHOP-12 third", {"s.txt": "4\n"})
     before = cloud.count(BULK)
     pushed("feature/SHOP-9-search")
     [body] = new_bodies(cloud, before)
@@ -541,7 +502,7 @@ def test_hook_new_branch_update_forced_push_tag_delete_and_one_request_per_push(
 
     # A forced push: the branch with its new tip.
     work.git("reset", "-q", "--hard", main1)
-    rewritten = change(work, "SHOP-13 rewritten", {"s.txt": "rewritten\n"})
+    rewritten = work.change("SHOP-13 rewritten", {"s.txt": "rewritten\n"})
     before = cloud.count(BULK)
     pushed("--force", "feature/SHOP-9-search")
     [body] = new_bodies(cloud, before)
@@ -563,9 +524,9 @@ def test_hook_new_branch_update_forced_push_tag_delete_and_one_request_per_push(
 
     # Two branches in one push: one bulk request.
     work.git("checkout", "-q", "main")
-    main2 = change(work, "MAIN-2 on main", {"a.txt": "b\n"})
+    main2 = work.change("MAIN-2 on main", {"a.txt": "b\n"})
     work.git("checkout", "-q", "-b", "fix/OPS-3")
-    ops4 = change(work, "OPS-4 fix", {"o.txt": "o\n"})
+    ops4 = work.change("OPS-4 fix", {"o.txt": "o\n"})
     before = cloud.count(BULK)
     pushed("main", "fix/OPS-3")
     [body] = new_bodies(cloud, before)
@@ -577,7 +538,7 @@ def test_hook_push_while_jira_is_down_never_fails_and_the_report_follows(cloud, 
     work, env = hook_setup(tmp_path, cloud.env())
     for _ in range(3):
         cloud.fault("/oauth/token", status=503)
-    sha = change(work, "DOWN-1 change", {"a.txt": "a\n"})
+    sha = work.change("DOWN-1 change", {"a.txt": "a\n"})
     err = push(work, env, "main")
     assert "queued in" in err and "background flush" in err, err
     for secret in cloud.secrets():
@@ -643,12 +604,12 @@ def test_backfill_sends_the_whole_history_in_batches_of_400_not_bounded_by_max_c
 
 def test_backfill_range_is_from_commit_and_not_from_since(cloud, tmp_path):
     repo = shop(tmp_path, branch=None)
-    old = change(repo, "SHOP-1 old", {"a.txt": "1\n"})
-    since = change(repo, "SHOP-2 the last one done", {"a.txt": "2\n"})
-    wanted = [change(repo, f"SHOP-{n} wanted", {"a.txt": f"{n}\n"}) for n in (3, 4)]
-    change(repo, "no key", {"a.txt": "5\n"})
-    commit = change(repo, "SHOP-6 the end of the range", {"a.txt": "6\n"})
-    change(repo, "SHOP-7 after the range", {"a.txt": "7\n"})
+    old = repo.change("SHOP-1 old", {"a.txt": "1\n"})
+    since = repo.change("SHOP-2 the last one done", {"a.txt": "2\n"})
+    wanted = [repo.change(f"SHOP-{n} wanted", {"a.txt": f"{n}\n"}) for n in (3, 4)]
+    repo.change("no key", {"a.txt": "5\n"})
+    commit = repo.change("SHOP-6 the end of the range", {"a.txt": "6\n"})
+    repo.change("SHOP-7 after the range", {"a.txt": "7\n"})
     result = devinfo(cloud, repo, "--backfill", "--since", since, "--commit", commit, "--max-commits", "1")
     assert result.code == 0, result
     assert {c["id"] for c in commits_of(cloud.bodies(BULK))} == {*wanted, commit}
@@ -662,7 +623,7 @@ def interrupted_backfill(cloud, tmp_path):
     repo.git("remote", "add", "origin", "git@github.com:acme/shop.git")
     keyed = fast_import(repo, 1000)
     repo.git("checkout", "-q", "-b", "feature/SHOP-2000-x")
-    keyed |= {change(repo, "SHOP-2001 a", {"f.txt": "a\n"}), change(repo, "SHOP-2002 b", {"f.txt": "b\n"})}
+    keyed |= {repo.change("SHOP-2001 a", {"f.txt": "a\n"}), repo.change("SHOP-2002 b", {"f.txt": "b\n"})}
     repo.git("checkout", "-q", "main")
     original = cloud._devinfo
 
@@ -708,8 +669,8 @@ def test_backfill_rerun_continues_where_it_stopped_and_later_sends_only_new_comm
 
     # After a finished backfill, a rerun sends only what is new.
     repo.git("checkout", "-q", "feature/SHOP-2000-x")
-    new = {change(repo, "SHOP-2003 c", {"f.txt": "c\n"}), change(repo, "SHOP-2004 d", {"f.txt": "d\n"})}
-    change(repo, "no key", {"f.txt": "e\n"})
+    new = {repo.change("SHOP-2003 c", {"f.txt": "c\n"}), repo.change("SHOP-2004 d", {"f.txt": "d\n"})}
+    repo.change("no key", {"f.txt": "e\n"})
     before = cloud.count(BULK)
     third = devinfo(cloud, repo, *BACKFILL_ARGS)
     assert third.code == 0, third
@@ -727,12 +688,12 @@ def server():
 def test_server_hook_keeps_one_branch_link_per_issue_updated_in_place_and_deleted_with_the_branch(server, tmp_path):
     work, env = hook_setup(tmp_path, {"JIRA_URL": server.url, "JIRA_PAT": PAT})
     server.issues = {"SHOP-1", "SHOP-2", "MAIN-1"}
-    change(work, "MAIN-1 initial", {"a.txt": "a\n"})
+    work.change("MAIN-1 initial", {"a.txt": "a\n"})
     push(work, env, "main")
     work.git("checkout", "-q", "-b", "feature/SHOP-1-login")
-    change(work, "SHOP-2 start login", {"l.txt": "1\n"})
-    change(work, "add form", {"l.txt": "2\n"})
-    tip = change(work, "Fix login\n\nDetails in the body.", {"l.txt": "3\n"})
+    work.change("SHOP-2 start login", {"l.txt": "1\n"})
+    work.change("add form", {"l.txt": "2\n"})
+    tip = work.change("Fix login\n\nDetails in the body.", {"l.txt": "3\n"})
     err = push(work, env, "feature/SHOP-1-login")
     assert PAT not in err
 
@@ -745,7 +706,7 @@ def test_server_hook_keeps_one_branch_link_per_issue_updated_in_place_and_delete
     assert server.links["SHOP-2"][0]["globalId"] == global_id
     assert not any(l["globalId"] == global_id for l in server.links.get("MAIN-1", []))
 
-    newer = change(work, "SHOP-2 polish login", {"l.txt": "4\n"})
+    newer = work.change("SHOP-2 polish login", {"l.txt": "4\n"})
     push(work, env, "feature/SHOP-1-login")
     for key in ("SHOP-1", "SHOP-2"):
         [link] = server.links[key]
@@ -760,7 +721,7 @@ def test_server_hook_keeps_one_branch_link_per_issue_updated_in_place_and_delete
 
 def test_server_by_hand_links_each_issue_of_the_branch(server, tmp_path):
     repo = shop(tmp_path, branch="feature/SHOP-1-cart")
-    tip = change(repo, "SHOP-2 add cart", {"c.txt": "c\n"})
+    tip = repo.change("SHOP-2 add cart", {"c.txt": "c\n"})
     env = {"JIRA_URL": server.url, "JIRA_PAT": PAT}
     result = devinfo(server, repo, "--since", repo.base, env=env)
     assert result.code == 0, result

@@ -1,21 +1,16 @@
 """`jira-ci build --dry-run` and `deploy --dry-run`: the exact payloads, every one checked against Atlassian's
 published schema and the API's rules (assert_valid_requests)."""
 import json
-import os
 
-from conftest import ROOT, Repo, assert_valid_requests, is_path_safe_id_of, run
+from conftest import ROOT, Repo, assert_valid_requests, is_path_safe_id_of, make_shop, run
 from test_keys import assert_one_line_error
 
 API = "https://api.atlassian.com"
 
 
 def shop(tmp_path, remote="https://x-access-token:s3cr3t@github.com/acme/shop.git"):
-    repo = Repo(tmp_path / "shop")
-    repo.git("remote", "add", "origin", remote)
-    repo.base = repo.commit("init")
-    repo.git("checkout", "-q", "-b", "feature/SHOP-1-cart")
-    repo.commit("SHOP-2 add cart")
-    return repo
+    """The sample repository, its remote URL carrying a token that must never be shown."""
+    return make_shop(tmp_path, remote)
 
 
 def dry(repo, *args, env=None):

@@ -3,22 +3,21 @@ which Jira a URL and a credential mean, URLs copied from the browser or missing 
 failures, the words CIs print, "did you mean", what needs no secret, one message per failure, help, completions,
 and the project filters that keep words like SHA3-256 out. Every run is the binary as a user runs it, against
 fakes on loopback only."""
-import datetime
 import json
 import re
 import socket
-import ssl
 import subprocess
 import threading
 from pathlib import Path
 
-import pytest
 
 import conftest
 from conftest import Repo, assert_valid_requests, binary, clean_env, run, run_parallel
 from fake_jira_cloud import CLIENT_SECRET, FakeJiraCloud
-from fake_jira_server import PAT, FakeJiraServer
+from fake_jira_server import PAT
+from private_ca import make_tls
 from test_keys import assert_one_line_error
+from test_server import server, shop  # noqa: F401  (fixtures: Jira Server under /jira, a Bitbucket Server clone)
 
 ERROR = "jira-ci: error: "
 WARNING = "jira-ci: warning: "
@@ -43,24 +42,6 @@ def warnings(result):
 def errors(result):
     return [line for line in result.err.splitlines() if line.startswith(ERROR)]
 
-
-@pytest.fixture
-def shop(tmp_path):
-    repo = Repo(tmp_path / "shop")
-    repo.git("remote", "add", "origin", "https://git.example.com/scm/acme/shop.git")
-    repo.git("checkout", "-q", "-b", "feature/SHOP-1-cart")
-    repo.commit("SHOP-2 add cart")
-    return repo
-
-
-@pytest.fixture
-def server():
-    """A fake Jira Server under the context path /jira."""
-    from test_server import key
-    private, public = key()
-    fake = FakeJiraServer(public)
-    yield fake
-    fake.close()
 
 
 def report(repo, *args, env):
@@ -90,36 +71,6 @@ def test_a_server_credential_with_a_cloud_url_explains_that_cloud_takes_oauth_cr
                                 for c in credentials]):
         assert_one_line_error(result, 2, "Jira Cloud", "OAuth credentials", "JIRA_CLIENT_ID", "JIRA_CLIENT_SECRET")
         assert PAT not in result.err and "jci-password-51b7" not in result.err
-
-
-def make_tls(folder: Path, hosts):
-    """A CA and a certificate for `hosts`, made at test time; the server side's TLS context."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    now = datetime.datetime.now(datetime.timezone.utc)
-    ca_key, server_key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "jira-ci first-hour CA")])
-
-    def certificate(subject, key, extension, critical):
-        return (x509.CertificateBuilder().subject_name(subject).issuer_name(ca_name).public_key(key.public_key())
-                .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
-                .not_valid_after(now + datetime.timedelta(days=2)).add_extension(extension, critical=critical)
-                .sign(ca_key, hashes.SHA256()))
-
-    ca = certificate(ca_name, ca_key, x509.BasicConstraints(ca=True, path_length=None), True)
-    leaf = certificate(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, hosts[0])]), server_key,
-                       x509.SubjectAlternativeName([x509.DNSName(host) for host in hosts]), False)
-    pem = serialization.Encoding.PEM
-    (folder / "ca.pem").write_bytes(ca.public_bytes(pem))
-    (folder / "server.pem").write_bytes(leaf.public_bytes(pem))
-    (folder / "server.key").write_bytes(server_key.private_bytes(pem, serialization.PrivateFormat.PKCS8,
-                                                                 serialization.NoEncryption()))
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(folder / "server.pem", folder / "server.key")
-    return folder / "ca.pem", context
 
 
 class Tunnel:

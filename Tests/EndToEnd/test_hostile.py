@@ -6,7 +6,6 @@ CR into a newline and hide it from the terminal-safety checks. Independent runs 
 several cases reports every failing case, not only the first: the binary is slow to start, and the file should
 stay within about a minute.
 """
-import base64
 import json
 import os
 import random
@@ -23,13 +22,12 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 import jira_rules
-from conftest import Repo, Result, binary, clean_env
+from conftest import Repo, Result, assert_no_secrets, binary, clean_env
 from fake_http import Loopback, QuietHandler
 from fake_jira_cloud import CLIENT_ID, CLIENT_SECRET, CLOUD_ID, FakeJiraCloud
-from fake_jira_server import ACCESS_TOKEN, CONSUMER_KEY, PASSWORD, PAT, USER, FakeJiraServer
+from fake_jira_server import ACCESS_TOKEN, BASIC, CONSUMER_KEY, PASSWORD, PAT, USER, FakeJiraServer
 
 ZERO = "0" * 40
-BASIC = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()   # the password, as basic auth sends it
 CRASH_MARKS = ("Fatal error", "Program crashed", "Stack dump", "Segmentation fault", "Illegal instruction")
 DOCUMENTED_EXITS = {0, 2, 3, 4, 5, 6, 7}
 # Raw control characters a terminal acts on: C0 but tab and newline, DEL, C1.
@@ -76,13 +74,6 @@ def assert_no_crash(result):
         assert mark not in result.err and mark not in result.out, f"crash: {result}"
 
 
-def assert_no_secrets(result, fake, *extra):
-    """No secret a fake knows (tokens it issued included), nor the password as basic auth encodes it, nor `extra`."""
-    for secret in [*fake.secrets(), BASIC, *extra]:
-        assert secret not in result.out, f"secret {secret!r} in stdout: {result}"
-        assert secret not in result.err, f"secret {secret!r} in stderr: {result}"
-
-
 def checked(result, fake, *extra):
     """`result` once it is known to show no secret."""
     assert_no_secrets(result, fake, *extra)
@@ -125,15 +116,6 @@ def retry_waits(result):
 
 
 # -- repositories, fakes and their invocations --------------------------------------------------------------
-@pytest.fixture
-def shop(tmp_path):
-    repo = Repo(tmp_path / "shop")
-    repo.git("remote", "add", "origin", "git@github.com:acme/shop.git")
-    repo.git("checkout", "-q", "-b", "feature/SHOP-1-cart")
-    repo.commit("SHOP-2 add cart")
-    return repo
-
-
 def hook_line(repo, branch="feature/SHOP-1-cart"):
     return f"{ZERO} {repo.git('rev-parse', 'HEAD')} refs/heads/{branch}\n"
 

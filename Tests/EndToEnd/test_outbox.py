@@ -14,24 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Repo, binary, clean_env, outbox_dir, run
+from conftest import assert_no_secrets, binary, clean_env, outbox_dir, push, run
 from fake_jira_cloud import CLIENT_ID, CLOUD_ID
-from test_cloud import assert_no_secrets, assert_queued, closed_port
+from test_cloud import assert_queued, closed_port
+from test_hooks import hook_builds, hook_setup
 
 BUILDS_BULK = f"/jira/builds/0.1/cloud/{CLOUD_ID}/bulk"
 DEPLOYMENTS_BULK = f"/jira/deployments/0.1/cloud/{CLOUD_ID}/bulk"
 
 
 # -- helpers ----------------------------------------------------------------------------------------------------------
-@pytest.fixture
-def shop(tmp_path):
-    repo = Repo(tmp_path / "shop")
-    repo.git("remote", "add", "origin", "git@github.com:acme/shop.git")
-    repo.git("checkout", "-q", "-b", "feature/SHOP-1-cart")
-    repo.commit("SHOP-2 add cart")
-    return repo
-
-
 def jira(fake, repo, *args, env=None, timeout=60):
     """jira-ci against the fake (cache beside the repository); no secret may reach stdout or stderr."""
     extra = fake.env(JIRA_CI_CACHE_DIR=str(repo.path.parent / "cache"))
@@ -679,20 +671,6 @@ def test_a_gated_deployment_made_while_jira_is_down_is_queued_and_the_gate_fails
 
 
 # -- git hooks -------------------------------------------------------------------------------------------------------
-def hook_setup(tmp_path, cloud, **env):
-    bare = tmp_path / "central.git"
-    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(bare)], check=True)
-    hook = bare / "hooks" / "post-receive"
-    hook.write_text(f'#!/bin/sh\nexec "{binary()}" build --hook-stdin --state successful --repo "$PWD"\n')
-    hook.chmod(0o755)
-    work = Repo(tmp_path / "work")
-    work.git("remote", "add", "origin", str(bare))
-    work.commit("MAIN-1 initial")
-    hook_env = cloud.env(JIRA_CI_CACHE_DIR=str(tmp_path / "cache"), BB_BASE_URL="https://bitbucket.example.com",
-                         BB_PROJECT_KEY="ACME", BB_REPO_SLUG="shop", **env)
-    return work, hook_env
-
-
 def branches(work, count, project="SHOP"):
     names = []
     for index in range(1, count + 1):
@@ -703,21 +681,11 @@ def branches(work, count, project="SHOP"):
     return names
 
 
-def push(work, env, *refs):
-    completed = subprocess.run(["git", "-C", str(work.path), "push", "-q", "origin", *refs], capture_output=True,
-                               text=True, env=clean_env(env), timeout=30)
-    assert completed.returncode == 0, completed.stderr
-    return completed.stderr
-
-
-def hook_builds(cloud):
-    return [b for body in cloud.bodies("/builds/0.1/") for b in body["builds"]]
-
-
 @pytest.mark.parametrize("fragment", ["tenant_info", "/oauth/token", "/bulk"],
                          ids=["tenant-info-hangs", "token-hangs", "bulk-hangs"])
 def test_a_jira_that_never_answers_does_not_hold_a_push_and_the_background_flush_delivers(cloud, tmp_path, fragment):
     work, env = hook_setup(tmp_path, cloud, JIRA_CI_HOOK_BUDGET="1s")
+    work.commit("MAIN-1 initial")
     names = branches(work, 3)
     for _ in range(50):   # every request there hangs until the fake is told otherwise
         cloud.hang(fragment)
@@ -745,6 +713,7 @@ def test_a_jira_that_never_answers_does_not_hold_a_push_and_the_background_flush
 
 def test_a_push_of_twenty_branches_to_a_healthy_jira_makes_one_bulk_request(cloud, tmp_path):
     work, env = hook_setup(tmp_path, cloud)
+    work.commit("MAIN-1 initial")
     names = branches(work, 20)
     push(work, env, *names)
     assert cloud.count("/bulk") == 1
@@ -759,6 +728,7 @@ def test_a_push_of_twenty_branches_to_a_healthy_jira_makes_one_bulk_request(clou
                          ids=["3s-flag", "bare-number-flag", "500ms-variable"])
 def test_hook_budget_takes_seconds_milliseconds_and_bare_numbers(cloud, tmp_path, how):
     work, env = hook_setup(tmp_path, cloud)
+    work.commit("MAIN-1 initial")
     sha = work.git("rev-parse", "HEAD")
     args = how if isinstance(how, list) else []
     if isinstance(how, str):
@@ -773,6 +743,7 @@ def test_hook_budget_takes_seconds_milliseconds_and_bare_numbers(cloud, tmp_path
 
 def test_an_invalid_hook_budget_is_a_warning_naming_it_and_never_fails_the_hook(cloud, tmp_path):
     work, env = hook_setup(tmp_path, cloud, JIRA_CI_HOOK_BUDGET="soon")
+    work.commit("MAIN-1 initial")
     sha = work.git("rev-parse", "HEAD")
     result = run("build", "--hook-stdin", "--state", "successful", "--repo", str(work.path), env=env,
                  input=f"{'0' * 40} {sha} refs/heads/main\n", timeout=30)

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from conftest import Repo, assert_valid_requests, is_path_safe_id_of, run, run_parallel
+from conftest import Repo, assert_valid_requests, is_path_safe_id_of, make_shop, run, run_parallel
 from fake_jira_server import PAT, FakeJiraServer
 from test_keys import assert_one_line_error
 
@@ -62,10 +62,8 @@ def utf16_units(text):
 
 @pytest.fixture
 def shop(tmp_path):
-    repo = Repo(tmp_path / "shop")
-    repo.git("remote", "add", "origin", "git@github.com:acme/shop.git")
-    repo.base = repo.commit("init")
-    return repo
+    """The sample repository with only `init` on main: each test makes its own branch."""
+    return make_shop(tmp_path, branch=None, change=None)
 
 
 # -- issue keys: at most 100 per build, at most 500 association values per deployment ----------------------------

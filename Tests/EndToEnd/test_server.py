@@ -1,17 +1,14 @@
 """Reporting to Jira Server / Data Center: OAuth 1.0a verified by oauthlib, PAT, basic, remote links."""
 import json
-import os
 import re
 import stat
 import subprocess
-import time
-from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from conftest import Repo, binary, clean_env, is_path_safe_id_of, run
+from conftest import BITBUCKET_SERVER, Repo, assert_no_secrets, binary, clean_env, is_path_safe_id_of, make_shop, run
 from fake_jira_server import ACCESS_TOKEN, CONSUMER_KEY, PASSWORD, PAT, USER, FakeJiraServer
 from test_keys import assert_one_line_error
 
@@ -37,11 +34,7 @@ def key(bits=2048, pkcs1=False):
 
 @pytest.fixture
 def shop(tmp_path):
-    repo = Repo(tmp_path / "shop")
-    repo.git("remote", "add", "origin", "https://git.example.com/scm/acme/shop.git")
-    repo.git("checkout", "-q", "-b", "feature/SHOP-1-cart")
-    repo.commit("SHOP-2 add cart")
-    return repo
+    return make_shop(tmp_path, remote=BITBUCKET_SERVER)
 
 
 @pytest.fixture
@@ -57,11 +50,6 @@ def key_lines(private_pem):
     return [line for line in private_pem.splitlines() if line and "-----" not in line]
 
 
-def assert_no_secrets(result, fake, private_pem=None):
-    for secret in fake.secrets() + key_lines(private_pem or fake.private_key):
-        assert secret not in result.out and secret not in result.err, f"secret leaked: {result}"
-
-
 def oauth_env(fake, private_pem=None, **extra):
     env = {"JIRA_URL": fake.url, "JIRA_CONSUMER_KEY": CONSUMER_KEY, "JIRA_PRIVATE_KEY": private_pem or fake.private_key,
            "JIRA_ACCESS_TOKEN": ACCESS_TOKEN}
@@ -71,7 +59,7 @@ def oauth_env(fake, private_pem=None, **extra):
 
 def report(fake, repo, *args, env, private_pem=None):
     result = run(*args, "--repo", str(repo.path), "--build-url", "https://ci.example.com/shop/42", env=env)
-    assert_no_secrets(result, fake, private_pem)
+    assert_no_secrets(result, fake, key_lines(private_pem) if private_pem else [])
     return result
 
 
