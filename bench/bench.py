@@ -87,7 +87,8 @@ def keys_benchmarks(binary, scanner, work):
 def hostile_benchmarks(binary, scanner, work):
     """A 50 MB commit message full of distinct keys, and redaction of 10 MB of an answer."""
     huge = work / "huge-message"
-    if not (huge / ".git").exists():
+    has_commit = subprocess.run(["git", "-C", str(huge), "rev-parse", "-q", "--verify", "HEAD"], capture_output=True)
+    if has_commit.returncode != 0:   # also after a run that stopped half-way
         subprocess.run(["git", "init", "-q", "-b", "main", str(huge)], check=True)
         message = work / "huge-message.txt"
         with open(message, "w") as out:
@@ -123,7 +124,7 @@ def startup_and_size(binary):
 
 
 def main():
-    binary, scanner, work = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+    binary, scanner, work = sys.argv[1], sys.argv[2], Path(sys.argv[3]).resolve()   # git -C resolves paths from there
     work.mkdir(parents=True, exist_ok=True)
     print("| measure | figure | target | |")
     print("|---|---|---|---|")

@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-swift build -c release >&2
-"$(swift build -c release --show-bin-path)/jira-ci" build --dry-run --state "${1:-successful}" --issue JCI-1 --repo .
+swift build -c release --static-swift-stdlib >&2
+"$(swift build -c release --static-swift-stdlib --show-bin-path)/jira-ci" build --dry-run --state "${1:-successful}" --issue JCI-1 --repo .

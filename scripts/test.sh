@@ -4,12 +4,13 @@
 #
 # One optimized build serves both (-enable-testing lets the unit tests see internals): the end-to-end tests run
 # the binary users run, and a debug build's argument parser checks its own declarations on every start, which
-# costs about a second a run over the suite's thousand runs.
+# costs about a second a run over the suite's thousand runs. It has its own scratch folder, so switching between
+# the tests and the release build of dry-run.sh, make or bench/run.sh rebuilds neither.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --with-test-helpers
 
-build=(-c release -Xswiftc -enable-testing)
+build=(-c release -Xswiftc -enable-testing --scratch-path .build/tests)
 swift build "${build[@]}" --build-tests
 swift test "${build[@]}" --skip-build
 JIRA_CI_BIN="$(swift build "${build[@]}" --show-bin-path)/jira-ci" .venv/bin/python -m pytest -q -p no:cacheprovider Tests/EndToEnd

@@ -14,9 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def binary() -> str:
-    path = os.environ.get("JIRA_CI_BIN") or str(ROOT / ".build" / "release" / "jira-ci")
+    path = os.environ.get("JIRA_CI_BIN") or str(ROOT / ".build" / "tests" / "release" / "jira-ci")
     if not os.access(path, os.X_OK):
-        pytest.exit(f"jira-ci binary not found at {path}; run `swift build` first or set JIRA_CI_BIN", 2)
+        pytest.exit(f"jira-ci binary not found at {path}; run scripts/test.sh, which builds it, or set JIRA_CI_BIN", 2)
     return path
 
 
