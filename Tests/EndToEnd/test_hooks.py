@@ -51,6 +51,19 @@ def test_new_branch_update_tag_delete_and_several_refs(cloud, tmp_path):
     assert cloud.count("/builds/0.1/") == requests + 1  # both branches of the push in one bulk request
 
 
+def test_branches_pushed_at_one_commit_keep_their_own_builds(cloud, tmp_path):
+    """Without a CI build number, each branch at one commit is its own build: none overwrites another's keys."""
+    work, env = hook_setup(tmp_path, cloud)
+    work.commit("change without a key")
+    push(work, env, "main")
+    for branch in ("feature/SHOP-2-x", "feature/SHOP-3-y"):
+        work.git("branch", branch)
+    err = push(work, env, "feature/SHOP-2-x", "feature/SHOP-3-y")
+    assert "SHOP-2" in err and "SHOP-3" in err, err
+    stored = sorted(tuple(build["issueKeys"]) for build in cloud.builds.values())
+    assert stored == [("SHOP-2",), ("SHOP-3",)], cloud.builds
+
+
 def test_a_jira_outage_never_fails_the_push_and_the_report_follows(cloud, tmp_path):
     work, env = hook_setup(tmp_path, cloud)
     for _ in range(3):

@@ -280,6 +280,17 @@ def test_soft_fail_queues_and_exits_0(cloud, shop):
     assert len(waiting()) == 1
 
 
+def test_a_report_that_can_be_neither_sent_nor_queued_is_one_line_saying_both(cloud, shop, tmp_path):
+    cloud.go_down()
+    not_a_folder = tmp_path / "outbox-file"
+    not_a_folder.write_text("")
+    for soft in ((), ("--soft-fail",)):
+        result = build(cloud, shop, 42, "--retries", "0", "--outbox", str(not_a_folder), *soft)
+        assert result.code == (0 if soft else 5), result
+        [line] = result.err.strip().splitlines()
+        assert "Jira unreachable (" in line and "could not be queued" in line and str(not_a_folder) in line, result
+
+
 def _bad_request(fake):
     fake.fault("/bulk", status=400, body=json.dumps({"errors": [{"message": "pipelineId is bad"}]}).encode())
     return {}, 4
@@ -294,12 +305,24 @@ def _no_permission(fake):
     return {}, 3
 
 
-@pytest.mark.parametrize("refusal", [_bad_request, _wrong_secret, _no_permission], ids=["400", "401", "403"])
+def _conflict(fake):
+    fake.fault("/bulk", status=409, body=json.dumps({"errorMessages": ["no such pipeline state"]}).encode())
+    return {}, 4
+
+
+def _token_endpoint_not_found(fake):
+    fake.fault("/oauth/token", status=404, body=b"Not Found")
+    return {}, 2
+
+
+@pytest.mark.parametrize("refusal", [_bad_request, _wrong_secret, _no_permission, _conflict, _token_endpoint_not_found],
+                         ids=["400", "401", "403", "409", "token-404"])
 def test_a_report_jira_refuses_outright_is_not_queued(cloud, shop, refusal):
     env, code = refusal(cloud)
     result = build(cloud, shop, 42, env=env)
     assert result.code == code, result
-    assert "queued" not in result.err, result
+    assert "queued" not in result.err and "unreachable" not in result.err, result
+    assert len(result.err.strip().splitlines()) == 1, result                  # one message for one failure
     assert "wrong-secret-value" not in result.err + result.out
     assert waiting() == []
 
@@ -752,7 +775,7 @@ def test_an_invalid_hook_budget_is_a_warning_naming_it_and_never_fails_the_hook(
 
 
 # -- JUnit -----------------------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("kind", ["missing", "directory", "not-xml"])
+@pytest.mark.parametrize("kind", ["missing", "directory", "not-xml", "cut-off"])
 def test_a_missing_or_unreadable_junit_file_is_a_warning_and_the_build_is_still_reported(cloud, shop, tmp_path, kind):
     path = tmp_path / "reports" / "junit.xml"
     if kind == "directory":
@@ -760,6 +783,9 @@ def test_a_missing_or_unreadable_junit_file_is_a_warning_and_the_build_is_still_
     elif kind == "not-xml":
         path.parent.mkdir(parents=True)
         path.write_bytes(b"\x00\xff garbage <<<")
+    elif kind == "cut-off":                                     # a test run killed while writing its report
+        path.parent.mkdir(parents=True)
+        path.write_text('<testsuite tests="3" failures="1"><testcase name="a"/><testcase')
     result = build(cloud, shop, 42, "--junit", str(path))
     assert result.code == 0, result
     warnings = [line for line in result.err.splitlines() if line.startswith("jira-ci: warning:") and str(path) in line]

@@ -137,44 +137,45 @@ struct ShortenedTextTests {
 struct FallbackBuildNumberTests {
     static let sha = "3fa85f6457174562b3fc2c963f66afa6a1b2c3d4"
 
-    @Test func theSameCommitAlwaysGetsTheSameNumber() {
-        #expect(PipelineIdentity.fallbackBuildNumber(depth: 120, sha: Self.sha) == PipelineIdentity.fallbackBuildNumber(depth: 120, sha: Self.sha))
-        #expect(PipelineIdentity.fallbackBuildNumber(depth: 120, sha: Self.sha) == 120 << 20 + 0x3fa85)
-        #expect(PipelineIdentity.fallbackBuildNumber(depth: 0, sha: "") == 0)
-        #expect(PipelineIdentity.fallbackBuildNumber(depth: 1, sha: "zzzzz") == 1 << 20)
+    static func number(_ depth: Int, _ sha: String, _ branch: String? = "main") -> Int64 {
+        PipelineIdentity.fallbackBuildNumber(depth: depth, sha: sha, branch: branch)
+    }
+
+    @Test func theSameCommitOnTheSameBranchAlwaysGetsTheSameNumber() {
+        #expect(Self.number(120, Self.sha) == Self.number(120, Self.sha))
+        #expect(Self.number(120, Self.sha, nil) == Self.number(120, Self.sha, nil))
+        #expect(Self.number(120, Self.sha) >> 20 == 120)
+        #expect(Self.number(0, "", nil) >= 0)
     }
 
     static func randomSHA(_ random: inout SplitMix64) -> String {
         String((0..<40).map { _ in random.pick(Array("0123456789abcdef")) })
     }
 
-    @Test func numbersGrowWithDepthWhateverTheShas() {
+    @Test func numbersGrowWithDepthWhateverTheShasAndBranches() {
         var random = SplitMix64(seed: 0xDE97)
         for _ in 0..<3000 {
             let depth = Int.random(in: 0...10_000_000, using: &random)
-            let a = PipelineIdentity.fallbackBuildNumber(depth: depth, sha: Self.randomSHA(&random))
-            let b = PipelineIdentity.fallbackBuildNumber(depth: depth + Int.random(in: 1...3, using: &random), sha: Self.randomSHA(&random))
+            let a = Self.number(depth, Self.randomSHA(&random), "feature/\(random.next() % 100)")
+            let b = Self.number(depth + Int.random(in: 1...3, using: &random), Self.randomSHA(&random), "feature/\(random.next() % 100)")
             #expect(a < b && a >= 0)
         }
-        #expect(PipelineIdentity.fallbackBuildNumber(depth: 5, sha: "fffff") < PipelineIdentity.fallbackBuildNumber(depth: 6, sha: "00000"))
     }
 
-    @Test func shasAtTheSameDepthDifferUnlessTheirFirstFiveHexDigitsAgree() {
+    /// A hook reports every pushed branch; branches made from one commit must not overwrite each other's build.
+    @Test func branchesAtTheSameCommitGetDifferentNumbers() {
         var random = SplitMix64(seed: 0x5A5)
-        for _ in 0..<3000 {
-            let a = Self.randomSHA(&random)
-            let b = random.chance(0.1) ? String(a.prefix(5)) + Self.randomSHA(&random).dropFirst(5) : Self.randomSHA(&random)
-            let same = a.prefix(5) == b.prefix(5)
-            let numbers = (PipelineIdentity.fallbackBuildNumber(depth: 77, sha: a), PipelineIdentity.fallbackBuildNumber(depth: 77, sha: b))
-            #expect((numbers.0 == numbers.1) == same, "\(a.prefix(5)) and \(b.prefix(5)) → \(numbers)")
-        }
+        var numbers = Set<Int64>()
+        let names = ["main", "master", "develop", "release/1.0", "feature/SHOP-2-x", "feature/SHOP-3-y"]
+            + (0..<200).map { _ in "feature/SHOP-\(random.next() % 100_000)" }
+        for name in Set(names) { numbers.insert(Self.number(77, Self.sha, name)) }
+        #expect(numbers.count == Set(names).count)
+        #expect(Self.number(77, Self.sha, nil) != Self.number(77, Self.sha, "main"))
     }
 
-    /// The documented promise, at its simplest: `00000…` and `186a0…` (0x186A0 = 100,000) differ in their
-    /// first five hex digits but share their value modulo 100,000.
-    @Test func twoBranchesWhoseShasDifferInTheFirstFiveHexDigitsGetDifferentNumbers() {
-        let a = "00000" + String(repeating: "1", count: 35)
-        let b = "186a0" + String(repeating: "1", count: 35)
-        #expect(PipelineIdentity.fallbackBuildNumber(depth: 10, sha: a) != PipelineIdentity.fallbackBuildNumber(depth: 10, sha: b))
+    @Test func commitsAtTheSameDepthOfOneBranchGetDifferentNumbers() {
+        var random = SplitMix64(seed: 0xB0B)
+        let shas = Set((0..<200).map { _ in Self.randomSHA(&random) })
+        #expect(Set(shas.map { Self.number(10, $0) }).count == shas.count)
     }
 }

@@ -167,6 +167,20 @@ struct CloudAnswerTests {
         #expect(DeliveryFailureKind(CloudDelivery.failure(HTTPResponse(status: 404), api: "builds")) == .misconfigured)
         #expect(DeliveryFailureKind(CloudDelivery.failure(HTTPResponse(status: 503), api: "builds")) == .unreachable)
         #expect(DeliveryFailureKind(CloudDelivery.failure(HTTPResponse(status: 429), api: "builds")) == .unreachable)
+        #expect(DeliveryFailureKind(CloudDelivery.failure(HTTPResponse(status: 408), api: "builds")) == .unreachable)
+    }
+
+    /// Only an outage is worth queueing: any other refusal would come back the same, for ever, from the outbox.
+    @Test func otherRefusalsAreNotOutages() {
+        let conflict = CloudDelivery.failure(HTTPResponse(status: 409, body: Array(#"{"errorMessages":["stale"]}"#.utf8)), api: "builds")
+        #expect(conflict == .rejected("Jira rejected the builds request (HTTP 409): stale"))
+        for status in [402, 405, 409, 410, 422, 451] {
+            #expect(DeliveryFailureKind(CloudDelivery.failure(HTTPResponse(status: status), api: "deployments")) == .misconfigured, "\(status)")
+        }
+        for status in [100, 204, 302, 304, 600, 999] {
+            let error = CloudDelivery.failure(HTTPResponse(status: status), api: "builds")
+            #expect(DeliveryFailureKind(error) == .misconfigured && error.description.contains("--jira-url"), "\(status)")
+        }
     }
 }
 

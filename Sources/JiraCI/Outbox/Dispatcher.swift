@@ -75,7 +75,7 @@ public struct Dispatcher: Sendable {
         }
         if let outbox {
             do {
-                let (waiting, evicted) = try outbox.enqueue(undelivered)
+                let (waiting, evicted) = undelivered.isEmpty ? (outbox.waitingNames().count, []) : try outbox.enqueue(undelivered)
                 result.queued = undelivered
                 result.waiting = waiting
                 result.evicted += evicted

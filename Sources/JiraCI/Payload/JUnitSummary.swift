@@ -2,16 +2,31 @@
 /// skipped when it holds `<skipped>`. Counting cases, not the `tests=` attributes, gives the same answer
 /// whether a tool nests suites, repeats totals on `<testsuites>`, or omits them.
 public enum JUnitSummary {
-    public enum ParseError: Error, Equatable {
+    public enum ParseError: Error, Equatable, CustomStringConvertible {
         case notJUnit
+        /// Cut off (a test run killed while writing it): counting what is there would report too few tests.
+        case incomplete
+
+        public var description: String {
+            switch self {
+            case .notJUnit: "not a JUnit XML report (no <testsuite> or <testcase>)"
+            case .incomplete: "an incomplete JUnit XML report (it ends inside an element)"
+            }
+        }
     }
 
     public static func testInfo(xml bytes: [UInt8]) throws(ParseError) -> Build.TestInfo {
         var total = 0, failed = 0, skipped = 0
         var inCase = false, caseFailed = false, caseSkipped = false
         var sawSuite = false
+        var depth = 0
         var tags = XMLTagScanner(bytes)
         while let tag = tags.next() {
+            switch tag.kind {
+            case .open: depth += 1
+            case .close: depth -= 1
+            case .selfClosing: break
+            }
             switch (tag.name, tag.kind) {
             case ("testsuite", _), ("testsuites", _):
                 sawSuite = true
@@ -34,6 +49,7 @@ public enum JUnitSummary {
             }
         }
         guard sawSuite || total > 0 else { throw .notJUnit }
+        guard depth == 0, !tags.endedInsideMarkup else { throw .incomplete }
         return Build.TestInfo(
             totalNumber: Int64(total), numberPassed: Int64(total - failed - skipped), numberFailed: Int64(failed), numberSkipped: Int64(skipped))
     }
@@ -50,6 +66,8 @@ struct XMLTagScanner {
 
     private let bytes: [UInt8]
     private var index = 0
+    /// The input stopped inside a tag, comment or CDATA section.
+    private(set) var endedInsideMarkup = false
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -59,15 +77,15 @@ struct XMLTagScanner {
         while let open = find(UInt8(ascii: "<"), from: index) {
             index = open + 1
             if hasPrefix("!--") {
-                index = find(sequence: Array("-->".utf8), from: index) ?? bytes.count
+                index = skip(past: find(sequence: Array("-->".utf8), from: index))
                 continue
             }
             if hasPrefix("![CDATA[") {
-                index = find(sequence: Array("]]>".utf8), from: index) ?? bytes.count
+                index = skip(past: find(sequence: Array("]]>".utf8), from: index))
                 continue
             }
             if hasPrefix("?") || hasPrefix("!") {
-                index = find(UInt8(ascii: ">"), from: index) ?? bytes.count
+                index = skip(past: find(UInt8(ascii: ">"), from: index))
                 continue
             }
             let closing = hasPrefix("/")
@@ -76,12 +94,18 @@ struct XMLTagScanner {
             while index < bytes.count, !Self.endsName(bytes[index]) { index += 1 }
             let name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
             let end = endOfTag(from: index)
+            if end == bytes.count { endedInsideMarkup = true }
             let selfClosing = end > 0 && bytes[end - 1] == UInt8(ascii: "/")
             index = end + 1
             guard !name.isEmpty else { continue }
             return Tag(name: localName(name), kind: closing ? .close : (selfClosing ? .selfClosing : .open))
         }
         return nil
+    }
+
+    private mutating func skip(past end: Int?) -> Int {
+        if end == nil { endedInsideMarkup = true }
+        return end ?? bytes.count
     }
 
     /// The `>` that ends the tag, skipping quoted attribute values that may contain one.

@@ -82,11 +82,8 @@ public struct DevInfoPlanner: Sendable {
     /// CI or by hand: the commits of the range (as for `keys`), and the branch they are on.
     public func plan(_ search: KeySearch) async throws -> Plan {
         let facts = try await repository()
-        let sha = try await git.commit(search.commit, for: .commit)
-        let remotes = try await git.remotes().map(\.name)
-        var rawBranch = search.branch
-        if rawBranch == nil { rawBranch = try await git.currentBranch() }
-        let branch = rawBranch.map { BranchName.normalized($0, remotes: remotes) }
+        let start = try await SearchStart.resolve(search, git: git)
+        let (sha, branch) = (start.commitSHA, start.branch)
         let range = try await CommitRange.resolve(search, commit: sha, branch: branch, git: git)
         var plan = Plan(repository: facts, warnings: facts.warnings + range.warnings)
         var commits: [DevInfoCommit] = []

@@ -58,7 +58,8 @@ public struct KeyDiscovery: Sendable {
     }
 
     public func run() async throws -> KeyDiscoveryResult {
-        let sha = try await git.commit(search.commit, for: .commit)
+        let start = try await SearchStart.resolve(search, git: git)
+        let sha = start.commitSHA
         let scanner = IssueKeyScanner(rules: search.rules)
         var keys = IssueKeyCollection()
         var warnings: [ReportWarning] = []
@@ -67,10 +68,7 @@ public struct KeyDiscovery: Sendable {
             keys.add(key, from: KeySource(type: .explicit, value: key))
         }
 
-        let remotes = try await git.remotes()
-        var rawBranch = search.branch
-        if rawBranch == nil { rawBranch = try await git.currentBranch() }
-        let branch = rawBranch.map { BranchName.normalized($0, remotes: remotes.map(\.name)) }
+        let branch = start.branch
         if let branch {
             for key in scanner.keys(in: branch, letterCase: .any) {
                 keys.add(key, from: KeySource(type: .branch, value: branch))
@@ -98,8 +96,7 @@ public struct KeyDiscovery: Sendable {
             warnings.append(.keysDropped(count: keys.dropped, atLeast: keys.droppedCountIsLowerBound, examples: keys.droppedExamples))
         }
 
-        let repository = (GitRepository.preferredURL(remotes) ?? search.repositoryURL).flatMap(RepositoryLocation.init(remoteURL:))
-        return KeyDiscoveryResult(keys: keys, commitSHA: sha, branch: branch, repository: repository, warnings: warnings)
+        return KeyDiscoveryResult(keys: keys, commitSHA: sha, branch: branch, repository: start.repository, warnings: warnings)
     }
 }
 

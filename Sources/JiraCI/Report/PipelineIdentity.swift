@@ -14,37 +14,35 @@ public struct PipelineIdentity: Sendable, Equatable {
         return Identifiers.pathSafe(pipeline.name.map { "\(base)#\($0)" } ?? base)
     }
 
-    /// Without a CI build number: the commit's depth (how many commits it reaches) times 2²⁰, plus the first
-    /// five hex digits of its sha. The same commit always gets the same number (so in_progress then successful
-    /// is one build), a branch's numbers grow with every commit, and two branches at the same depth differ
-    /// unless their shas agree in the first five hex digits.
-    public static func fallbackBuildNumber(depth: Int, sha: String) -> Int64 {
-        let part = Int64(sha.prefix(5), radix: 16) ?? 0
+    /// Without a CI build number: the commit's depth (how many commits it reaches) times 2²⁰, plus 20 bits of a
+    /// hash of the branch and the sha. The same commit on the same branch always gets the same number (so
+    /// in_progress then successful is one build), a branch's numbers grow with every commit, and two branches
+    /// differ even at the same commit (a hook reports each pushed branch, with its own keys), except for one
+    /// pair in about a million.
+    public static func fallbackBuildNumber(depth: Int, sha: String, branch: String?) -> Int64 {
+        let part = Int64(Identifiers.fnv1a("\(branch ?? "")\n\(sha)") & 0xF_FFFF)
         return Int64(depth) << 20 + part
     }
 
     /// Without a remote, the repository's folder names the pipeline.
-    static func resolve(
-        _ pipeline: PipelineSettings, git: GitRepository, commitSHA: String, repository: RepositoryLocation?
-    ) async throws -> PipelineIdentity {
-        var folderName = repository?.name ?? pipeline.repositoryName
+    static func resolve(_ pipeline: PipelineSettings, git: GitRepository, start: SearchStart) async throws -> PipelineIdentity {
+        var folderName = start.repository?.name ?? pipeline.repositoryName
         if folderName == nil { folderName = try await git.folderName() }
         let name = folderName ?? "repository"
         var buildNumber = pipeline.buildNumber
         if buildNumber == nil {
-            buildNumber = fallbackBuildNumber(depth: try await git.commitCount(commitSHA), sha: commitSHA)
+            buildNumber = fallbackBuildNumber(depth: try await git.commitCount(start.commitSHA), sha: start.commitSHA, branch: start.branch)
         }
         return PipelineIdentity(
-            pipelineId: pipelineId(pipeline, repository: repository, folderName: name),
-            pipelineName: pipeline.name ?? name, buildNumber: buildNumber ?? 0, commitSHA: commitSHA,
-            repository: repository)
+            pipelineId: pipelineId(pipeline, repository: start.repository, folderName: name),
+            pipelineName: pipeline.name ?? name, buildNumber: buildNumber ?? 0, commitSHA: start.commitSHA,
+            repository: start.repository)
     }
 
-    /// For commands that need the identity but no issue keys (`gate`, `env`).
-    public static func resolve(_ pipeline: PipelineSettings, repositoryPath: String, commit: String) async throws -> PipelineIdentity {
-        let git = GitRepository(path: repositoryPath)
-        let sha = try await git.commit(commit, for: .commit)
-        let repository = GitRepository.preferredURL(try await git.remotes()).flatMap(RepositoryLocation.init(remoteURL:))
-        return try await resolve(pipeline, git: git, commitSHA: sha, repository: repository)
+    /// For commands that need the identity but no issue keys (`gate`, `env`): the same commit, branch and
+    /// repository as a report of the same search.
+    public static func resolve(_ pipeline: PipelineSettings, search: KeySearch) async throws -> PipelineIdentity {
+        let git = GitRepository(path: search.repositoryPath)
+        return try await resolve(pipeline, git: git, start: try await SearchStart.resolve(search, git: git))
     }
 }

@@ -37,8 +37,8 @@ public struct ReportPlanner: Sendable {
             warnings.append(.missingURL)
         }
         let identity = try await PipelineIdentity.resolve(
-            pipeline, git: GitRepository(path: search.repositoryPath), commitSHA: discovery.commitSHA,
-            repository: discovery.repository)
+            pipeline, git: GitRepository(path: search.repositoryPath),
+            start: SearchStart(commitSHA: discovery.commitSHA, branch: discovery.branch, repository: discovery.repository))
         let context = PayloadFactory.Context(
             keys: discovery.keys.keys,
             commitSHA: discovery.commitSHA,

@@ -6,8 +6,13 @@ struct EnvCommand: AsyncParsableCommand {
         commandName: "env",
         abstract: "Show the CI detected and every setting jira-ci would use, with where each came from.",
         discussion: """
-            With --repo (default: .) inside a repository, also the pipeline id and, with --environment, the environment
-            id that reports would use.
+            It reads the environment only, as every other command does before its flags: inside the repository named
+            by JIRA_CI_REPO (default: .) it also shows the pipeline id, and with JIRA_CI_ENVIRONMENT set the environment
+            id, that reports would use.
+
+            Examples:
+              jira-ci env
+              JIRA_CI_ENVIRONMENT=production jira-ci env --json
             """)
 
     @Flag(help: .help("Print machine-readable JSON on stdout.", .json))
@@ -60,7 +65,9 @@ struct EnvCommand: AsyncParsableCommand {
     static func ids(_ source: SettingsSource) async -> [String: String] {
         var ids: [String: String] = [:]
         let pipeline = PipelineSettings(id: source.string(nil, .pipelineId), name: source.string(nil, .pipelineName))
-        if let identity = try? await PipelineIdentity.resolve(pipeline, repositoryPath: source.string(nil, .repo) ?? ".", commit: source.string(nil, .commit) ?? "HEAD") {
+        var search = KeySearch(repositoryPath: source.string(nil, .repo) ?? ".", commit: source.string(nil, .commit) ?? "HEAD", branch: source.string(nil, .branch))
+        search.repositoryURL = source.string(nil, .repositoryURL)
+        if let identity = try? await PipelineIdentity.resolve(pipeline, search: search) {
             ids["pipeline id"] = identity.pipelineId
         }
         if let name = source.string(nil, .environment) {

@@ -9,7 +9,7 @@ struct FlushCommand: AsyncParsableCommand {
             Delivers, oldest first and in bulk, every queued report the configured credentials may send (same site, same \
             credential), and prints `delivered N, rejected M, waiting K`. Exit 3 if the credentials were refused (nothing \
             is dropped), else 4 if Jira rejected some (moved to the outbox's rejected/ folder with Jira's answer), else 5 \
-            if some still wait, else 0. --dry-run lists what is queued (site, kind, keys, age) and sends nothing.
+            if some still wait, else 0 (and 0 with --soft-fail, the failure said as a warning). --dry-run lists what is queued (site, kind, keys, age) and sends nothing.
             Examples:
               jira-ci flush
               jira-ci flush --dry-run --json
@@ -56,7 +56,7 @@ struct FlushCommand: AsyncParsableCommand {
             credentials: try jira.credentials.credentials(source, flavor: site.flavor),
             connection: try jira.network.settings(source, target: site, deadline: deadline),
             server: ServerReportOptions(comment: try source.flag(jira.credentials.comment, .comment)),
-            dryRun: false, softFail: false, requireKeys: false, outboxDirectory: directory)
+            dryRun: false, softFail: try jira.network.isSoftFail(source), requireKeys: false, outboxDirectory: directory)
         let sender = ReportSender(settings: settings, json: json)
         let result = try await sender.dispatch([])
         // Reports another run is sending right now (a hook's background flush, a second cron) are not waiting.
@@ -72,12 +72,16 @@ struct FlushCommand: AsyncParsableCommand {
                 + (inFlight > 0 ? " (and \(inFlight) being sent by another run)" : "")
                 + (others > 0 ? " (and \(others) for other sites or credentials)" : ""))
         }
-        if let refusal = result.refusal { throw refusal }
-        if summary.rejected > 0 { throw QuietExit(status: .rejected) }
+        if let refusal = result.refusal { return try sender.soften(refusal) }
+        // Each rejected report has had its warning; the status is all that is left to say.
+        if summary.rejected > 0 {
+            if settings.softFail { return }
+            throw QuietExit(status: .rejected)
+        }
         if summary.waiting > 0 {
-            Terminal.error(result.unreachable.map { "Jira unreachable (\($0)); \(summary.waiting) report(s) still wait in \(directory)" }
-                ?? "\(summary.waiting) report(s) still wait in \(directory)")
-            throw QuietExit(status: .unreachable)
+            try sender.soften(JiraError.unavailable(
+                result.unreachable.map { "Jira unreachable (\($0)); \(summary.waiting) report(s) still wait in \(directory)" }
+                    ?? "\(summary.waiting) report(s) still wait in \(directory)"))
         }
     }
 

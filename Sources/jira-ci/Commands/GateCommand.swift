@@ -36,7 +36,7 @@ struct GateCommand: AsyncParsableCommand {
         guard settings.target.flavor == .cloud else {
             throw ConfigurationError.conflict("deployment gating is a Jira Cloud feature (Jira Service Management); this site is Jira Server/Data Center")
         }
-        let identity = try await PipelineIdentity.resolve(settings.pipeline, repositoryPath: settings.search.repositoryPath, commit: settings.search.commit)
+        let identity = try await PipelineIdentity.resolve(settings.pipeline, search: settings.search)
         let number = deployment.deploymentNumber ?? identity.buildNumber
         if settings.dryRun {
             let request = GatingPoller.preview(target: settings.target, pipelineId: identity.pipelineId, environmentId: deployment.resolvedEnvironmentId, deploymentNumber: number)

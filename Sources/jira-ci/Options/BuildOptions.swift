@@ -25,7 +25,7 @@ struct BuildOptions: ParsableArguments {
                 Terminal.warning("no test figures from \(error.path): \(error.reason) (--junit); the build is reported without them")
                 return BuildSettings(state: state, testInfo: nil)
             } catch {
-                Terminal.warning("no test figures from \(path): not a JUnit XML report (no <testsuite> or <testcase>) (--junit); the build is reported without them")
+                Terminal.warning("no test figures from \(path): \(error) (--junit); the build is reported without them")
                 return BuildSettings(state: state, testInfo: nil)
             }
             guard let sum = total.map({ $0.adding(info) }) ?? info else {

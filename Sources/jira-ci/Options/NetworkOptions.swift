@@ -27,7 +27,7 @@ struct NetworkOptions: ParsableArguments {
     @Flag(help: .help("Allow plain http:// to a Jira Server that is not on this machine (credentials cross the network unencrypted).", .allowInsecureHTTP))
     var allowInsecureHTTP = false
 
-    @Flag(help: .help("Report failures to reach or satisfy Jira as warnings and exit 0.", .softFail))
+    @Flag(help: .help("Report failures to reach or satisfy Jira as warnings and exit 0 (not `gate`, which fails closed, nor `auth check`).", .softFail))
     var softFail = false
 
     @Flag(name: [.short, .long], help: .help("Trace every request and answer on stderr, secrets replaced by ***.", .verbose))
@@ -66,7 +66,7 @@ struct NetworkOptions: ParsableArguments {
                 proxy: ProxySettings(environment: source.environment), allowInsecureHTTP: insecure),
             retries: retries,
             cacheDirectory: noCache ? nil : Self.cacheDirectory(source, flag: cacheDir),
-            log: ReportLog(warning: Terminal.warning, trace: verbose ? Terminal.trace : nil),
+            log: ReportLog(warning: Terminal.warning, notice: Terminal.notice, trace: verbose ? Terminal.trace : nil),
             redactor: Terminal.redactor,
             deadline: deadline)
     }

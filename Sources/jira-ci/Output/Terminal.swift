@@ -31,6 +31,11 @@ enum Terminal {
         write(STDERR_FILENO, "jira-ci: warning: " + TerminalText.escaped(text, keepingNewlines: false), newline: true)
     }
 
+    /// Not a failure: what the run is doing while it waits (a retry's pause).
+    @Sendable static func notice(_ text: String) {
+        write(STDERR_FILENO, "jira-ci: " + TerminalText.escaped(text, keepingNewlines: false), newline: true)
+    }
+
     static func error(_ text: String) {
         write(STDERR_FILENO, "jira-ci: error: " + TerminalText.escaped(text, keepingNewlines: false), newline: true)
     }

@@ -62,9 +62,14 @@ struct ReportSender {
     }
 
     private func fail(_ reports: [Report], _ result: Dispatcher.Result) throws {
-        if let failure = result.queueFailure, !reports.isEmpty {
-            try soften(JiraError.unavailable("Jira unreachable, and the report could not be queued: \(failure)"))
+        // One line for a report that could neither be delivered nor queued: why not, both ways.
+        let unqueued = result.queueFailure.flatMap { failure in
+            result.fresh.lazy.compactMap { outcome -> String? in
+                guard case .failed(let error) = outcome, DeliveryFailureKind(error) == .unreachable else { return nil }
+                return "Jira unreachable (\(error)), and the report could not be queued: \(failure)"
+            }.first
         }
+        if let unqueued { try soften(JiraError.unavailable(unqueued)) }
         if !result.queued.isEmpty {
             Terminal.warning(queuedLine(result, count: result.queued.count))
             if !settings.softFail { throw QuietExit(status: .unreachable) }
@@ -81,8 +86,10 @@ struct ReportSender {
                 try soften(JiraError.rejected("Jira did not accept the \(report.entity.noun): \(reason)"))
             case .rejected(let outcome):
                 try soften(JiraError.rejected("Jira refused part of the \(report.entity.noun): \(outcome.rejectionSummary)"))
-            case .failed(let error):
+            case .failed(let error) where unqueued == nil || DeliveryFailureKind(error) != .unreachable:
                 try soften(error)
+            case .failed:
+                break
             }
         }
     }

@@ -81,17 +81,17 @@ public struct CloudDelivery: JiraDelivery {
             return reports.map { .accepted(ReportOutcome(accepted: [$0.entity.apiKey])) }
         case (200..<300, _):
             return Self.results(of: response, for: reports)
-        case (400, _) where reports.count > 1, (413, _) where reports.count > 1:
-            let half = response.status == 400 ? 1 : (reports.count + 1) / 2
-            return stride(from: 0, to: reports.count, by: half).flatMap {
-                send(Array(reports[$0..<min($0 + half, reports.count)]), session: session)
-            }
-        case (400, _), (413, _):
-            let message = Self.failure(response, api: kind.apiName).description
-            return [.rejected(ReportOutcome(rejected: [.init(key: reports[0].entity.apiKey, errors: [.object(["message": .string(message)])])]))]
         default:
             let error = Self.failure(response, api: kind.apiName)
-            return reports.map { _ in .failed(error) }
+            guard case .rejected(let message) = error else { return reports.map { _ in .failed(error) } }
+            if reports.count > 1 {
+                // A refusal of a whole batch does not say which report is bad: one by one (in halves when too large).
+                let part = response.status == 413 ? (reports.count + 1) / 2 : 1
+                return stride(from: 0, to: reports.count, by: part).flatMap {
+                    send(Array(reports[$0..<min($0 + part, reports.count)]), session: session)
+                }
+            }
+            return [.rejected(ReportOutcome(rejected: [.init(key: reports[0].entity.apiKey, errors: [.object(["message": .string(message)])])]))]
         }
     }
 
@@ -167,12 +167,6 @@ public struct CloudDelivery: JiraDelivery {
         let answer = try? JSON.decode(JSONValue.self, from: response.body)
         let permission = api == "devinfo" ? "Development information" : api.capitalizedFirst
         switch response.status {
-        case 400:
-            // The published schema answers a bare list of errors; Jira has also been seen to wrap it.
-            let listed = (answer?.arrayValue ?? []) + (answer?["errors"]?.arrayValue ?? []) + (answer?["errorMessages"]?.arrayValue ?? [])
-            let messages = listed.compactMap { $0["message"]?.stringValue ?? $0.stringValue }
-            let detail = messages.isEmpty ? String(response.text.prefix(500)) : messages.joined(separator: "; ")
-            return .rejected("Jira rejected the \(api) request as malformed (HTTP 400): \(detail)")
         case 413:
             return .rejected("Jira rejected the \(api) request as too large (HTTP 413)")
         case 401:
@@ -183,10 +177,18 @@ public struct CloudDelivery: JiraDelivery {
                 "the OAuth credential may not use the \(api) API (HTTP 403): grant the \(permission) API to these credentials in Jira's OAuth credentials page (Settings > Apps > OAuth credentials)")
         case 404:
             return .misconfigured("Jira has no \(api) API here (HTTP 404): check the cloudId (JIRA_CLOUD_ID) and --jira-url")
-        case 429, 500...599:
+        case 408, 429, 500...599:
             return .unavailable("Jira kept answering HTTP \(response.status) to the \(api) request, through every retry")
+        case 400..<500:
+            // Refused for what was sent: sending it again later would be refused again, so it is not queued.
+            // The published schema answers a bare list of errors; Jira has also been seen to wrap it.
+            let listed = (answer?.arrayValue ?? []) + (answer?["errors"]?.arrayValue ?? []) + (answer?["errorMessages"]?.arrayValue ?? [])
+            let messages = listed.compactMap { $0["message"]?.stringValue ?? $0.stringValue }
+            let detail = messages.isEmpty ? String(response.text.prefix(500)) : messages.joined(separator: "; ")
+            let how = response.status == 400 ? " as malformed" : ""
+            return .rejected("Jira rejected the \(api) request\(how) (HTTP \(response.status)): \(detail)")
         default:
-            return .unavailable("Jira answered the \(api) request with unexpected HTTP \(response.status)")
+            return .misconfigured("Jira answered the \(api) request with HTTP \(response.status), which is no answer of its API: check --jira-url")
         }
     }
 }

@@ -76,10 +76,11 @@ public final class CloudSession: Sendable {
         case 400, 401, 403:
             throw JiraError.authenticationFailed(
                 "Atlassian refused the OAuth client credentials (HTTP \(response.status) from \(url)): check JIRA_CLIENT_ID and JIRA_CLIENT_SECRET against Settings > Apps > OAuth credentials in Jira")
-        case 429, 500...599:
+        case 408, 429, 500...599:
             throw JiraError.unavailable("the token endpoint \(url) kept answering HTTP \(response.status), through every retry")
         default:
-            throw JiraError.unavailable("the token endpoint \(url) answered HTTP \(response.status)")
+            // Not an outage: the same request would get the same answer.
+            throw JiraError.misconfigured("the token endpoint \(url) answered HTTP \(response.status), which is no answer of Atlassian's token endpoint")
         }
     }
 
@@ -137,7 +138,7 @@ public final class CloudSession: Sendable {
     }
 
     func send(_ request: () throws -> HTTPRequest) throws -> HTTPResponse {
-        try retry.send(request, with: client, notice: log.warning)
+        try retry.send(request, with: client, notice: log.notice)
     }
 }
 

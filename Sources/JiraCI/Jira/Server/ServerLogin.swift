@@ -44,7 +44,7 @@ public struct ServerLogin: Sendable {
                 throw JiraError.misconfigured("libcrypto could not sign with the OAuth private key")
             }
             return HTTPRequest(method: "POST", url: url, headers: [("Authorization", authorization)], body: [])
-        }, with: client, notice: log.warning)
+        }, with: client, notice: log.notice)
         switch response.status {
         case 200..<300:
             return Dictionary(FormEncoding.decode(response.text), uniquingKeysWith: { first, _ in first })

@@ -40,7 +40,7 @@ public final class ServerSession: Sendable {
                 throw JiraError.misconfigured("libcrypto could not sign with the OAuth private key")
             }
             return HTTPRequest.json(method, url, body: body, headers: [("Authorization", authorization)])
-        }, with: client, notice: log.warning)
+        }, with: client, notice: log.notice)
         if response.status == 401 {
             throw JiraError.authenticationFailed(ServerAuthProblem(response: response, credential: credential, now: retry.now()).explanation)
         }
