@@ -17,7 +17,9 @@ import pytest
 from conftest import assert_no_secrets, binary, clean_env, outbox_dir, push, run
 from fake_jira_cloud import CLIENT_ID, CLOUD_ID
 from test_cloud import assert_queued, closed_port
+from fake_jira_server import PAT
 from test_hooks import hook_builds, hook_setup
+from test_server import server  # noqa: F401  (a fixture)
 
 BUILDS_BULK = f"/jira/builds/0.1/cloud/{CLOUD_ID}/bulk"
 DEPLOYMENTS_BULK = f"/jira/deployments/0.1/cloud/{CLOUD_ID}/bulk"
@@ -282,8 +284,9 @@ def test_soft_fail_queues_and_exits_0(cloud, shop):
 
 def test_a_report_that_can_be_neither_sent_nor_queued_is_one_line_saying_both(cloud, shop, tmp_path):
     cloud.go_down()
-    not_a_folder = tmp_path / "outbox-file"
-    not_a_folder.write_text("")
+    a_file = tmp_path / "a-file"
+    a_file.write_text("")
+    not_a_folder = a_file / "outbox"                           # cannot be made: its parent is a file
     for soft in ((), ("--soft-fail",)):
         result = build(cloud, shop, 42, "--retries", "0", "--outbox", str(not_a_folder), *soft)
         assert result.code == (0 if soft else 5), result
@@ -793,3 +796,53 @@ def test_a_missing_or_unreadable_junit_file_is_a_warning_and_the_build_is_still_
     stored = cloud.build("github.com/acme/shop", 42)
     assert stored["state"] == "successful" and "testInfo" not in stored
     assert waiting() == []
+
+
+# -- whose outbox, and how a flush fails -----------------------------------------------------------------------------
+def test_an_outbox_others_may_write_to_is_never_used(cloud, shop, tmp_path):
+    """Another user able to write there could queue reports of their own making, sent with our credentials."""
+    box = tmp_path / "shared-outbox"
+    box.mkdir()
+    box.chmod(0o777)
+    cloud.go_down()
+    forged = box / queue_build(cloud, shop, 41).name  # a report as someone else could put it there
+    forged.write_bytes(waiting()[0].read_bytes())
+    result = build(cloud, shop, 42, "--retries", "0", "--outbox", str(box))
+    assert result.code == 5, result
+    assert "others may write there" in result.err and "chmod 700" in result.err and "queued in" not in result.err, result
+    assert waiting(box) == [forged]
+
+    cloud.come_back()
+    refused = flush(cloud, shop, "--outbox", str(box))
+    assert refused.code == 2 and "others may write there" in refused.err, refused
+    delivered = build(cloud, shop, 43, "--outbox", str(box))
+    assert delivered.code == 0 and sent_builds(cloud) == [(43, "successful")], delivered
+
+    box.chmod(0o700)
+    assert flush(cloud, shop, "--outbox", str(box)).code == 0
+
+
+def test_flush_with_soft_fail_says_what_waits_and_exits_0(cloud, shop):
+    cloud.go_down()
+    queue_build(cloud, shop, 42)
+    for how in ({"args": ["--soft-fail"]}, {"args": [], "env": {"JIRA_CI_SOFT_FAIL": "1"}}):
+        result = flush(cloud, shop, "--retries", "0", *how["args"], env=how.get("env"))
+        assert result.code == 0, result
+        assert summary(result) == "delivered 0, rejected 0, waiting 1"
+        [line] = [line for line in result.err.splitlines() if "still wait" in line]
+        assert line.startswith("jira-ci: warning: Jira unreachable (") and line.endswith("(--soft-fail: exiting 0)"), result
+    assert len(waiting()) == 1
+
+
+def test_reports_a_personal_access_token_queued_go_with_the_next_token(server, shop):
+    """A new token is the usual cure for a 401; what the old one queued must not be stranded."""
+    server.go_down()
+    old = run("build", "--state", "successful", "--build-number", "7", "--build-url", "https://ci.example.com/7",
+              "--retries", "0", "--repo", str(shop.path), env={"JIRA_URL": server.url, "JIRA_PAT": "jci-old-pat-0000"})
+    assert old.code == 5 and "queued in" in old.err, old
+    assert "jci-old-pat-0000" not in waiting()[0].read_text()
+    server.come_back()
+    result = run("flush", env={"JIRA_URL": server.url, "JIRA_PAT": PAT})
+    assert_no_secrets(result, server)
+    assert result.code == 0 and summary(result) == "delivered 1, rejected 0, waiting 0", result
+    assert server.links, "the queued build reached Jira"

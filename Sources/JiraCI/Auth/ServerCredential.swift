@@ -14,10 +14,11 @@ public enum ServerCredential: Sendable {
     }
 
     /// Who the credential is, for the outbox: never the secret. A personal access token has no name of its
-    /// own, so a short digest of it stands in (it cannot be turned back into the token).
+    /// own, and a new token is the usual cure for a 401: what an old one queued must not be stranded, so any
+    /// token for the site may send it.
     public var identity: CredentialIdentity {
         switch self {
-        case .personalAccessToken(let token): CredentialIdentity(name: "token \(Digest.sha256Hex(token.value).prefix(12))")
+        case .personalAccessToken: CredentialIdentity(name: "personal access token")
         case .oauth1(let signer, _): CredentialIdentity(name: "consumer \(signer.consumerKey)")
         case .basic(let user, _): CredentialIdentity(name: "user \(user)")
         }

@@ -96,6 +96,20 @@ public enum FileSystem {
         guard status.st_mode & S_IFMT == S_IFDIR else { throw Failure(path: path, reason: "is not a directory") }
     }
 
+    /// A folder whose files jira-ci acts on (queued reports, sent with the user's credentials) must be the
+    /// user's own: anyone else who can write there could queue reports of their own making. A folder not
+    /// there yet passes; it is made private when needed.
+    public static func checkPrivate(_ path: String) throws(Failure) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return }
+        guard status.st_mode & S_IFMT == S_IFDIR else { throw Failure(path: path, reason: "is not a directory") }
+        guard status.st_uid == geteuid() else { throw Failure(path: path, reason: "belongs to another user") }
+        let mode = status.st_mode & 0o777
+        guard mode & 0o022 == 0 else {
+            throw Failure(path: path, reason: "others may write there (mode \(String(mode, radix: 8))); make it private with chmod 700")
+        }
+    }
+
     public static func exists(_ path: String) -> Bool {
         access(path, F_OK) == 0
     }

@@ -41,7 +41,7 @@ struct FlushCommand: AsyncParsableCommand {
     func run() async throws {
         let source = SettingsSource.current()
         let json = try output.isJSON(source)
-        guard let directory = try jira.network.outboxDirectory(source) else {
+        guard let directory = try jira.network.outboxDirectory(source, required: true) else {
             throw ConfigurationError.conflict("there is no outbox to flush (--no-outbox, or no --outbox and no HOME)")
         }
         let outbox = Outbox(directory: directory)

@@ -71,11 +71,21 @@ struct NetworkOptions: ParsableArguments {
             deadline: deadline)
     }
 
-    /// nil with `--no-outbox`.
-    func outboxDirectory(_ source: SettingsSource) throws -> String? {
+    /// nil with `--no-outbox`. A folder others may write to is not used: a report could be forged there.
+    /// - Parameter required: `flush`, which has nothing to do without it, fails instead of going on without.
+    func outboxDirectory(_ source: SettingsSource, required: Bool = false) throws -> String? {
         guard try !source.flag(noOutbox, .noOutbox) else { return nil }
-        if let explicit = source.string(outbox, .outbox) { return explicit }
-        return Self.defaultStateDirectory(source).map { "\($0)/outbox" }
+        guard let directory = source.string(outbox, .outbox) ?? Self.defaultStateDirectory(source).map({ "\($0)/outbox" }) else {
+            return nil
+        }
+        do {
+            try FileSystem.checkPrivate(directory)
+        } catch {
+            if required { throw ConfigurationError.unreadableFile(.outbox, path: directory, reason: error.reason) }
+            Terminal.warning("the outbox \(error); it is not used, so a report Jira cannot take now is lost")
+            return nil
+        }
+        return directory
     }
 
     /// Where jira-ci keeps state beside the outbox (backfill progress): the outbox's parent folder.
