@@ -70,7 +70,7 @@ def test_a_jira_outage_never_fails_the_push_and_the_report_follows(cloud, tmp_pa
         cloud.fault("/oauth/token", status=503)
     work.commit("DOWN-1 change")
     err = push(work, env, "main")
-    assert "queued in" in err and "background flush" in err, err
+    assert "queued in" in err and "; a background flush is sending it now" in err, err
     # The detached flush delivers once Jira answers again.
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and not hook_builds(cloud):

@@ -348,6 +348,8 @@ struct URLValueTests {
         let target = JiraTarget(flavor: .server, siteURL: "https://jira.example.com/jira//", apiURL: "https://api.example.com/")
         #expect(target.siteURL == "https://jira.example.com/jira" && target.apiURL == "https://api.example.com")
         #expect(JiraTarget.isCloudHost("acme.atlassian.net") && !JiraTarget.isCloudHost("atlassian.net") && !JiraTarget.isCloudHost("evilatlassian.net"))
+        // The root's trailing dot and capitals name the same host: a PAT must not be sent there as to a Server.
+        #expect(JiraTarget.isCloudHost("ACME.Atlassian.NET.") && JiraTarget.isCloudHost("acme.jira.com.") && !JiraTarget.isCloudHost("atlassian.net."))
     }
 
     @Test func flavorsAreCloudOrServer() throws {

@@ -30,9 +30,12 @@ public struct JiraTarget: Sendable, Equatable, Hashable, Codable {
         self.apiURL = Self.withoutTrailingSlash(apiURL)
     }
 
-    /// Atlassian-hosted sites: `acme.atlassian.net` (and the older `*.jira.com`).
+    /// Atlassian-hosted sites: `acme.atlassian.net` (and the older `*.jira.com`), in any case, with or without
+    /// the root's trailing dot (`acme.atlassian.net.` is the same host to DNS).
     public static func isCloudHost(_ host: String) -> Bool {
-        host.hasSuffix(".atlassian.net") || host.hasSuffix(".jira.com")
+        var name = host.lowercased()
+        if name.hasSuffix(".") { name.removeLast() }
+        return name.hasSuffix(".atlassian.net") || name.hasSuffix(".jira.com")
     }
 
     /// A Cloud site is its root: a URL copied from the browser (`/jira/software/projects/X`) means the site.

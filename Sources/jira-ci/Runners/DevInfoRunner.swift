@@ -49,7 +49,7 @@ struct DevInfoRunner {
             }
         }
         if !result.queued.isEmpty {
-            Terminal.warning(sender.queuedLine(result, count: result.queued.count) + "; a background flush is sending it now")
+            Terminal.warning(sender.queuedLine(result, count: result.queued.count, inBackground: true))
             BackgroundFlush.start(outbox: sender.outbox!, flush)
         }
     }

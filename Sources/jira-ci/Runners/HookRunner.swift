@@ -61,7 +61,7 @@ struct HookRunner {
             }
         }
         if !result.queued.isEmpty {
-            Terminal.warning(sender.queuedLine(result, count: result.queued.count) + "; a background flush is sending it now")
+            Terminal.warning(sender.queuedLine(result, count: result.queued.count, inBackground: true))
             BackgroundFlush.start(outbox: sender.outbox!, flush)
         }
     }

@@ -13,6 +13,8 @@ struct ReportSender {
     func dispatch(_ reports: [Report]) async throws -> Dispatcher.Result {
         let delivery = try settings.delivery()
         let result = await Dispatcher(delivery: delivery, outbox: outbox).dispatch(reports, queueKey: queueKey)
+        // Good news, not a warning; `flush` (no fresh reports) says it in its summary.
+        if result.delivered > 0, !reports.isEmpty { Terminal.notice("delivered \(result.delivered) report(s) queued earlier") }
         explainQueue(result)
         return result
     }
@@ -20,7 +22,6 @@ struct ReportSender {
     /// What happened to queued reports: each refused one and each file moved aside is a warning; nothing
     /// leaves the outbox silently.
     func explainQueue(_ result: Dispatcher.Result) {
-        if result.delivered > 0 { Terminal.warning("delivered \(result.delivered) report(s) queued earlier") }
         for rejected in result.rejected {
             Terminal.warning("Jira refused the queued \(rejected.report.entity.noun) (made \(Age.text(since: rejected.report.createdAt)) ago): \(rejected.answer); moved to \(rejected.path)")
         }
@@ -30,10 +31,12 @@ struct ReportSender {
     }
 
     /// The line a queued report gets, instead of an error: the report is not lost.
-    func queuedLine(_ result: Dispatcher.Result, count: Int) -> String {
+    /// - Parameter inBackground: a hook has started a flush that sends them now.
+    func queuedLine(_ result: Dispatcher.Result, count: Int, inBackground: Bool = false) -> String {
         let reason = result.unreachable.map { String(describing: $0) } ?? "Jira did not answer"
         let (what, it) = count == 1 ? ("report", "it") : ("\(count) reports", "them")
-        return "Jira unreachable (\(reason)); \(what) queued in \(outbox?.directory ?? "the outbox") (\(result.waiting) waiting); the next jira-ci run or 'jira-ci flush' sends \(it)"
+        let next = inBackground ? "a background flush is sending \(it) now" : "the next jira-ci run or 'jira-ci flush' sends \(it)"
+        return "Jira unreachable (\(reason)); \(what) queued in \(outbox?.directory ?? "the outbox") (\(result.waiting) waiting); \(next)"
     }
 
     /// Prints what became of fresh reports (`show`, for a command whose output has its own shape) and fails
