@@ -295,6 +295,21 @@ def test_build_numbers_without_a_ci_number_follow_the_commit(cloud, shop):
     assert stored["state"] == "successful" and stored["buildNumber"] == later
 
 
+def test_gate_asks_for_the_deployment_deploy_sent_whatever_told_the_repository_and_branch(tmp_path):
+    """No remote (a plain git server: the address comes from JIRA_CI_REPOSITORY_URL), no CI build number (the number
+    comes from commit and branch): `gate` must find the same pipeline and number as the `deploy --gate` before it."""
+    repo = make_shop(tmp_path, remote=None)
+    env = {"JIRA_CI_REPOSITORY_URL": "https://git.example.com/acme/shop", "JIRA_CI_BRANCH": "release/2.0",
+           "JIRA_CI_ENVIRONMENT": "production"}
+    deploy = only_deployment(dry(repo, "deploy", "--state", "successful", "--gate", "--service", "svc-1", env=env))
+    gate = run("gate", "--dry-run", "--json", "--repo", str(repo.path), env=env)
+    assert gate.code == 0, gate
+    path = (f"/pipelines/{deploy['pipeline']['id']}/environments/{deploy['environment']['id']}"
+            f"/deployments/{deploy['deploymentSequenceNumber']}/gating-status")
+    assert path in gate.json["requests"][0]["url"], (path, gate.json)
+    assert is_path_safe_id_of(deploy["pipeline"]["id"], "git.example.com/acme/shop")
+
+
 def test_teamcity_text_build_numbers_use_the_numeric_build_id(shop, tmp_path):
     shop.commit("SHOP-1 change")
     properties = tmp_path / "build.properties"
