@@ -210,3 +210,25 @@ def test_a_cache_folder_others_control_is_not_used(cloud, shop, tmp_path, unsafe
     warnings = [line for line in result.err.splitlines() if line.startswith(WARNING) and str(cache) in line]
     assert len(warnings) == 1 and "not used" in warnings[0], result
     assert not list(cache.glob("token-*")), "a token was written into a folder others control"
+
+
+# -- 5. memory does not follow what Jira sends --------------------------------------------------------------------------
+@pytest.mark.parametrize("length", [17 * 1024, 1024 * 1024])
+def test_a_token_longer_than_any_real_one_is_an_invalid_answer_and_the_report_waits(cloud, shop, length):
+    token = "t" * (length - 7) + "-secret"
+    cloud.fault("/oauth/token", status=200, body={"access_token": token, "token_type": "Bearer", "expires_in": 3600})
+    result = run(*build_args(shop), "--retries", "0", "--verbose", env=report_env(cloud, shop))
+    assert result.code == 5, result
+    assert "without a usable access token" in result.err and "queued in" in result.err, result
+    assert token not in result.out + result.err and "t" * 1000 not in result.err
+    assert len(waiting()) == 1 and not list((shop.path.parent / "cache").glob("token-*"))
+
+
+def test_a_long_but_plausible_token_is_used_and_hidden(cloud, shop):
+    token = "eyJ" + "a" * (15 * 1024) + "-secret"
+    cloud.fault("/oauth/token", status=200, body={"access_token": token, "token_type": "Bearer", "expires_in": 3600})
+    cloud.tokens_issued.append(token)  # the fake accepts it as one of its own
+    result = run(*build_args(shop), "--verbose", env=report_env(cloud, shop))
+    assert token not in result.out + result.err
+    assert result.code == 0, result
+    assert cloud.build("github.com/acme/shop", 42)["state"] == "successful"
