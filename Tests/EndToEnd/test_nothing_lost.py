@@ -232,3 +232,52 @@ def test_a_long_but_plausible_token_is_used_and_hidden(cloud, shop):
     assert token not in result.out + result.err
     assert result.code == 0, result
     assert cloud.build("github.com/acme/shop", 42)["state"] == "successful"
+
+
+# -- 12. upgrades and downgrades keep queued reports -------------------------------------------------------------------
+FORMAT_1 = Path(__file__).parent / "fixtures" / "outbox-format-1"
+
+
+def place(fixture, fake, name):
+    """A report jira-ci 0.1.0 queued, byte for byte but for its site, which becomes the fake's."""
+    report = json.loads(fixture.read_text())
+    assert "format" not in report
+    report["target"].update(apiURL=fake.url, siteURL=fake.url)
+    box = outbox_dir()
+    box.mkdir(parents=True, exist_ok=True, mode=0o700)
+    (box / name).write_text(json.dumps(report))
+    (box / name).chmod(0o600)
+    return report
+
+
+def test_reports_the_previous_release_queued_are_delivered(cloud, tmp_path):
+    build = place(FORMAT_1 / "build.json", cloud, "00000000000000001-00000001.json")
+    deployment = place(FORMAT_1 / "deployment.json", cloud, "00000000000000002-00000002.json")
+    devinfo = place(FORMAT_1 / "devinfo.json", cloud, "00000000000000003-00000003.json")
+    result = run("flush", env=cloud.env(JIRA_CI_CACHE_DIR=str(tmp_path / "cache")))
+    assert result.code == 0 and "delivered 3, rejected 0, waiting 0" in result.out, result
+    assert not waiting() and not list((outbox_dir() / "rejected").glob("*"))
+    [sent] = cloud.bodies("/builds/0.1/")[0]["builds"]
+    assert sent == build["entity"]["build"]  # unchanged, sequence number included
+    [sent] = cloud.bodies("/deployments/0.1/")[0]["deployments"]
+    assert sent == deployment["entity"]["deployment"]
+    [repository] = cloud.bodies("/devinfo/0.1/")[0]["repositories"]
+    assert repository["commits"] == devinfo["entity"]["devinfo"]["commits"]
+
+
+def test_a_report_of_a_newer_format_is_left_waiting_with_a_warning(cloud, tmp_path):
+    newer = place(FORMAT_1 / "build.json", cloud, "00000000000000001-0000000a.json")
+    newer.update(format=99, somethingNew={"a": 1})
+    (outbox_dir() / "00000000000000001-0000000a.json").write_text(json.dumps(newer))
+    env = cloud.env(JIRA_CI_CACHE_DIR=str(tmp_path / "cache"))
+    listed = run("flush", "--dry-run", env=env)
+    assert "newer jira-ci" in listed.out and "00000000000000001-0000000a.json" in listed.out, listed
+    for _ in range(2):
+        result = run("flush", env=env)
+        assert result.code == 0, result
+        assert "(and 1 from a newer jira-ci)" in result.out
+        [warning] = [line for line in result.err.splitlines() if "newer jira-ci" in line]
+        assert warning.startswith(WARNING) and "format 99" in warning and "left waiting" in warning
+    assert [path.name for path in waiting()] == ["00000000000000001-0000000a.json"]
+    assert not (outbox_dir() / "rejected").exists() or not list((outbox_dir() / "rejected").iterdir())
+    assert cloud.count("/bulk") == 0

@@ -28,6 +28,10 @@ struct ReportSender {
         for eviction in result.evicted {
             Terminal.warning("moved \(eviction.name) to \(outbox?.rejectedDirectory ?? "rejected/"): \(eviction.reason)")
         }
+        if let newer = result.newerFormat {
+            Terminal.warning(
+                "\(newer.count) report(s) in \(outbox?.directory ?? "the outbox") were queued by a newer jira-ci (outbox format \(newer.format); this one reads up to \(OutboxFormat.current)): left waiting for it")
+        }
     }
 
     /// The line a queued report gets, instead of an error: the report is not lost.
