@@ -103,6 +103,25 @@ public struct GitRepository: Sendable {
         return nil
     }
 
+    /// The newest tag matching `pattern` (git's glob, as `git tag --list` takes it) that is reachable from a
+    /// parent of `commit`, and the commit it names: where a release's range starts (a deploy of v1.5 starts at
+    /// v1.4, not at v1.5 itself). nil when none is reachable (the first release); a pattern no tag matches at
+    /// all is a mistake or a clone without tags, and says so.
+    public func newestTag(matching pattern: String, reachableFromParentsOf commit: String) async throws -> (name: String, commit: String)? {
+        let newestFirst = ["--sort=-version:refname", "--sort=-creatordate", "--format=%(refname:strip=2)"]
+        let all = try await git(["tag", "--list"] + newestFirst + ["--", pattern])
+        guard all.succeeded else { throw GitError.failed(command: "git tag --list", message: all.errorOutput.trimmed) }
+        guard !all.output.trimmed.isEmpty else { throw GitError.noTagMatches(pattern) }
+        let parents = try await git(["rev-parse", "--end-of-options", "\(commit)^@"]).output.split(separator: "\n").map(String.init).filter(Self.isSHA)
+        guard !parents.isEmpty else { return nil }
+        let reachable = try await git(["tag", "--list"] + newestFirst + parents.flatMap { ["--merged", $0] } + ["--", pattern])
+        guard reachable.succeeded else { throw GitError.failed(command: "git tag --merged", message: reachable.errorOutput.trimmed) }
+        for name in reachable.output.split(separator: "\n").map(String.init) {
+            if let sha = try await resolveCommit("refs/tags/\(name)") { return (name, sha) }
+        }
+        return nil
+    }
+
     /// How many commits `commit` reaches that `excluded` does not.
     public func commitCount(_ commit: String, excluding excluded: [String] = []) async throws -> Int {
         let result = try await git(["rev-list", "--count", commit] + excluded.map { "^" + $0 } + ["--"])

@@ -70,6 +70,14 @@ struct EnvCommand: AsyncParsableCommand {
         if let identity = try? await PipelineIdentity.resolve(pipeline, search: search) {
             ids["pipeline id"] = identity.pipelineId
         }
+        if let pattern = source.string(nil, .sinceTag) {
+            let git = GitRepository(path: search.repositoryPath)
+            var shown = "no tag matching '\(pattern)' before the commit"
+            if let sha = try? await git.commit(search.commit, for: .commit), let tag = try? await git.newestTag(matching: pattern, reachableFromParentsOf: sha) {
+                shown = "\(tag.name) (\(tag.commit.prefix(12)))"
+            }
+            ids["since tag"] = shown
+        }
         if let name = source.string(nil, .environment) {
             ids["environment id"] = DeploymentSettings(environmentName: name, environmentId: source.string(nil, .environmentId), state: .unknown).resolvedEnvironmentId
         }

@@ -103,7 +103,10 @@ struct DevInfoRunner {
             branches = current.map { [($0, head)] } ?? []
         }
         let tips = allBranches ? branches.map(\.tip).uniqued() : [head]
-        let since = try await settings.search.since.asyncFlatMap { try await git.commit($0, for: .since) }
+        var since = try await settings.search.since.asyncFlatMap { try await git.commit($0, for: .since) }
+        if let pattern = settings.search.sinceTag {
+            since = try await git.newestTag(matching: pattern, reachableFromParentsOf: head)?.commit
+        }
         let facts = try await planner.repository()
         facts.warnings.forEach { Terminal.warning($0.description) }
         let delivery = try settings.delivery()
