@@ -159,11 +159,11 @@ def test_a_push_to_the_default_branch_is_built_and_deployed_with_the_keys_since_
     run = Run(repo, cloud, "push", "refs/heads/main", head, before=before)
     assert run.job("build", {}) and run.job("deploy", {})
     assert build_states(cloud, 21) == ["in_progress", "successful"]
-    assert cloud.build("github.com/acme/shop#build", 21)["issueKeys"] == ["SHOP-4"]  # what the push brought
+    assert cloud.build("github.com/acme/shop#build", 21)["issueKeys"] == ["SHOP-4", "SHOP-1"]  # what the push brought: the merge and SHOP-4
     assert deployment_states(cloud, 21) == ["successful"]
     deployment = the_deployment(cloud)
     assert deployment["environment"]["type"] == "production"
-    assert deployment["associations"][0]["values"] == ["SHOP-4", "SHOP-2"]  # every key since v1.0
+    assert deployment["associations"][0]["values"] == ["SHOP-4", "SHOP-1", "SHOP-2"]  # every key since v1.0
 
 
 @pytest.mark.parametrize("outcome, state", [("failure", "failed"), ("cancelled", "cancelled")])
