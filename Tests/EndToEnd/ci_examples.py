@@ -26,8 +26,8 @@ def checker(name):
 
 def check_schema(path, schema, *options):
     """check-jsonschema with the CI's schema as the check-jsonschema package vendors it."""
-    completed = subprocess.run([checker("check-jsonschema"), *options, "--builtin-schema", f"vendor.{schema}", str(path)],
-                               capture_output=True, text=True, timeout=300, env={**os.environ, **NO_NETWORK})
+    command = [checker("check-jsonschema"), *options, "--builtin-schema", f"vendor.{schema}", str(path)]
+    completed = subprocess.run(command, capture_output=True, text=True, timeout=300, env={**os.environ, **NO_NETWORK})
     assert completed.returncode == 0, f"{path.name} against vendor.{schema}:\n{completed.stdout}{completed.stderr}"
 
 
@@ -84,8 +84,8 @@ def release_repo(repo):
 
 # -- conditions -------------------------------------------------------------------------------------------------------
 
-TOKEN = re.compile(r"""\s*(?:(?P<string>'(?:[^']|'')*'|"[^"]*")|(?P<number>\d+(?:\.\d+)?)|(?P<op>==|!=|&&|\|\||[!(),\[\]])
-                       |(?P<name>\$?[A-Za-z_][\w.\-]*))""", re.X)
+TOKEN = re.compile(r"""\s*(?:(?P<string>'(?:[^']|'')*'|"[^"]*")|(?P<number>\d+(?:\.\d+)?)
+                       |(?P<op>==|!=|&&|\|\||[!(),\[\]])|(?P<name>\$?[A-Za-z_][\w.\-]*))""", re.X)
 
 
 def evaluate(expression, lookup, functions=None):

@@ -1,5 +1,5 @@
-"""ci-examples/azure-pipelines.yml: checked by the Azure Pipelines schema and shellcheck; its stages and steps followed as
-Azure runs them (each `condition:` evaluated from the file, secret variables only where a step maps them, $(macros)
+"""ci-examples/azure-pipelines.yml: checked by the Azure Pipelines schema and shellcheck; its stages and steps followed
+as Azure runs them (each `condition:` evaluated from the file, secret variables only where a step maps them, $(macros)
 filled in), the jira-ci steps run for real against the fake Jira."""
 import re
 
@@ -58,13 +58,15 @@ class Run:
         self.variables = {"Build.SourceBranch": f"refs/heads/{branch}"}
         self.agent = {"TF_BUILD": "True", "BUILD_DEFINITIONNAME": "shop", "BUILD_BUILDID": "71",
                       "SYSTEM_COLLECTIONURI": "https://dev.azure.com/acme/", "SYSTEM_TEAMPROJECT": "Shop",
-                      "BUILD_SOURCEVERSION": repo.git("rev-parse", "HEAD"), "BUILD_SOURCEBRANCH": f"refs/heads/{branch}",
+                      "BUILD_SOURCEVERSION": repo.git("rev-parse", "HEAD"),
+                      "BUILD_SOURCEBRANCH": f"refs/heads/{branch}",
                       "JIRA_CI_API_URL": cloud.url, "JIRA_CI_CACHE_DIR": str(repo.path.parent / "cache")}
         self.stages = {}
 
     def condition(self, expression, status):
         functions = {"and": lambda *a: all(a), "or": lambda *a: any(a), "not": lambda a: not a,
-                     "eq": lambda a, b: str(a).lower() == str(b).lower(), "ne": lambda a, b: str(a).lower() != str(b).lower(),
+                     "eq": lambda a, b: str(a).lower() == str(b).lower(),
+                     "ne": lambda a, b: str(a).lower() != str(b).lower(),
                      "always": lambda: True, "succeeded": lambda: status in ("Succeeded", "SucceededWithIssues"),
                      "failed": lambda: status == "Failed", "canceled": lambda: status == "Canceled"}
         return bool(evaluate(expression, lambda name: self.variables.get(name[len("variables["):-1]), functions))

@@ -43,7 +43,7 @@ def test_the_pipeline_schema_and_shellcheck_accept_them():
 
 def test_what_only_the_running_step_knows_is_escaped_from_the_upload():
     for step in PIPELINE["steps"]:
-        assert uploaded(step["command"], {}) == step["command"].replace("$$", "$"), step["label"]
+        assert "$" not in step["command"].replace("$$", ""), f"{step['label']}: a $ the upload would substitute"
 
 
 def test_the_secrets_go_to_the_jira_steps_only():

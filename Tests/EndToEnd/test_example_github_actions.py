@@ -2,6 +2,7 @@
 schema; its jobs followed step by step as the runner does (each `if:` evaluated from the file, `${{ }}` filled in),
 the jira-ci steps run for real against the fake Jira."""
 import re
+import subprocess
 
 import pytest
 import yaml
@@ -17,7 +18,7 @@ STATUS_FUNCTIONS = ("always()", "success()", "failure()", "cancelled()")
 
 
 def test_actionlint_and_the_workflow_schema_accept_it():
-    completed = __import__("subprocess").run(
+    completed = subprocess.run(
         [checker("actionlint"), f"-shellcheck={checker('shellcheck')}", str(WORKFLOW_FILE)],
         capture_output=True, text=True, timeout=120)
     assert completed.returncode == 0, completed.stdout + completed.stderr
@@ -98,7 +99,8 @@ class Run:
             if not self.runs(step.get("if")):
                 outcome = "skipped"
             elif is_jira(step.get("run", "")):
-                env = {**self.runner, **self.context["env"], **{k: self.fill(v) for k, v in step.get("env", {}).items()}}
+                env = {**self.runner, **self.context["env"],
+                       **{key: self.fill(value) for key, value in step.get("env", {}).items()}}
                 run_script(self.fill(step["run"]), self.repo.path, env, shell=("bash", "--noprofile", "--norc",
                                                                                "-eo", "pipefail", "-c"))
                 outcome = "success"
@@ -159,7 +161,8 @@ def test_a_push_to_the_default_branch_is_built_and_deployed_with_the_keys_since_
     run = Run(repo, cloud, "push", "refs/heads/main", head, before=before)
     assert run.job("build", {}) and run.job("deploy", {})
     assert build_states(cloud, 21) == ["in_progress", "successful"]
-    assert cloud.build("github.com/acme/shop#build", 21)["issueKeys"] == ["SHOP-4", "SHOP-1"]  # what the push brought: the merge and SHOP-4
+    # What the push brought: SHOP-4 and the merge of SHOP-1's branch.
+    assert cloud.build("github.com/acme/shop#build", 21)["issueKeys"] == ["SHOP-4", "SHOP-1"]
     assert deployment_states(cloud, 21) == ["successful"]
     deployment = the_deployment(cloud)
     assert deployment["environment"]["type"] == "production"
@@ -183,5 +186,6 @@ def test_a_deployment_that_never_started_is_not_reported(cloud, tmp_path):
 
 def test_only_the_default_branch_deploys(cloud, pull_request):
     assert not pr_run(pull_request, cloud).job("deploy", {})
-    assert not Run(pull_request, cloud, "push", "refs/heads/feature/SHOP-1-cart", pull_request.pr["head"]).job("deploy", {})
+    feature_push = Run(pull_request, cloud, "push", "refs/heads/feature/SHOP-1-cart", pull_request.pr["head"])
+    assert not feature_push.job("deploy", {})
     assert cloud.requests == []

@@ -61,9 +61,9 @@ class Pipeline:
         job = CONFIG[name]
         if "rules" in job and not first_rule(job["rules"], self.variables):
             return False
-        environment = job.get("environment")
+        environment = job.get("environment") or ""
         env = {**self.variables, **{k: self.expand(v) for k, v in job.get("variables", {}).items()},
-               "CI_ENVIRONMENT_NAME": environment if isinstance(environment, str) else (environment or {}).get("name", "")}
+               "CI_ENVIRONMENT_NAME": environment if isinstance(environment, str) else environment["name"]}
         for line in job["script"]:
             if is_jira(line):
                 run_script(line, self.repo.path, env, shell=("bash", "-c"))

@@ -43,7 +43,7 @@ def test_the_hook_is_shellcheck_clean():
 def test_a_bitbucket_server_push_sends_development_information(cloud, tmp_path):
     work = install_hook(tmp_path)
     work.commit("HOOK-1 first")
-    env = {**cloud.env(JIRA_CI_CACHE_DIR=str(tmp_path / "cache")), "JIRA_ENV_FILE": str(tmp_path / "absent"), **BITBUCKET}
+    env = {**cloud.env(JIRA_CI_CACHE_DIR=str(tmp_path / "cache")), **BITBUCKET, "JIRA_ENV_FILE": str(tmp_path / "none")}
     result = push(work, env)
     assert "jira-ci hook:" not in result.stderr  # no env file is no problem: the server's environment has it all
     assert cloud.bodies("/builds/0.1/") == []  # a push is no build
@@ -55,7 +55,7 @@ def test_a_bitbucket_server_push_sends_development_information(cloud, tmp_path):
     assert commit["url"].startswith("https://bb.example.com/projects/ACME/repos/shop/commits/")
     [branch] = repository["branches"]
     assert branch["name"] == "main"
-    assert branch["createPullRequestUrl"].startswith("https://bb.example.com/projects/ACME/repos/shop/pull-requests?create")
+    assert branch["createPullRequestUrl"].startswith(f"{repository['url']}/pull-requests?create")
 
 
 def test_plain_key_value_lines_of_the_env_file_reach_jira_ci(cloud, tmp_path):
@@ -117,8 +117,8 @@ def test_an_env_file_the_hook_user_cannot_read_is_said_once_and_the_push_succeed
     if as_user:
         subprocess.run(["chown", "-R", "nobody:nogroup", str(work.path), str(folder / "central.git"), str(home)],
                        check=True)
-    env = {**cloud.env(), **BITBUCKET, "JIRA_ENV_FILE": str(env_file), "HOME": str(home), "XDG_STATE_HOME": str(home / "state"),
-           "XDG_CACHE_HOME": str(home / "cache")}
+    env = {**cloud.env(), **BITBUCKET, "JIRA_ENV_FILE": str(env_file), "HOME": str(home),
+           "XDG_STATE_HOME": str(home / "state"), "XDG_CACHE_HOME": str(home / "cache")}
     result = push(work, env, *as_user)
     lines = [line for line in result.stderr.splitlines() if "jira-ci hook:" in line]
     assert len(lines) == 1 and f"{env_file} is not readable by user" in lines[0], result.stderr

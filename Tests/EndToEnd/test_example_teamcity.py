@@ -85,7 +85,8 @@ class Agent:
             if name not in self.values:
                 self.values[name] = value.strip("`")
         self.env = {"TEAMCITY_VERSION": "2025.11", "TEAMCITY_BUILDCONF_NAME": "Build", "BUILD_NUMBER": "1.4.2-rc",
-                    "BUILD_VCS_NUMBER": repo.git("rev-parse", "HEAD"), "TEAMCITY_BUILD_PROPERTIES_FILE": str(properties),
+                    "BUILD_VCS_NUMBER": repo.git("rev-parse", "HEAD"),
+                    "TEAMCITY_BUILD_PROPERTIES_FILE": str(properties),
                     "JIRA_CI_API_URL": cloud.url, "JIRA_CI_CACHE_DIR": str(repo.path.parent / "cache")}
 
     def resolve(self, text):
