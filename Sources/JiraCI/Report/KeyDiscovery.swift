@@ -1,6 +1,8 @@
 /// What to search for issue keys: one resolved value, built by the command layer from flags and environment.
 public struct KeySearch: Sendable {
     public var repositoryPath: String
+    /// `--repo` named the repository (rather than the current folder being it).
+    public var repositoryIsNamed = false
     public var commit: String
     /// As given; nil means "the current branch".
     public var branch: String?
@@ -15,6 +17,9 @@ public struct KeySearch: Sendable {
     public var newBranchBase = NewBranchBase.none
     /// The repository's web address when git has no remote to tell it (a bare repository on a plain git server).
     public var repositoryURL: String?
+
+    /// The repository searched, as git is to see it.
+    public var git: GitRepository { GitRepository(path: repositoryPath, isNamed: repositoryIsNamed) }
 
     public enum NewBranchBase: Sendable {
         /// Only the commit itself is scanned.
@@ -58,7 +63,7 @@ public struct KeyDiscovery: Sendable {
 
     public init(search: KeySearch) {
         self.search = search
-        self.git = GitRepository(path: search.repositoryPath)
+        self.git = search.git
     }
 
     public func run() async throws -> KeyDiscoveryResult {

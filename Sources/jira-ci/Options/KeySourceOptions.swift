@@ -49,6 +49,7 @@ struct KeySourceOptions: ParsableArguments {
                 allowedProjects: try source.values(projects, .projects).filter { $0 != .automatic }.map(\.text),
                 extraIgnoredPrefixes: source.list(ignorePrefixes, .ignorePrefixes)))
         search.repositoryURL = try source.value(repositoryURL, .repositoryURL)?.text
+        search.repositoryIsNamed = source.string(repo, .repo) != nil
         if let pattern = source.string(sinceTag, .sinceTag) {
             // The CI's previous successful commit gives way to the tag asked for; a --since asked for conflicts.
             if let (_, origin) = source.resolved(since, .since), !origin.isDetected {
