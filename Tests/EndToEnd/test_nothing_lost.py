@@ -336,3 +336,82 @@ def test_an_exit_5_whose_report_cannot_be_written_says_so_and_why(cloud, shop, t
     soft = run(*build_args(shop), "--retries", "0", "--soft-fail",
                env=report_env(cloud, shop, JIRA_CI_OUTBOX=str(blocker / "outbox")))
     assert soft.code == 0 and "could not be queued" in soft.err and ERROR not in soft.err, soft
+
+
+# -- 3 and 4. hooks: honest lines, and a budget that covers the whole run ------------------------------------------------
+def many_branches(work, count, project="BIG"):
+    """`count` branches, each with one commit of its own naming an issue, made in one git fast-import."""
+    lines = []
+    for index in range(1, count + 1):
+        message = f"{project}-{index} change {index}\n".encode()
+        lines.append(f"commit refs/heads/feature/{project}-{index}\n".encode())
+        lines.append(f"committer Test <t@example.com> {1_700_000_000 + index} +0000\n".encode())
+        lines.append(f"data {len(message)}\n".encode() + message)
+        lines.append(b"from refs/heads/main\n\n")
+    subprocess.run(["git", "-C", str(work.path), "fast-import", "--quiet"], input=b"".join(lines), check=True,
+                   env=clean_env())
+    return [f"feature/{project}-{index}" for index in range(1, count + 1)]
+
+
+def hook_env(cloud, tmp_path, **extra):
+    return cloud.env(JIRA_CI_CACHE_DIR=str(tmp_path / "cache"), BB_BASE_URL="https://bb.example.com",
+                     BB_PROJECT_KEY="ACME", BB_REPO_SLUG="shop", **extra)
+
+
+@pytest.mark.parametrize("command", ["build --hook-stdin --state successful", "devinfo --hook-stdin"])
+def test_a_hook_never_says_queued_when_nothing_was_written(cloud, tmp_path, command):
+    work = central_repository(tmp_path, command)
+    work.commit("SHOP-1 first")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("in the way")
+    cloud.go_down()
+    err = push(work, hook_env(cloud, tmp_path, JIRA_CI_OUTBOX=str(blocker / "outbox")), "main")
+    assert "queued: Jira did not answer" not in err and "queued in" not in err, err
+    assert "could not be queued" in err and str(blocker) in err, err
+    assert not (blocker.parent / "outbox").exists()
+
+
+@pytest.mark.parametrize("command,api", [("build --hook-stdin --state successful", "/builds/0.1/"),
+                                         ("devinfo --hook-stdin", "/devinfo/0.1/")])
+def test_a_push_bigger_than_the_budget_hands_the_rest_to_a_background_run_and_all_arrive(cloud, tmp_path, command, api):
+    work = central_repository(tmp_path, command)
+    work.commit("MAIN-1 initial")
+    names = many_branches(work, 300)
+    err = push(work, hook_env(cloud, tmp_path, JIRA_CI_HOOK_BUDGET="100ms"), "main", *names)
+    assert "go to a background run" in err and "budget ran out" in err, err
+    assert_no_secrets(type("R", (), {"out": "", "err": err})(), cloud)
+
+    def reported():
+        bodies = cloud.bodies(api)
+        if api == "/builds/0.1/":
+            return {key for body in bodies for build in body["builds"] for key in build["issueKeys"]}
+        return {key for body in bodies for repo in body["repositories"] for commit in repo.get("commits", [])
+                for key in commit["issueKeys"]}
+
+    expected = {f"BIG-{n}" for n in range(1, 301)}
+    log = outbox_dir() / "flush.log"
+    assert poll(lambda: expected <= reported() and not waiting(), 120), \
+        f"{len(expected - reported())} not delivered; flush.log:\n{log.read_text() if log.exists() else '(none)'}"
+    assert not list(outbox_dir().glob("*.pending")), "the handed-on refs were not cleaned up"
+    # No builds request carried more than the API's 100.
+    assert all(len(body.get("builds", [])) <= 100 for body in cloud.bodies("/builds/0.1/"))
+
+
+def test_a_push_the_budget_does_not_cover_to_a_jira_that_never_answers_loses_nothing(cloud, tmp_path):
+    work = central_repository(tmp_path, "build --hook-stdin --state successful")
+    work.commit("MAIN-1 initial")
+    names = many_branches(work, 120)
+    for _ in range(200):
+        cloud.hang("/bulk")
+    err = push(work, hook_env(cloud, tmp_path, JIRA_CI_HOOK_BUDGET="500ms"), "main", *names)
+    assert "background run" in err, err
+    # Every report of the push is on disk before Jira answers again...
+    assert poll(lambda: len(waiting()) == 121 and not list(outbox_dir().glob("*.pending")), 60), len(waiting())
+    with cloud.lock:
+        cloud.faults.clear()
+    cloud.go_down()
+    cloud.come_back()
+    # ...and they all go once Jira answers: the background run retries, or a later flush sends what it left.
+    assert poll(lambda: not waiting() or (run("flush", env=hook_env(cloud, tmp_path)).code == 0 and not waiting()), 90), \
+        len(waiting())
+    assert {b["issueKeys"][0] for b in cloud.builds.values()} >= {f"BIG-{n}" for n in range(1, 121)}

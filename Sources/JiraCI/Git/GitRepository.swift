@@ -1,4 +1,5 @@
 import Subprocess
+import Synchronization
 
 #if canImport(System)
 import System
@@ -12,10 +13,22 @@ public struct GitRepository: Sendable {
     /// The repository was named (`--repo`): git's variables that would select another one are not passed on
     /// (a hook runs with GIT_DIR and friends set). Otherwise they are, so a hook's own repository is the default.
     public let isNamed: Bool
+    let memo: Memo
 
-    public init(path: String, isNamed: Bool = false) {
+    /// - Parameter memo: facts that do not change during a run (remotes, the folder's name, the default
+    ///   branch), kept by whoever shares it, so a hook's hundreds of branches ask git for them once.
+    public init(path: String, isNamed: Bool = false, memo: Memo = Memo()) {
         self.path = path
         self.isNamed = isNamed
+        self.memo = memo
+    }
+
+    public final class Memo: Sendable {
+        fileprivate let remotes = Mutex<[(name: String, url: String)]?>(nil)
+        fileprivate let folderName = Mutex<String?>(nil)
+        fileprivate let defaultBranchCommit = Mutex<String??>(nil)
+
+        public init() {}
     }
 
     /// The full sha of `revision`, or nil when git does not know it as one commit. Also tells a path that is
@@ -56,13 +69,16 @@ public struct GitRepository: Sendable {
 
     /// Every remote with its URL, in one git call.
     public func remotes() async throws -> [(name: String, url: String)] {
+        if let known = memo.remotes.withLock({ $0 }) { return known }
         let result = try await git(["config", "--get-regexp", "^remote\\..*\\.url$"])
-        return result.output.split(separator: "\n").compactMap { line in
+        let remotes: [(name: String, url: String)] = result.output.split(separator: "\n").compactMap { line in
             guard let space = line.firstIndex(of: " ") else { return nil }
             let key = line[..<space]
             let name = key.dropFirst("remote.".count).dropLast(".url".count)
             return (String(name), String(line[line.index(after: space)...]).trimmed)
         }
+        memo.remotes.withLock { $0 = remotes }
+        return remotes
     }
 
     /// The URL of `origin`, else of the first remote; nil when the repository has none.
@@ -72,11 +88,14 @@ public struct GitRepository: Sendable {
 
     /// The repository's folder name (without `.git` for bare repositories): a name that needs no remote.
     public func folderName() async throws -> String {
+        if let known = memo.folderName.withLock({ $0 }) { return known }
         let result = try await git(["rev-parse", "--path-format=absolute", "--git-common-dir"])
         var components = result.output.trimmed.split(separator: "/").map(String.init)
         if components.last == ".git" { components.removeLast() }
-        let name = components.last ?? "repository"
-        return name.hasSuffix(".git") ? String(name.dropLast(4)) : name
+        var name = components.last ?? "repository"
+        if name.hasSuffix(".git") { name.removeLast(4) }
+        memo.folderName.withLock { [name] in $0 = name }
+        return name
     }
 
     /// The tips of every local branch but `branch`: what a new branch's own commits are not reachable from.
@@ -101,10 +120,14 @@ public struct GitRepository: Sendable {
 
     /// The commit of the default branch: `origin/HEAD`, else origin/main, origin/master, main, master.
     public func defaultBranchCommit() async throws -> String? {
+        if let known = memo.defaultBranchCommit.withLock({ $0 }) { return known }
+        var found: String?
         for candidate in ["refs/remotes/origin/HEAD", "refs/remotes/origin/main", "refs/remotes/origin/master", "refs/heads/main", "refs/heads/master"] {
-            if let sha = try await resolveCommit(candidate) { return sha }
+            found = try await resolveCommit(candidate)
+            if found != nil { break }
         }
-        return nil
+        memo.defaultBranchCommit.withLock { [found] in $0 = .some(found) }
+        return found
     }
 
     /// The newest tag matching `pattern` (git's glob, as `git tag --list` takes it) that is reachable from a

@@ -18,8 +18,11 @@ public struct KeySearch: Sendable {
     /// The repository's web address when git has no remote to tell it (a bare repository on a plain git server).
     public var repositoryURL: String?
 
+    /// What git said about the repository that cannot change during the run, asked once.
+    public var gitMemo = GitRepository.Memo()
+
     /// The repository searched, as git is to see it.
-    public var git: GitRepository { GitRepository(path: repositoryPath, isNamed: repositoryIsNamed) }
+    public var git: GitRepository { GitRepository(path: repositoryPath, isNamed: repositoryIsNamed, memo: gitMemo) }
 
     public enum NewBranchBase: Sendable {
         /// Only the commit itself is scanned.

@@ -18,6 +18,12 @@ public struct Deadline: Sendable, Equatable {
 
     public var hasPassed: Bool { remainingSeconds == 0 }
 
+    /// The same deadline `seconds` sooner (a part of a budget kept for later work).
+    public func earlier(by seconds: Double) -> Deadline {
+        guard let instant, seconds.isFinite else { return self }
+        return Deadline(instant: instant.advanced(by: .milliseconds(-Int64((seconds * 1000).rounded()))))
+    }
+
     /// `seconds` cut to what is left.
     public func clamp(_ seconds: Double) -> Double {
         remainingSeconds.map { min(seconds, $0) } ?? seconds

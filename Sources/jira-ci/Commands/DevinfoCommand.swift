@@ -24,23 +24,26 @@ struct DevinfoCommand: AsyncParsableCommand {
     func run() async throws {
         let source = SettingsSource.current()
         guard hook.isHook(source) else {
-            let settings = try resolve(source, hook: false, deadline: .none)
+            let settings = try resolve(source)
             let runner = DevInfoRunner(settings: settings, devinfo: try devinfo.settings(source), json: try output.isJSON(source))
             if try source.flag(devinfo.backfill, .backfill) {
                 return try await runner.backfill(allBranches: try devinfo.isAllBranches(source), stateDirectory: try jira.network.stateDirectory(source))
             }
             return try await runner.run()
         }
-        await hook.run(source) { lines, deadline in
-            let settings = try resolve(source, hook: true, deadline: deadline)
+        await hook.run(source) { run in
+            let settings = try resolve(source, hook: run)
             let runner = DevInfoRunner(settings: settings, devinfo: try devinfo.settings(source), json: try output.isJSON(source))
-            try await runner.hook(lines: lines, flush: BackgroundFlush.Request(jira))
+            let planner = runner.planner
+            try await PushRunner(
+                settings: settings, json: runner.json, hook: run, background: BackgroundRun.Request(jira),
+                plan: { update, baseline in try await runner.branch(update, baseline: baseline, planner: planner) },
+                jsonOutput: { reports, results in try Terminal.json(DevInfoOutput(reports: reports, results: results)) }
+            ).run()
         }
     }
 
-    private func resolve(_ source: SettingsSource, hook: Bool, deadline: Deadline) throws -> RunSettings {
-        try RunSettings.resolve(
-            source, keySource: keySource, pipeline: nil, jira: jira,
-            output: output, hook: hook, deadline: deadline)
+    private func resolve(_ source: SettingsSource, hook: HookRun? = nil) throws -> RunSettings {
+        try RunSettings.resolve(source, keySource: keySource, pipeline: nil, jira: jira, output: output, hook: hook)
     }
 }

@@ -3,28 +3,37 @@ import JiraCI
 
 /// Git hooks: `--hook-stdin` and its time budget.
 struct HookOptions: ParsableArguments {
-    func isHook(_ source: SettingsSource) -> Bool {
-        (try? source.flag(hookStdin, .hookStdin)) == true
-    }
-
-    /// A hook's run: the pushed refs read from stdin first, the run cut to the budget, and every failure (even
-    /// a mistake in the configuration) a warning: a hook never fails the push.
-    func run(_ source: SettingsSource, _ body: (_ lines: [String], _ deadline: Deadline) async throws -> Void) async {
-        var lines: [String] = []
-        while let line = readLine() { lines.append(line) }
-        do {
-            let budget = try source.value(hookBudget, .hookBudget)?.seconds ?? 3
-            try await body(lines, .after(.milliseconds(Int64(budget * 1000))))
-        } catch {
-            Terminal.warning("\(error) (hook: not failing the push)")
-        }
-    }
-
     @Flag(help: .help("Read `<old> <new> <ref>` lines of a git post-receive hook from stdin and report every pushed branch in one request; never fails or holds the push.", .hookStdin))
     var hookStdin = false
 
     @Option(of: HookBudget.self, help: .help("How long a hook may hold the push (default: 3s); what Jira has not taken by then is queued and sent in the background.", .hookBudget))
     var hookBudget: HookBudget?
+
+    /// The detached run that takes over the pushed refs a hook's budget did not reach, from this file.
+    @Option(help: .hidden, completion: .file())
+    var continuePush: String?
+
+    func isHook(_ source: SettingsSource) -> Bool {
+        continuePush != nil || (try? source.flag(hookStdin, .hookStdin)) == true
+    }
+
+    /// A hook's run: the pushed refs read from stdin first, the run cut to the budget, and every failure (even
+    /// a mistake in the configuration) a warning: a hook never fails the push.
+    func run(_ source: SettingsSource, _ body: (HookRun) async throws -> Void) async {
+        do {
+            if let pending = continuePush {
+                let lines = try PushContinuation.read(pending)
+                let seconds = BackgroundRun.giveUpSeconds
+                return try await body(HookRun(lines: lines, deadline: .after(.seconds(seconds)), budget: seconds, continuation: pending))
+            }
+            var lines: [String] = []
+            while let line = readLine() { lines.append(line) }
+            let budget = try source.value(hookBudget, .hookBudget)?.seconds ?? 3
+            try await body(HookRun(lines: lines, deadline: .after(.milliseconds(Int64(budget * 1000))), budget: budget, continuation: nil))
+        } catch {
+            Terminal.warning("\(error) (hook: not failing the push)")
+        }
+    }
 }
 
 /// Everything `build` and `deploy` share, and the run they share: resolve the settings once, then report
@@ -39,21 +48,22 @@ struct ReportCommandOptions: ParsableArguments {
     func run(_ kind: @escaping (SettingsSource) throws -> ReportKind) async throws {
         let source = SettingsSource.current()
         guard hook.isHook(source) else {
-            let settings = try resolve(source, hook: false, deadline: .none)
+            let settings = try resolve(source)
             return try await ReportRunner(settings: settings, json: try output.isJSON(source)).run(try kind(source))
         }
-        await hook.run(source) { lines, deadline in
-            let settings = try resolve(source, hook: true, deadline: deadline)
-            try await HookRunner(
-                settings: settings, json: try output.isJSON(source), lines: lines, environment: source.environment,
-                flush: BackgroundFlush.Request(jira)
-            ).run(try kind(source))
+        await hook.run(source) { run in
+            let settings = try resolve(source, hook: run)
+            let runner = ReportRunner(settings: settings, json: try output.isJSON(source))
+            let kind = try kind(source)
+            try await PushRunner(
+                settings: settings, json: runner.json, hook: run, background: BackgroundRun.Request(jira),
+                plan: { update, baseline in try await runner.branch(kind, update: update, baseline: baseline, environment: source.environment) },
+                jsonOutput: { _, results in try Terminal.json(ReportOutcome.merged(results.compactMap(\.outcome))) }
+            ).run()
         }
     }
 
-    private func resolve(_ source: SettingsSource, hook: Bool, deadline: Deadline) throws -> RunSettings {
-        try RunSettings.resolve(
-            source, keySource: keySource, pipeline: pipeline, jira: jira,
-            output: output, hook: hook, deadline: deadline)
+    private func resolve(_ source: SettingsSource, hook: HookRun? = nil) throws -> RunSettings {
+        try RunSettings.resolve(source, keySource: keySource, pipeline: pipeline, jira: jira, output: output, hook: hook)
     }
 }

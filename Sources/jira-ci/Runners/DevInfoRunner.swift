@@ -21,37 +21,10 @@ struct DevInfoRunner {
         try await send(plan.reports, nothingToSend: "no commit or branch names an issue key; nothing to send")
     }
 
-    /// Every pushed branch within the hook's budget; what Jira does not take in time goes to a background flush.
-    func hook(lines: [String], flush: BackgroundFlush.Request) async throws {
-        let planner = planner
-        var reports: [Report] = []
-        let updates = lines.compactMap(HookUpdate.init(line:))
-        let baselines = HookUpdate.baselines(updates, branches: try await settings.search.git.branches())
-        for (update, baseline) in zip(updates, baselines) {
-            do {
-                let plan = try await planner.plan(update, baseline: baseline, search: settings.search)
-                plan.warnings.forEach { Terminal.warning("\(update.branch): \($0)") }
-                reports += plan.reports
-                if plan.reports.isEmpty, !json { Terminal.output(line: "\(TerminalText.oneLine(update.branch)): no issue keys, nothing sent") }
-            } catch {
-                Terminal.warning("\(update.branch): \(error) (hook: not failing the push)")
-            }
-        }
-        guard !settings.dryRun else { return try preview(reports) }
-        guard !reports.isEmpty else { return }
-        let sender = ReportSender(settings: settings, json: json)
-        let result = try await sender.dispatch(reports)
-        if json {
-            try Terminal.json(DevInfoOutput(reports: reports, results: result.fresh))
-        } else {
-            for (report, outcome) in zip(reports, result.fresh) {
-                Terminal.output(line: "\(TerminalText.oneLine(report.context.branch ?? "?")): " + HookRunner.line(report, outcome))
-            }
-        }
-        if !result.queued.isEmpty {
-            Terminal.warning(sender.queuedLine(result, count: result.queued.count, inBackground: true))
-            BackgroundFlush.start(outbox: sender.outbox!, flush)
-        }
+    /// One pushed branch of a hook: the branch and its new commits, or its deletion.
+    func branch(_ update: HookUpdate, baseline: [String], planner: DevInfoPlanner) async throws -> PushRunner.BranchPlan {
+        let plan = try await planner.plan(update, baseline: baseline, search: settings.search)
+        return PushRunner.BranchPlan(reports: plan.reports, warnings: plan.warnings.map(\.description))
     }
 
     private func send(_ reports: [Report], nothingToSend: String) async throws {

@@ -4,11 +4,16 @@ import JiraCI
 struct ReportRunner {
     let settings: RunSettings
     let json: Bool
+    let planner: ReportPlanner
+
+    init(settings: RunSettings, json: Bool) {
+        self.settings = settings
+        self.json = json
+        planner = ReportPlanner(factory: PayloadFactory(updateSequence: UpdateSequence().next), target: settings.target, credential: settings.credential)
+    }
 
     func run(_ kind: ReportKind) async throws {
-        let plan = try await ReportPlanner(
-            factory: PayloadFactory(updateSequence: UpdateSequence().next), target: settings.target, credential: settings.credential
-        ).plan(kind, search: settings.search, pipeline: settings.pipeline, requireURL: !settings.dryRun)
+        let plan = try await planner.plan(kind, search: settings.search, pipeline: settings.pipeline, requireURL: !settings.dryRun)
         plan.warnings.forEach { Terminal.warning($0.description) }
         guard let report = plan.report, !settings.requireKeys || !report.entity.issueKeys.isEmpty else {
             if settings.requireKeys { throw NoKeysFound(where: "the git data") }
@@ -34,5 +39,25 @@ struct ReportRunner {
             return
         }
         try sender.finish([report], result)
+    }
+
+    /// One pushed branch of a hook: its new commits (a new branch: those the repository did not have), the keys
+    /// of its name, and, from a Bitbucket Server hook, a link to the pushed commit. A deleted branch has no build.
+    func branch(_ kind: ReportKind, update: HookUpdate, baseline: [String], environment: [String: String]) async throws
+        -> PushRunner.BranchPlan
+    {
+        guard let newCommit = update.newCommit else { return PushRunner.BranchPlan(reports: [], warnings: []) }
+        var search = settings.search
+        search.commit = newCommit
+        search.branch = update.branch
+        search.since = update.oldCommit
+        search.sinceTag = nil
+        search.newBranchBase = update.oldCommit == nil ? .notReachableFrom(baseline) : .none
+        var pipeline = settings.pipeline
+        if pipeline.buildURL == nil {
+            pipeline.buildURL = HookUpdate.bitbucketCommitURL(environment, commit: newCommit)
+        }
+        let plan = try await planner.plan(kind, search: search, pipeline: pipeline, requireURL: !settings.dryRun)
+        return PushRunner.BranchPlan(reports: plan.report.map { [$0] } ?? [], warnings: plan.warnings.filter { $0 != .noKeys }.map(\.description))
     }
 }

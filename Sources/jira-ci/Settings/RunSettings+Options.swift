@@ -4,7 +4,7 @@ extension RunSettings {
     /// The one place a Jira command's flags, variables and CI facts become its settings.
     static func resolve(
         _ source: SettingsSource, keySource: KeySourceOptions, pipeline: PipelineOptions?, jira: JiraOptions, output: OutputOptions,
-        hook: Bool = false, deadline: Deadline = .none
+        hook: HookRun? = nil
     ) throws -> RunSettings {
         let (targetOptions, credentialOptions, network) = (jira.target, jira.credentials, jira.network)
         var search = try keySource.keySearch(source)
@@ -13,7 +13,9 @@ extension RunSettings {
         let target = try targetOptions.target(source, credentials: credentialOptions)
         // Credentials are checked before any work, but a dry run needs none.
         let credentials = dryRun ? JiraCredentials() : try credentialOptions.credentials(source, flavor: target.flavor)
-        let connection = try network.settings(source, target: target, hook: hook, deadline: deadline)
+        // A hook holds a push: short timeouts, no retries. Its detached continuation holds nothing.
+        let connection = try network.settings(
+            source, target: target, hook: hook != nil && hook?.continuation == nil, deadline: hook?.deadline ?? .none)
         let outbox: (directory: String?, absence: String?) = dryRun ? (nil, nil) : try network.outboxDirectory(source)
         if try keySource.wantsAutomaticProjects(source) {
             search.rules = search.rules.allowing(try automaticProjects(target: target, credentials: credentials, connection: connection, dryRun: dryRun))
@@ -23,7 +25,7 @@ extension RunSettings {
             connection: connection,
             server: ServerReportOptions(comment: try source.flag(credentialOptions.comment, .comment)),
             dryRun: dryRun,
-            softFail: try hook || network.isSoftFail(source),
+            softFail: try hook != nil || network.isSoftFail(source),
             requireKeys: try source.flag(output.requireKeys, .requireKeys),
             outboxDirectory: outbox.directory, outboxAbsence: outbox.absence)
     }
