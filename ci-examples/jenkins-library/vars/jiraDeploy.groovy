@@ -7,6 +7,7 @@ def call(Map args = [:]) {
                 JiraCli.KEYS + JiraCli.BUILD + JiraCli.SHOWN +
                         [environment: 'JIRA_CI_ENVIRONMENT', state: 'JIRA_CI_STATE',
                          environmentType: 'JIRA_CI_ENVIRONMENT_TYPE', environmentUrl: 'JIRA_CI_ENVIRONMENT_URL',
-                         deploymentNumber: 'JIRA_CI_DEPLOYMENT_NUMBER', service: 'JIRA_CI_SERVICES', gate: 'JIRA_CI_GATE'],
+                         deploymentNumber: 'JIRA_CI_DEPLOYMENT_NUMBER', service: 'JIRA_CI_SERVICES',
+                         gate: 'JIRA_CI_GATE'],
                 ['environment', 'state'])
 }

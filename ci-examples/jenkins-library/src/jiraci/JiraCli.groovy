@@ -19,7 +19,8 @@ class JiraCli implements Serializable {
                                              issue: 'JIRA_CI_ISSUES', project: 'JIRA_CI_PROJECTS',
                                              requireKeys: 'JIRA_CI_REQUIRE_KEYS']
     /** Which pipeline and build a report belongs to (jiraBuild, jiraDeploy, jiraGate). */
-    static final Map<String, String> BUILD = [buildNumber: 'JIRA_CI_BUILD_NUMBER', pipelineName: 'JIRA_CI_PIPELINE_NAME']
+    static final Map<String, String> BUILD = [buildNumber: 'JIRA_CI_BUILD_NUMBER',
+                                              pipelineName: 'JIRA_CI_PIPELINE_NAME']
     /** What Jira shows with a build or a deployment. */
     static final Map<String, String> SHOWN = [label: 'JIRA_CI_LABEL', description: 'JIRA_CI_DESCRIPTION']
     /** What `checkout scm` returns and jira-ci reads from the environment, where a scripted pipeline may lack it. */
@@ -32,7 +33,8 @@ class JiraCli implements Serializable {
      * `parameters` maps the step's own parameter names to jira-ci variables, `required` names those it cannot do
      * without. A null value counts as not given.
      */
-    static void run(script, String step, String commandLine, Map args, Map<String, String> parameters, List<String> required) {
+    static void run(script, String step, String commandLine, Map args, Map<String, String> parameters,
+                    List<String> required) {
         Map<String, String> variables = COMMON + parameters
         String problem = problem(step, args, variables, required)
         if (problem) {
@@ -62,7 +64,8 @@ class JiraCli implements Serializable {
             return "${step}: ${missing.join(' and ')} ${missing.size() == 1 ? 'is' : 'are'} required".toString()
         }
         if (args.credentialsId && args.patCredentialsId) {
-            return "${step}: credentialsId (Jira Cloud) and patCredentialsId (Jira Server) exclude each other".toString()
+            return "${step}: credentialsId (Jira Cloud) and patCredentialsId (Jira Server) exclude each other"
+                    .toString()
         }
         if (args.scmVars != null && !(args.scmVars instanceof Map)) {
             return "${step}: scmVars is what `checkout scm` returns, a map".toString()
@@ -70,7 +73,8 @@ class JiraCli implements Serializable {
         null
     }
 
-    /** The withEnv entries: each parameter given as its variable, lists comma-separated; then what checkout returned. */
+    /** The withEnv entries: each parameter given as its variable, lists comma-separated, then what checkout
+     *  returned. */
     @NonCPS
     static List<String> environment(Map args, Map<String, String> variables) {
         List<String> entries = variables.findAll { name, variable -> args[name] != null }.collect { name, variable ->
