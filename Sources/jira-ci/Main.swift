@@ -10,6 +10,7 @@ import Glibc
 @main
 enum Main {
     static func main() async {
+        StandardStreams.prepare()
         var command: any ParsableCommand
         do {
             command = try JiraCICommand.parseAsRoot(CommandLineArguments.split(Array(CommandLine.arguments.dropFirst())))
@@ -33,7 +34,7 @@ enum Main {
     /// Help and version requests arrive as "errors" too; they are printed in full on stdout and exit 0.
     static func exit(parseError error: any Error) -> Never {
         if JiraCICommand.exitCode(for: error) == .success {
-            Terminal.output(JiraCICommand.fullMessage(for: error))
+            Terminal.help(JiraCICommand.fullMessage(for: error))
             Glibc.exit(0)
         }
         let arguments = Array(CommandLine.arguments.dropFirst())

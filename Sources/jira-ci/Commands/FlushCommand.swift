@@ -60,7 +60,8 @@ struct FlushCommand: AsyncParsableCommand {
         let sender = ReportSender(settings: settings, json: json)
         let result = try await sender.dispatch([])
         // Reports another run is sending right now (a hook's background flush, a second cron) are not waiting.
-        let queued = outbox.peek().entries
+        let contents = outbox.peek()
+        let queued = contents.entries
         let ours = queued.filter { $0.report.queueKey == sender.queueKey }
         let inFlight = ours.filter { outbox.isHeld($0.name) }.count
         let summary = Summary(delivered: result.delivered, rejected: result.rejected.count, waiting: ours.count - inFlight)
@@ -68,9 +69,10 @@ struct FlushCommand: AsyncParsableCommand {
             try Terminal.json(summary)
         } else {
             let others = queued.count - ours.count
-            Terminal.output("delivered \(summary.delivered), rejected \(summary.rejected), waiting \(summary.waiting)"
+            Terminal.output(line: "delivered \(summary.delivered), rejected \(summary.rejected), waiting \(summary.waiting)"
                 + (inFlight > 0 ? " (and \(inFlight) being sent by another run)" : "")
-                + (others > 0 ? " (and \(others) for other sites or credentials)" : ""))
+                + (others > 0 ? " (and \(others) for other sites or credentials)" : "")
+                + (contents.newer.isEmpty ? "" : " (and \(contents.newer.count) from a newer jira-ci)"))
         }
         if let refusal = result.refusal { return try sender.soften(refusal) }
         // Each rejected report has had its warning; the status is all that is left to say.
@@ -86,7 +88,8 @@ struct FlushCommand: AsyncParsableCommand {
     }
 
     private func list(_ outbox: Outbox, json: Bool) throws {
-        let (entries, unreadable) = outbox.peek()
+        let contents = outbox.peek()
+        let entries = contents.entries
         let now = WallClock.microsecondsSinceEpoch()
         let queued = entries.map { entry in
             let report = entry.report
@@ -102,8 +105,9 @@ struct FlushCommand: AsyncParsableCommand {
             rows += zip(entries, queued).map { entry, item in
                 [Age.text(since: entry.report.createdAt), item.site, entry.report.entity.noun, item.keys.joined(separator: ","), item.file]
             }
-            rows += unreadable.map { ["?", "?", "unreadable (moved aside by the next flush)", "", $0] }
-            Terminal.output(KeysTable.table(rows).joined(separator: "\n") + "\n\(queued.count) report(s) queued in \(outbox.directory)")
+            rows += contents.newer.map { ["?", "?", "queued by a newer jira-ci (outbox format \($0.format)): left for it", "", $0.name] }
+            rows += contents.unreadable.map { ["?", "?", "unreadable (moved aside by the next flush)", "", $0] }
+            Terminal.output(KeysTable.table(rows) + ["\(queued.count) report(s) queued in \(outbox.directory)"])
         }
     }
 }

@@ -28,6 +28,10 @@ struct ReportSender {
         for eviction in result.evicted {
             Terminal.warning("moved \(eviction.name) to \(outbox?.rejectedDirectory ?? "rejected/"): \(eviction.reason)")
         }
+        if let newer = result.newerFormat {
+            Terminal.warning(
+                "\(newer.count) report(s) in \(outbox?.directory ?? "the outbox") were queued by a newer jira-ci (outbox format \(newer.format); this one reads up to \(OutboxFormat.current)): left waiting for it")
+        }
     }
 
     /// The line a queued report gets, instead of an error: the report is not lost.
@@ -49,7 +53,7 @@ struct ReportSender {
             try Terminal.json(ReportOutcome.merged(result.fresh.compactMap(\.outcome)))
         } else {
             for (report, outcome) in zip(reports, result.fresh) {
-                if case .accepted(let outcome) = outcome { Terminal.output(OutcomeView.text(outcome, report: report)) }
+                if case .accepted(let outcome) = outcome { Terminal.output(OutcomeView.lines(outcome, report: report)) }
             }
         }
         let unknown = ReportOutcome.merged(outcomes).unknownIssueKeys
