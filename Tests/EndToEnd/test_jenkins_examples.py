@@ -371,7 +371,7 @@ node {
     assert deployment["deploymentSequenceNumber"] == 15
     values = {a["associationType"]: a["values"] for a in deployment["associations"]}
     assert values["serviceIdOrKeys"] == ["svc-1", "svc-2"]
-    assert values["issueIdOrKeys"] == ["SHOP-1", "SHOP-2", "SHOP-3"]   # since v1.4, not since the previous build
+    assert sorted(values["issueIdOrKeys"]) == ["SHOP-1", "SHOP-2", "SHOP-3"]   # since v1.4, not the previous build
 
 
 GATED_DEPLOY = """
