@@ -174,6 +174,26 @@ def test_the_compile_check_fails_on_a_syntax_error_and_on_a_class_that_does_not_
     assert "expecting '}'" in completed.stdout and "unable to resolve class" in completed.stdout
 
 
+def test_the_stand_in_reads_the_branch_condition_from_branch_name_alone_as_jenkins_does(jenkins, cloud, main):
+    """Why the Jenkinsfile's deploy condition is an expression: in a plain Pipeline job `branch 'main'` never holds."""
+    build = jenkins(main.path, jenkins_env(main, cloud, **PLAIN_MAIN), script="""
+pipeline {
+    agent any
+    stages {
+        stage('branch') {
+            when { branch 'main' }
+            steps { echo 'deploying' }
+        }
+        stage('expression') {
+            when { expression { env.GIT_BRANCH == 'origin/main' } }
+            steps { echo 'deploying' }
+        }
+    }
+}
+""")
+    assert not build.ran("branch") and build.ran("expression")
+
+
 # -- the declarative Jenkinsfile ------------------------------------------------------------------------------------
 
 def declarative(jenkins, repo, cloud, outcomes, **branch):

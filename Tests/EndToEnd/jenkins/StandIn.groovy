@@ -429,7 +429,7 @@ class WhenModel {
 
     /** Ant's glob, as the branch condition's default comparator: `*` within a path segment, `**` across. */
     static String glob(String pattern) {
-        pattern.split(/(?=\*\*)|(?<=\*\*)|(?=[*?])|(?<=[*?])/).collect { String part ->
+        (pattern =~ /\*\*|\*|\?|[^*?]+/).collect { String part ->
             part == '**' ? '.*' : part == '*' ? '[^/]*' : part == '?' ? '[^/]' : java.util.regex.Pattern.quote(part)
         }.join('')
     }
