@@ -2,9 +2,9 @@ import hudson.AbortException
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException
 
 /** A stand-in for the part of Jenkins that the CI examples and the shared library use, so that they run under plain
- *  Groovy: the steps (sh, withEnv, withCredentials with string and usernamePassword, error, echo, node, stage,
- *  checkout, script), the globals (env, currentBuild, scm, environment variables by name, library steps) and the
- *  Declarative Pipeline's stages, `when` conditions and `post` conditions, with Jenkins' rules for results.
+ *  Groovy: the steps (sh, withEnv, withCredentials with string and usernamePassword, error, echo, node, checkout),
+ *  the globals (env, currentBuild, scm, environment variables by name, library steps), and the Declarative
+ *  Pipeline's stages, `when` conditions (expression, branch) and `post` conditions, with Jenkins' rules for results.
  *
  *  Every step call is recorded with its arguments. `sh` runs a `jira-ci` command for real (`sh -xe`, as Jenkins
  *  does, in the workspace, with the build's environment) and records its environment, exit status and output; any
@@ -22,7 +22,7 @@ class StandIn {
     static final List<String> RESULTS = ['SUCCESS', 'UNSTABLE', 'FAILURE', 'NOT_BUILT', 'ABORTED']
     static final List<String> STEPS = ['sh', 'echo', 'error', 'string', 'usernamePassword', 'checkout']
     /** Steps that run a body: what the body throws is the pipeline's, not the stand-in's. */
-    static final List<String> BLOCK_STEPS = ['withEnv', 'withCredentials', 'node', 'stage', 'script', 'pipeline']
+    static final List<String> BLOCK_STEPS = ['withEnv', 'withCredentials', 'node', 'pipeline']
 
     final Map<String, String> buildEnv
     final Map credentials
@@ -45,7 +45,7 @@ class StandIn {
         sites = config.sites ?: [:]
         scmVars = config.scmVars ?: [:]
         workspace = new File(config.workspace as String)
-        currentBuild = new RunWrapper(number: (buildEnv.BUILD_NUMBER ?: '1') as int)
+        currentBuild = new RunWrapper()
     }
 
     static String worse(String a, String b) {
@@ -121,15 +121,15 @@ class StandIn {
 
     // -- steps ------------------------------------------------------------------------------------------------------
 
-    Object sh(String command) {
-        shell(command, [:])
+    void sh(String command) {
+        shell(command)
     }
 
-    Object sh(Map options) {
-        shell(options.script as String, options)
+    void sh(Map options) {
+        shell(options.script as String)
     }
 
-    private Object shell(String command, Map options) {
+    private void shell(String command) {
         Map record = lastCall
         record.script = command
         record.env = environment()
@@ -153,9 +153,7 @@ class StandIn {
             throw new StandInError("the test gave no outcome for sh '${command}'")
         }
         record.exit = status
-        if (options.returnStatus) return status
         if (status != 0) throw new AbortException("script returned exit code ${status}")
-        options.returnStdout ? (record.output ?: '') : null
     }
 
     void echo(String message) {}
@@ -201,21 +199,8 @@ class StandIn {
         body.call()
     }
 
-    Object node(String label, Closure body) {
-        body.call()
-    }
-
-    /** A scripted pipeline's stage. */
-    Object stage(String name, Closure body) {
-        body.call()
-    }
-
     Map checkout(Object scm) {
         new LinkedHashMap(scmVars)
-    }
-
-    Object script(Closure body) {
-        body.call()
     }
 
     // -- Declarative Pipeline, as pipeline-model-definition's ModelInterpreter runs it -------------------------------
@@ -253,7 +238,7 @@ class StandIn {
         }
         Throwable error = null
         try {
-            scoped(stage.environment) { run(stage.steps) }
+            run(stage.steps)
         } catch (Exception e) {
             error = e
         }
@@ -286,7 +271,6 @@ class StandIn {
 /** `currentBuild`: a result set by the pipeline can only get worse, as Run.setResult allows. */
 class RunWrapper {
     private String result
-    int number
 
     String getResult() { result }
 
@@ -297,17 +281,9 @@ class RunWrapper {
     void force(String value) { result = value }
 
     String getCurrentResult() { result ?: 'SUCCESS' }
-
-    boolean resultIsBetterOrEqualTo(String other) {
-        StandIn.RESULTS.indexOf(currentResult) <= StandIn.RESULTS.indexOf(other)
-    }
-
-    boolean resultIsWorseOrEqualTo(String other) {
-        StandIn.RESULTS.indexOf(currentResult) >= StandIn.RESULTS.indexOf(other)
-    }
 }
 
-/** `env`: reads the environment a step would see (null when unset); a write sets a build-wide variable. */
+/** `env`: reads the environment a step would see (null when unset). */
 class EnvGlobal {
     private final StandIn jenkins
 
@@ -315,7 +291,6 @@ class EnvGlobal {
 
     def propertyMissing(String name) { jenkins.environment()[name] }
 
-    def propertyMissing(String name, value) { jenkins.buildEnv[name] = value?.toString() }
 }
 
 class PipelineModel {
@@ -353,10 +328,7 @@ class StageModel {
     String name
     WhenModel when
     Closure steps
-    Map<String, String> environment = [:]
     PostModel post = new PostModel()
-
-    void agent(Object kind) {}
 
     void when(Closure body) {
         when = new WhenModel()
@@ -364,12 +336,6 @@ class StageModel {
     }
 
     void steps(Closure body) { steps = body }
-
-    void environment(Closure body) {
-        EnvironmentModel model = new EnvironmentModel()
-        StandIn.build(body, model)
-        environment = model.values
-    }
 
     void post(Closure body) { StandIn.build(body, post) }
 }
@@ -380,7 +346,7 @@ class EnvironmentModel {
     def propertyMissing(String name, value) { values[name] = value.toString() }
 }
 
-/** A stage's `when`: every condition must hold. */
+/** A stage's `when`: every condition must hold. A condition the stand-in lacks reaches the script and stops the run. */
 class WhenModel {
     List<Closure> conditions = []
 
@@ -398,33 +364,6 @@ class WhenModel {
             String name = jenkins.environment()['BRANCH_NAME']
             name != null && name ==~ glob(pattern)
         }
-    }
-
-    void environment(Map args) {
-        conditions << { StandIn jenkins -> jenkins.environment()[args.name as String] == args.value }
-    }
-
-    void not(Closure body) {
-        WhenModel nested = nested(body)
-        conditions << { StandIn jenkins -> !nested.holds(jenkins) }
-    }
-
-    void allOf(Closure body) {
-        WhenModel nested = nested(body)
-        conditions << { StandIn jenkins -> nested.holds(jenkins) }
-    }
-
-    void anyOf(Closure body) {
-        WhenModel nested = nested(body)
-        conditions << { StandIn jenkins -> nested.conditions.any { it.call(jenkins) } }
-    }
-
-    void beforeAgent(boolean value) {}
-
-    private static WhenModel nested(Closure body) {
-        WhenModel model = new WhenModel()
-        StandIn.build(body, model)
-        model
     }
 
     /** Ant's glob, as the branch condition's default comparator: `*` within a path segment, `**` across. */

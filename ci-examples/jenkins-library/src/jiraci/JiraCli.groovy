@@ -57,24 +57,23 @@ class JiraCli implements Serializable {
         List<String> known = (variables.keySet() as List<String>) + OWN
         List<String> unknown = args.keySet().findAll { !(it in known) }.collect { it.toString() }
         if (unknown) {
-            return "${step}: unknown parameter ${unknown.join(', ')}; it takes ${known.join(', ')}".toString()
+            return "${step}: unknown parameter ${unknown.join(', ')}; it takes ${known.join(', ')}"
         }
         List<String> missing = required.findAll { args[it] == null }
         if (missing) {
-            return "${step}: ${missing.join(' and ')} ${missing.size() == 1 ? 'is' : 'are'} required".toString()
+            return "${step}: ${missing.join(' and ')} ${missing.size() == 1 ? 'is' : 'are'} required"
         }
         if (args.credentialsId && args.patCredentialsId) {
             return "${step}: credentialsId (Jira Cloud) and patCredentialsId (Jira Server) exclude each other"
-                    .toString()
         }
         if (args.scmVars != null && !(args.scmVars instanceof Map)) {
-            return "${step}: scmVars is what `checkout scm` returns, a map".toString()
+            return "${step}: scmVars is what `checkout scm` returns, a map"
         }
         null
     }
 
-    /** The withEnv entries: each parameter given as its variable, lists comma-separated, then what checkout
-     *  returned. */
+    /** The withEnv entries (plain Strings, as steps want them): each parameter given as its variable, lists
+     *  comma-separated, then what checkout returned. */
     @NonCPS
     static List<String> environment(Map args, Map<String, String> variables) {
         List<String> entries = variables.findAll { name, variable -> args[name] != null }.collect { name, variable ->
