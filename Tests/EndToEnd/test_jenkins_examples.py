@@ -278,8 +278,7 @@ def server():
 
 @pytest.mark.parametrize("outcome, state", [("SUCCESS", "successful"), ("FAILURE", "failed")])
 def test_server_jenkinsfile_reports_in_progress_then_the_result(jenkins, server, feature, outcome, state):
-    env = {k: v for k, v in jenkins_env(feature, server, number="3").items() if not k.startswith("JIRA_CI_API")}
-    build = jenkins(feature.path, {**env, "BRANCH_NAME": "feature/SHOP-1-cart"},
+    build = jenkins(feature.path, jenkins_env(feature, server, number="3", BRANCH_NAME="feature/SHOP-1-cart"),
                     pipeline=EXAMPLES / "Jenkinsfile.server", outcomes={"make test": outcome},
                     credentials={"jira-pat": {"kind": "Secret text", "secret": PAT}}, sites={SERVER_SITE: server.url})
     assert build.result == outcome
