@@ -8,18 +8,18 @@ import json
 import os
 import re
 import shlex
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, binary, clean_env, make_shop
+from ci_examples import (EXAMPLES, build_states, checker, deployment_states, path_with_jira_ci, release_repo,
+                         the_deployment)
+from conftest import ROOT, clean_env, make_shop
 from fake_jira_cloud import CLIENT_ID, CLIENT_SECRET
 from fake_jira_server import PAT, FakeJiraServer
 from test_server import key
 
-EXAMPLES = ROOT / "ci-examples"
 LIBRARY = EXAMPLES / "jenkins-library"
 STAND_IN = Path(__file__).parent / "jenkins"
 SITE = "https://acme.atlassian.net"           # the Jira site the examples name
@@ -36,13 +36,9 @@ PIPELINE = "github.com/acme/shop#shop"
 def groovy(tool, *args):
     """Runs Debian's groovy or groovyc, JAVA_HOME from the java on PATH; the JIT tuned for start-up, which is most
     of a run's time."""
-    java, runner = shutil.which("java"), shutil.which(tool)
-    if not (java and runner):
-        pytest.fail(f"{tool} and java are needed: run scripts/setup.sh --with-test-helpers")
-    env = clean_env({"JAVA_HOME": str(Path(os.path.realpath(java)).parents[1]),
-                     "JAVA_OPTS": "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
-                     "PATH": f"{Path(binary()).parent}:{os.environ['PATH']}"})
-    return subprocess.run([runner, *map(str, args)], capture_output=True, text=True, env=env, timeout=180)
+    env = clean_env({"JAVA_HOME": str(Path(os.path.realpath(checker("java"))).parents[1]),
+                     "JAVA_OPTS": "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC", "PATH": path_with_jira_ci()})
+    return subprocess.run([checker(tool), *map(str, args)], capture_output=True, text=True, env=env, timeout=180)
 
 
 @pytest.fixture(scope="module")
@@ -123,10 +119,9 @@ def feature(tmp_path):
 
 @pytest.fixture
 def main(tmp_path):
-    """A checkout of main after the feature branch was merged: SHOP-1 (the merge) and SHOP-2 since the last build."""
+    """A checkout of main after a release: since the last build SHOP-2's branch was merged (SHOP-1) and SHOP-4 came."""
     repo = make_shop(tmp_path)
-    repo.git("checkout", "-q", "main")
-    repo.git("merge", "-q", "--no-ff", "feature/SHOP-1-cart")
+    release_repo(repo)
     repo.git("checkout", "-q", "--detach")
     return repo
 
@@ -142,10 +137,6 @@ def jenkins_env(repo, site, number="7", job="shop", **branch):
 
 PLAIN_MAIN = {"GIT_BRANCH": "origin/main"}
 MULTIBRANCH_MAIN = {"BRANCH_NAME": "main", "GIT_BRANCH": "main"}
-
-
-def deployments(cloud):
-    return list(cloud.deployments.values())
 
 
 # -- compiling ----------------------------------------------------------------------------------------------------
@@ -209,13 +200,10 @@ def test_declarative_reports_in_progress_then_success_and_deploys_main(jenkins, 
     commands = [s["script"] for s in build.steps if s["step"] == "sh"]
     deploying = commands.index("./deploy.sh production")
     assert re.match(r"jira-ci deploy .*--state in_progress", commands[deploying - 1])
-    [start, *_] = cloud.bodies("/builds/0.1/")
-    assert start["builds"][0]["state"] == "in_progress"
-    assert build.jira[0]["env"].get("JIRA_CI_STATE") is None and "--state in_progress" in build.jira[0]["script"]
-    result = cloud.build(PIPELINE, 7)
-    assert result["state"] == "successful" and result["issueKeys"] == ["SHOP-1", "SHOP-2"]
-    assert [d["deployments"][0]["state"] for d in cloud.bodies("/deployments/0.1/")] == ["in_progress", "successful"]
-    [deployment] = deployments(cloud)
+    assert build_states(cloud, 7) == ["in_progress", "successful"]
+    assert cloud.build(PIPELINE, 7)["issueKeys"] == ["SHOP-4", "SHOP-1", "SHOP-2"]
+    assert deployment_states(cloud, 7) == ["in_progress", "successful"]
+    deployment = the_deployment(cloud)
     assert deployment["environment"] == {"id": "production", "displayName": "production", "type": "production"}
     assert deployment["deploymentSequenceNumber"] == 7
 
@@ -230,22 +218,22 @@ def test_declarative_does_not_deploy_another_branch(jenkins, cloud, feature, job
     assert build.result == "SUCCESS" and not build.ran("Deploy")
     assert cloud.build(PIPELINE, 7)["state"] == "successful"
     assert cloud.build(PIPELINE, 7)["issueKeys"] == ["SHOP-1", "SHOP-2"]
-    assert deployments(cloud) == []
+    assert cloud.deployments == {}
 
 
 @pytest.mark.parametrize("outcome, state", [("FAILURE", "failed"), ("ABORTED", "cancelled"), ("UNSTABLE", "failed")])
 def test_declarative_reports_a_build_that_did_not_succeed_and_does_not_deploy_it(jenkins, cloud, main, outcome, state):
     build = declarative(jenkins, main, cloud, {"make test": outcome}, **PLAIN_MAIN)
     assert build.result == outcome and not build.ran("Deploy")
-    assert [b["builds"][0]["state"] for b in cloud.bodies("/builds/0.1/")] == ["in_progress", state]
-    assert deployments(cloud) == []
+    assert build_states(cloud, 7) == ["in_progress", state]
+    assert cloud.deployments == {}
 
 
 @pytest.mark.parametrize("outcome, state", [("FAILURE", "failed"), ("ABORTED", "cancelled")])
 def test_declarative_reports_a_deployment_that_did_not_succeed(jenkins, cloud, main, outcome, state):
     build = declarative(jenkins, main, cloud, {"./deploy.sh production": outcome}, **MULTIBRANCH_MAIN)
     assert build.result == outcome and build.ran("Deploy")
-    assert [d["deployments"][0]["state"] for d in cloud.bodies("/deployments/0.1/")] == ["in_progress", state]
+    assert deployment_states(cloud, 7) == ["in_progress", state]
     assert cloud.build(PIPELINE, 7)["state"] == state
 
 
@@ -261,7 +249,7 @@ def test_scripted_reports_in_progress_then_the_real_result(jenkins, cloud, featu
     build = jenkins(feature.path, env, pipeline=EXAMPLES / "Jenkinsfile.scripted", outcomes={"make test": outcome},
                     scm_vars=scm_vars, sites={SITE: cloud.url})
     assert build.result == outcome
-    assert [b["builds"][0]["state"] for b in cloud.bodies("/builds/0.1/")] == ["in_progress", state]
+    assert build_states(cloud, 7) == ["in_progress", state]
     reported = cloud.build(PIPELINE, 7)
     assert reported["issueKeys"] == ["SHOP-1", "SHOP-2"]
     assert reported["references"][0]["commit"]["id"] == scm_vars["GIT_COMMIT"]
@@ -332,7 +320,7 @@ pipeline {
 def test_jira_build_reports_in_progress_then_the_result(jenkins, cloud, feature, outcome, state):
     build = with_library(jenkins, feature, cloud, BUILD_WITH_LIBRARY, outcomes={"make test": outcome})
     assert build.result == outcome
-    assert [b["builds"][0]["state"] for b in cloud.bodies("/builds/0.1/")] == ["in_progress", state]
+    assert build_states(cloud, 7) == ["in_progress", state]
     assert cloud.build(PIPELINE, 7)["issueKeys"] == ["SHOP-1", "SHOP-2"]
     start, final = build.jira
     for call in build.jira:
@@ -358,39 +346,33 @@ node {
 def test_jira_deploy_reports_in_progress_then_the_result(jenkins, cloud, feature, outcome, state):
     build = with_library(jenkins, feature, cloud, DEPLOY_WITH_LIBRARY, outcomes={"./deploy.sh production": outcome})
     assert build.result == outcome
-    assert [d["deployments"][0]["state"] for d in cloud.bodies("/deployments/0.1/")] == ["in_progress", state]
+    assert deployment_states(cloud, 7) == ["in_progress", state]
     for call in build.jira:
         assert_runs_with_credentials_bound(call, "jira-ci deploy --soft-fail")
-    [deployment] = deployments(cloud)
+    deployment = the_deployment(cloud)
     assert deployment["environment"]["type"] == "production" and deployment["deploymentSequenceNumber"] == 7
 
 
-def test_jira_deploy_hands_its_parameters_to_jira_ci_as_text_never_as_shell(jenkins, cloud, tmp_path):
+def test_jira_deploy_hands_its_parameters_to_jira_ci_as_text_never_as_shell(jenkins, cloud, main, tmp_path):
     """A label with quotes and a command substitution (a build parameter, say) reaches Jira verbatim; sinceTag widens
     the range to the last release tag; lists are comma-separated."""
-    repo = make_shop(tmp_path)
-    repo.git("checkout", "-q", "main")
-    repo.git("tag", "v1.4")
-    previous = repo.commit("SHOP-3 hotfix on main")
-    repo.git("merge", "-q", "--no-ff", "feature/SHOP-1-cart")
-    repo.git("checkout", "-q", "--detach")
-    label = """v1.5 "$(touch pwned)" '`touch pwned`' $HOME"""
-    build = with_library(jenkins, repo, cloud, """
+    label = """v1.1 "$(touch pwned)" '`touch pwned`' $HOME"""
+    build = with_library(jenkins, main, cloud, """
 node {
     jiraDeploy(environment: 'Produktion EU', environmentType: 'production', state: 'successful', sinceTag: 'v*',
                label: env.RELEASE, service: ['svc-1', 'svc-2'], deploymentNumber: 15)
 }
-""", RELEASE=label, GIT_PREVIOUS_SUCCESSFUL_COMMIT=previous, **MULTIBRANCH_MAIN)
+""", RELEASE=label, GIT_PREVIOUS_SUCCESSFUL_COMMIT=main.git("rev-parse", "HEAD~1"), **MULTIBRANCH_MAIN)
     assert build.result == "SUCCESS", build.error
-    assert not (repo.path / "pwned").exists() and not (tmp_path / "pwned").exists()
-    [deployment] = deployments(cloud)
+    assert not list(tmp_path.rglob("pwned"))
+    deployment = the_deployment(cloud)
     assert deployment["label"] == label
     assert deployment["environment"]["displayName"] == "Produktion EU"
     assert deployment["environment"]["type"] == "production"
     assert deployment["deploymentSequenceNumber"] == 15
     values = {a["associationType"]: a["values"] for a in deployment["associations"]}
     assert values["serviceIdOrKeys"] == ["svc-1", "svc-2"]
-    assert sorted(values["issueIdOrKeys"]) == ["SHOP-1", "SHOP-2", "SHOP-3"]   # since v1.4, not the previous build
+    assert sorted(values["issueIdOrKeys"]) == ["SHOP-1", "SHOP-2", "SHOP-4"]   # since v1.0, not since the merge
 
 
 GATED_DEPLOY = """
@@ -409,7 +391,7 @@ def test_jira_gate_passes_when_jira_allows_the_deployment(jenkins, cloud, featur
     deploy, gate = build.jira
     assert deploy["env"]["JIRA_CI_GATE"] == "true" and gate["exit"] == 0
     assert [s["script"] for s in build.steps if s["step"] == "sh"][-1] == "./deploy.sh production"
-    [deployment] = deployments(cloud)
+    deployment = the_deployment(cloud)
     assert deployment["commands"] == [{"command": "initiate_deployment_gating"}]
 
 
@@ -509,7 +491,7 @@ def test_the_readme_library_example_reports_build_gated_deployment_and_developme
     build = with_library(jenkins, feature, cloud, readme_library_example(),
                          outcomes={"make test": "SUCCESS", "./deploy.sh production": "SUCCESS"})
     assert build.result == "SUCCESS", build.error
-    assert [b["builds"][0]["state"] for b in cloud.bodies("/builds/0.1/")] == ["in_progress", "successful"]
+    assert build_states(cloud, 7) == ["in_progress", "successful"]
     pending, deploying, deployed = [d["deployments"][0] for d in cloud.bodies("/deployments/0.1/")]
     assert [pending["state"], deploying["state"], deployed["state"]] == ["pending", "in_progress", "successful"]
     assert pending["commands"] == [{"command": "initiate_deployment_gating"}]
@@ -521,6 +503,6 @@ def test_in_the_readme_library_example_a_prevented_deployment_never_runs(jenkins
     build = with_library(jenkins, feature, cloud, readme_library_example(),
                          outcomes={"make test": "SUCCESS", "./deploy.sh production": "SUCCESS"})
     assert build.result == "FAILURE" and not build.ran("Deploy")
-    assert [d["deployments"][0]["state"] for d in cloud.bodies("/deployments/0.1/")] == ["pending"]
+    assert deployment_states(cloud, 7) == ["pending"]
     assert cloud.build(PIPELINE, 7)["state"] == "failed"
     assert len(cloud.bodies("/devinfo/0.1/")) == 1

@@ -281,3 +281,58 @@ def test_a_report_of_a_newer_format_is_left_waiting_with_a_warning(cloud, tmp_pa
     assert [path.name for path in waiting()] == ["00000000000000001-0000000a.json"]
     assert not (outbox_dir() / "rejected").exists() or not list((outbox_dir() / "rejected").iterdir())
     assert cloud.count("/bulk") == 0
+
+
+# -- 1. one table: every exit 5 is a report that waits, or a line that says why it could not --------------------------
+def _cut_off(fake):
+    body = json.dumps({"acceptedBuilds": [], "rejectedBuilds": [], "unknownIssueKeys": []})
+    fake.fault("/bulk", raw=f"HTTP/1.1 202 Accepted\r\nContent-Length: {len(body) + 500}\r\n\r\n{body}".encode())
+
+
+def _garbage(fake):
+    fake.fault("/bulk", raw=b"\x00\xffNOT HTTP AT ALL\r\n\r\n")
+
+
+def _not_json(fake):
+    fake.fault("/bulk", status=202, body=b"<html>maintenance</html>")
+
+
+def _huge_error(fake):
+    fake.fault("/bulk", status=502, body=b"y" * (5 << 20))
+
+
+def _gzip_cut_off(fake):
+    import gzip
+    packed = gzip.compress(json.dumps({"acceptedBuilds": []}).encode() * 50)
+    fake.fault("/bulk", raw=b"HTTP/1.1 202 Accepted\r\nContent-Encoding: gzip\r\nContent-Length: "
+               + str(len(packed)).encode() + b"\r\n\r\n" + packed[: len(packed) // 2])
+
+
+@pytest.mark.parametrize("cause", [_cut_off, _garbage, _not_json, _huge_error, _gzip_cut_off],
+                         ids=["cut-off-body", "garbage", "not-json", "huge-5xx", "gzip-cut-off"])
+def test_every_answer_jira_could_not_have_meant_queues_the_report_exit_5(cloud, shop, cause):
+    cause(cloud)
+    result = run(*build_args(shop), "--retries", "0", env=report_env(cloud, shop))
+    assert result.code == 5, result
+    assert ERROR not in result.err, result
+    [queued] = [line for line in result.err.splitlines() if "queued in" in line]
+    assert queued.startswith(WARNING + "Jira unreachable (")
+    assert len(waiting()) == 1
+    # The next run delivers it: nothing was lost.
+    again = run(*build_args(shop, 43), env=report_env(cloud, shop))
+    assert again.code == 0 and not waiting(), again
+    assert sorted(b["buildNumber"] for b in cloud.builds.values()) == [42, 43]
+
+
+def test_an_exit_5_whose_report_cannot_be_written_says_so_and_why(cloud, shop, tmp_path):
+    cloud.go_down()
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the outbox's parent should be")
+    result = run(*build_args(shop), "--retries", "0", env=report_env(cloud, shop, JIRA_CI_OUTBOX=str(blocker / "outbox")))
+    assert result.code == 5, result
+    [error] = [line for line in result.err.splitlines() if line.startswith(ERROR)]
+    assert "could not be queued" in error and str(blocker) in error, result
+    assert "queued in" not in result.err
+    soft = run(*build_args(shop), "--retries", "0", "--soft-fail",
+               env=report_env(cloud, shop, JIRA_CI_OUTBOX=str(blocker / "outbox")))
+    assert soft.code == 0 and "could not be queued" in soft.err and ERROR not in soft.err, soft

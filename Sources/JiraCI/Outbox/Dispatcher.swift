@@ -75,7 +75,7 @@ public struct Dispatcher: Sendable {
             note(error, in: &result)
         }
         let undelivered = zip(fresh, result.fresh).compactMap { report, outcome -> Report? in
-            if case .failed(let error) = outcome, DeliveryFailureKind(error) == .unreachable { return report }
+            if case .failed(let error) = outcome, FailureClass(error).queues { return report }
             return nil
         }
         if let outbox {
@@ -93,10 +93,10 @@ public struct Dispatcher: Sendable {
     }
 
     private func note(_ error: any Error, in result: inout Result) {
-        switch DeliveryFailureKind(error) {
+        switch FailureClass(error) {
         case .refused: result.refusal = result.refusal ?? error
-        case .unreachable: result.unreachable = result.unreachable ?? error
-        case .misconfigured: break
+        case .transient: result.unreachable = result.unreachable ?? error
+        case .rejected, .configuration, .misdirected, .internalError: break
         }
     }
 }

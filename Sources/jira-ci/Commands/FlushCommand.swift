@@ -41,8 +41,9 @@ struct FlushCommand: AsyncParsableCommand {
     func run() async throws {
         let source = SettingsSource.current()
         let json = try output.isJSON(source)
-        guard let directory = try jira.network.outboxDirectory(source, required: true) else {
-            throw ConfigurationError.conflict("there is no outbox to flush (--no-outbox, or no --outbox and no HOME)")
+        let place = try jira.network.outboxDirectory(source, required: true)
+        guard let directory = place.directory else {
+            throw ConfigurationError.conflict("nothing to flush: \(place.absence ?? "there is no outbox")")
         }
         let outbox = Outbox(directory: directory)
         if try jira.target.isDryRun(source) {
