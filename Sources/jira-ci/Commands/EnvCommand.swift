@@ -6,10 +6,10 @@ struct EnvCommand: AsyncParsableCommand {
         commandName: "env",
         abstract: "Show the CI detected and every setting jira-ci would use, with where each came from.",
         discussion: """
-            The first line names the versions of jira-ci, libcurl and libcurl's TLS library, for bug reports.
             It reads the environment only, as every other command does before its flags: inside the repository named
             by JIRA_CI_REPO (default: .) it also shows the pipeline id, and with JIRA_CI_ENVIRONMENT set the environment
             id, that reports would use.
+            Its first line names the versions of jira-ci, libcurl and libcurl's TLS library, for bug reports.
 
             Examples:
               jira-ci env
