@@ -10,6 +10,7 @@ import Glibc
 @main
 enum Main {
     static func main() async {
+        StandardStreams.prepare()
         // Swift on Linux finds argv through /proc/self/maps; without /proc (a chroot, a minimal container) it sees
         // no arguments at all, not even the program's name, and any command line would run as a bare `jira-ci`.
         guard !CommandLine.arguments.isEmpty else {
@@ -39,7 +40,7 @@ enum Main {
     /// Help and version requests arrive as "errors" too; they are printed in full on stdout and exit 0.
     static func exit(parseError error: any Error) -> Never {
         if JiraCICommand.exitCode(for: error) == .success {
-            Terminal.output(JiraCICommand.fullMessage(for: error))
+            Terminal.help(JiraCICommand.fullMessage(for: error))
             Glibc.exit(0)
         }
         let arguments = Array(CommandLine.arguments.dropFirst())

@@ -60,6 +60,13 @@ struct CIDetectorTests {
         #expect(Self.facts(["TF_BUILD": "True", "BUILD_BUILDID": "88", "SYSTEM_COLLECTIONURI": "https://dev.azure.com/acme/",
                             "SYSTEM_TEAMPROJECT": "Shop App"])[.buildURL] == "https://dev.azure.com/acme/Shop%20App/_build/results?buildId=88")
         #expect(Self.facts(["TEAMCITY_VERSION": "2024", "BUILD_NUMBER": "1.2.3-beta"])[.buildNumber] == nil)
+        // A build number jira-ci cannot use is kept aside, so the run can say why it derived one instead.
+        let teamCity = CIDetector.detect(["TEAMCITY_VERSION": "2024", "BUILD_NUMBER": "1.2.3-beta"])
+        #expect(teamCity?.unusable[.buildNumber]?.value == "1.2.3-beta")
+        #expect(teamCity?.unusable[.buildNumber]?.variable == "BUILD_NUMBER")
+        let withId = CIDetector.detect(["TEAMCITY_VERSION": "2024", "BUILD_NUMBER": "1.2.3-beta", "teamcity.build.id": "812"])
+        #expect(withId?.facts[.buildNumber]?.value == "812" && withId?.unusable.isEmpty == true)
+        #expect(CIDetector.detect(["JENKINS_URL": "x", "BUILD_NUMBER": "-3"])?.unusable[.buildNumber]?.value == "-3")
         #expect(CIDetector.detect(["CI": "true", "PATH": "/bin"]) == nil)
     }
 

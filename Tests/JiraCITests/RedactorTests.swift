@@ -195,4 +195,40 @@ struct RedactorTests {
         let parameters = String(repeating: "token=", count: (1 << 18) / 6) + "value"
         #expect(Redactor().redact(parameters).hasSuffix("token=***"))
     }
+
+    // MARK: the automaton itself
+
+    /// Every occurrence the automaton reports is one a naive search finds, and none is missed: random patterns
+    /// over a small alphabet, so prefixes, suffixes and nesting are the rule, not the exception.
+    @Test func theAutomatonFindsExactlyWhatANaiveSearchFinds() {
+        var random = SplitMix64(seed: 0xAC0)
+        let alphabet: [UInt8] = Array("abca".utf8) + [0x00, 0xFF]
+        for _ in 0..<300 {
+            let patterns = (0..<Int.random(in: 1...8, using: &random)).map { _ in
+                (0..<Int.random(in: 1...5, using: &random)).map { _ in random.pick(alphabet) }
+            }
+            let text = (0..<Int.random(in: 0...60, using: &random)).map { _ in random.pick(alphabet) }
+            let automaton = PatternAutomaton(patterns.map { ($0, .secret) })
+            var found: [String] = []
+            automaton.scan(text) { end, pattern in found.append("\(end - pattern.length)+\(pattern.length)") }
+            var expected: [String] = []
+            for start in text.indices {
+                for pattern in Set(patterns) where text[start...].starts(with: pattern) {
+                    expected.append("\(start)+\(pattern.count)")
+                }
+            }
+            #expect(found.sorted() == expected.sorted(), "\(patterns) in \(text)")
+        }
+    }
+
+    /// Memory follows the secrets' length, not 256 slots per byte: a 16 KiB token and a private key's lines
+    /// cost tens of bytes per byte at most.
+    @Test func theAutomatonGrowsWithThePatternsNotTheAlphabet() {
+        var random = SplitMix64(seed: 0x10C)
+        let token = random.ascii(16 * 1024)
+        let automaton = PatternAutomaton([(Array(token.utf8), .secret)])
+        #expect(automaton.footprint < 40 * token.utf8.count)
+        let redactor = Redactor(secrets: [token])
+        #expect(redactor.redact("a \(token) b", fields: false) == "a *** b")
+    }
 }

@@ -173,6 +173,13 @@ struct StateWordTests {
         ("in_progress", .inProgress), ("in-progress", .inProgress), ("In-Progress", .inProgress), ("inprogress", .inProgress),
         ("queued", .pending), ("waiting", .pending), ("not-built", .unknown), ("skipped", .unknown), ("unknown", .unknown),
         ("  success\n", .successful),
+        // Buildkite step outcomes and build states
+        ("hard_failed", .failed), ("soft_failed", .failed), ("errored", .failed), ("waiting_failed", .failed),
+        ("canceling", .cancelled), ("blocked", .pending), ("scheduled", .pending), ("neutral", .unknown), ("not_run", .unknown),
+        ("failing", .inProgress),
+        // An exit status handed over as the state ($BITBUCKET_EXIT_CODE, $?)
+        ("0", .successful), ("000", .successful), ("1", .failed), ("255", .failed), ("-1", .failed), ("4294967295", .failed),
+        (" 2 ", .failed), ("99999999999999999999999", .failed),
     ])
     func everyCIsWordMapsToJirasState(word: String, state: BuildState) throws {
         #expect(BuildState(word: word) == state)
@@ -184,6 +191,9 @@ struct StateWordTests {
         #expect(BuildState(word: "green") == nil)
         #expect(BuildState(word: "rolled_back") == nil)
         #expect(BuildState(word: "") == nil)
+        #expect(BuildState(word: "-") == nil)
+        #expect(BuildState(word: "1.0") == nil)
+        #expect(BuildState(word: "0x1") == nil)
         #expect(throws: ValueError.self) { try BuildState.parse("sucess") }
         #expect((Self.refusal { try BuildState.parse("sucess") })?.suggestion == "success")
         #expect((Self.refusal { try BuildState.parse("faild") })?.suggestion == "failed")

@@ -19,7 +19,15 @@ struct TerminalTextTests {
         ("crlf\r\n", #"crlf\r\n"#),
         ("plain text, ünïcödé, 日本語, 😀, e\u{301}", "plain text, ünïcödé, 日本語, 😀, e\u{301}"),
         // Just past the C1 range: ordinary characters.
-        ("\u{A0}\u{2028}\u{200B}", "\u{A0}\u{2028}\u{200B}"),
+        ("\u{A0}\u{200B}\u{2027}\u{202F}\u{2065}\u{206A}", "\u{A0}\u{200B}\u{2027}\u{202F}\u{2065}\u{206A}"),
+        // Bidirectional controls ("Trojan Source"): a branch that would display as something it is not.
+        ("main\u{202E}gnp.exe", #"main\u{202E}gnp.exe"#),
+        ("\u{202A}\u{202B}\u{202C}\u{202D}", #"\u{202A}\u{202B}\u{202C}\u{202D}"#),
+        ("\u{2066}iso\u{2067}late\u{2068}d\u{2069}", #"\u{2066}iso\u{2067}late\u{2068}d\u{2069}"#),
+        // Line and paragraph separators, which a browser's log viewer may break at.
+        ("one\u{2028}two\u{2029}", #"one\u{2028}two\u{2029}"#),
+        // Right-to-left text itself is kept: only the invisible controls are shown.
+        ("שלום עולם مرحبا", "שלום עולם مرحبا"),
     ])
     func controlsAreEscapedOnOneLine(text: String, expected: String) {
         #expect(TerminalText.oneLine(text) == expected)
@@ -34,7 +42,8 @@ struct TerminalTextTests {
     }
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x2028...0x202E).contains(scalar.value)
+            || (0x2066...0x2069).contains(scalar.value)
     }
 
     @Test func theResultNeverHoldsAControlAndPlainTextIsUntouched() {

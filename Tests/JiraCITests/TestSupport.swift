@@ -49,7 +49,7 @@ extension SplitMix64 {
         var text = String.UnicodeScalarView()
         for _ in 0..<count {
             let range: ClosedRange<UInt32> = pick([0x00...0x7F, 0x20...0x7E, 0x80...0x9F, 0xA0...0x24F, 0x300...0x36F,
-                                                  0x4E00...0x9FFF, 0x1F300...0x1FAFF, 0xE000...0xFFFD])
+                                                  0x2020...0x206F, 0x4E00...0x9FFF, 0x1F300...0x1FAFF, 0xE000...0xFFFD])
             if let scalar = Unicode.Scalar(UInt32.random(in: range, using: &self)) { text.append(scalar) }
         }
         return String(text)

@@ -32,7 +32,7 @@ public struct TokenCache: Sendable {
         guard let cached = read(CachedToken.self, tokenFile(clientId: clientId, apiURL: apiURL)),
             cached.clientId == clientId, cached.apiURL == apiURL,
             // A hand-edited or foreign file must not put a header into a request or a year 300,000 into a message.
-            Secret(cached.accessToken).isHeaderSafe, cached.expiresAt.isFinite,
+            Secret(cached.accessToken).isHeaderSafe, cached.accessToken.utf8.count <= CloudSession.longestToken, cached.expiresAt.isFinite,
             cached.expiresAt - Self.expiryMargin > now, cached.expiresAt < now + 2 * CloudSession.longestTokenLife
         else { return nil }
         return cached

@@ -8,10 +8,7 @@
 public enum CIDetector {
     public static func detect(_ environment: [String: String]) -> DetectedCI? {
         let reader = Reader(environment: environment)
-        for system in systems {
-            if let facts = system.facts(reader) { return DetectedCI(name: system.name, facts: facts) }
-        }
-        return nil
+        return systems.lazy.compactMap { $0.detect(reader) }.first
     }
 
     struct System: Sendable {
@@ -19,15 +16,21 @@ public enum CIDetector {
         let marker: String
         let rules: @Sendable (Reader) -> [(Variable, (value: String, variable: String)?)]
 
-        func facts(_ reader: Reader) -> [Variable: DetectedCI.Fact]? {
+        func detect(_ reader: Reader) -> DetectedCI? {
             guard reader[marker] != nil else { return nil }
             var facts: [Variable: DetectedCI.Fact] = [:]
+            var unusable: [Variable: DetectedCI.Fact] = [:]
             for (setting, found) in rules(reader) {
                 guard let found, facts[setting] == nil else { continue }
-                if setting == .buildNumber || setting == .deploymentNumber, Int64(found.value) == nil { continue }
-                facts[setting] = DetectedCI.Fact(value: found.value, variable: found.variable)
+                let fact = DetectedCI.Fact(value: found.value, variable: found.variable)
+                // Build numbers may be any text in some CIs (TeamCity's `1.4.2-rc`); Jira takes numbers only.
+                if setting == .buildNumber || setting == .deploymentNumber, (try? PayloadNumber.parse(found.value)) == nil {
+                    unusable[setting] = unusable[setting] ?? fact
+                    continue
+                }
+                facts[setting] = fact
             }
-            return facts
+            return DetectedCI(name: name, facts: facts, unusable: unusable.filter { facts[$0.key] == nil })
         }
     }
 

@@ -5,6 +5,11 @@ public enum SettingOrigin: Sendable, Equatable, CustomStringConvertible {
     case detected(ci: String, variable: String)
     case defaultValue
 
+    /// Read off the CI's own variables rather than asked for.
+    public var isDetected: Bool {
+        if case .detected = self { true } else { false }
+    }
+
     public var description: String {
         switch self {
         case .flag(let name): name
@@ -101,9 +106,13 @@ public struct DetectedCI: Sendable, Equatable {
 
     public let name: String
     public let facts: [Variable: Fact]
+    /// What the CI said that jira-ci cannot use (a build number that is no number), so it can say why it
+    /// derived the value instead.
+    public let unusable: [Variable: Fact]
 
-    public init(name: String, facts: [Variable: Fact]) {
+    public init(name: String, facts: [Variable: Fact], unusable: [Variable: Fact] = [:]) {
         self.name = name
         self.facts = facts
+        self.unusable = unusable
     }
 }

@@ -9,9 +9,13 @@ import SystemPackage
 /// A work tree or bare repository, read through the `git` command line (the only place that spawns processes).
 public struct GitRepository: Sendable {
     public let path: String
+    /// The repository was named (`--repo`): git's variables that would select another one are not passed on
+    /// (a hook runs with GIT_DIR and friends set). Otherwise they are, so a hook's own repository is the default.
+    public let isNamed: Bool
 
-    public init(path: String) {
+    public init(path: String, isNamed: Bool = false) {
         self.path = path
+        self.isNamed = isNamed
     }
 
     /// The full sha of `revision`, or nil when git does not know it as one commit. Also tells a path that is
@@ -103,6 +107,25 @@ public struct GitRepository: Sendable {
         return nil
     }
 
+    /// The newest tag matching `pattern` (git's glob, as `git tag --list` takes it) that is reachable from a
+    /// parent of `commit`, and the commit it names: where a release's range starts (a deploy of v1.5 starts at
+    /// v1.4, not at v1.5 itself). nil when none is reachable (the first release); a pattern no tag matches at
+    /// all is a mistake or a clone without tags, and says so.
+    public func newestTag(matching pattern: String, reachableFromParentsOf commit: String) async throws -> (name: String, commit: String)? {
+        let newestFirst = ["--sort=-version:refname", "--sort=-creatordate", "--format=%(refname:strip=2)"]
+        let all = try await git(["tag", "--list"] + newestFirst + ["--", pattern])
+        guard all.succeeded else { throw GitError.failed(command: "git tag --list", message: all.errorOutput.trimmed) }
+        guard !all.output.trimmed.isEmpty else { throw GitError.noTagMatches(pattern) }
+        let parents = try await git(["rev-parse", "--end-of-options", "\(commit)^@"]).output.split(separator: "\n").map(String.init).filter(Self.isSHA)
+        guard !parents.isEmpty else { return nil }
+        let reachable = try await git(["tag", "--list"] + newestFirst + parents.flatMap { ["--merged", $0] } + ["--", pattern])
+        guard reachable.succeeded else { throw GitError.failed(command: "git tag --merged", message: reachable.errorOutput.trimmed) }
+        for name in reachable.output.split(separator: "\n").map(String.init) {
+            if let sha = try await resolveCommit("refs/tags/\(name)") { return (name, sha) }
+        }
+        return nil
+    }
+
     /// How many commits `commit` reaches that `excluded` does not.
     public func commitCount(_ commit: String, excluding excluded: [String] = []) async throws -> Int {
         let result = try await git(["rev-list", "--count", commit] + excluded.map { "^" + $0 } + ["--"])
@@ -126,7 +149,7 @@ public struct GitRepository: Sendable {
                 + excluded.map { "^" + $0 } + ["--"])
         var reader = CommitLogReader()
         let result = try await Subprocess.run(
-            .name("git"), arguments: Arguments(arguments), environment: Self.environment,
+            .name("git"), arguments: Arguments(arguments), environment: environment,
             input: .none, output: .sequence, error: .string(limit: 64 * 1024)
         ) { execution in
             for try await chunk in execution.standardOutput {
@@ -158,7 +181,7 @@ public struct GitRepository: Sendable {
         var reader = CommitDetailReader(scanner: IssueKeyScanner(rules: rules))
         var count = 0
         let result = try await Subprocess.run(
-            .name("git"), arguments: Arguments(gitArguments(arguments)), environment: Self.environment,
+            .name("git"), arguments: Arguments(gitArguments(arguments)), environment: environment,
             input: .none, output: .sequence, error: .string(limit: 64 * 1024)
         ) { execution in
             // Commits are handed on between chunks, so the handler may wait (on Jira) while git waits on the pipe.
@@ -192,7 +215,7 @@ public struct GitRepository: Sendable {
     private func git(_ arguments: [String]) async throws -> CommandResult {
         do {
             let result = try await Subprocess.run(
-                .name("git"), arguments: Arguments(gitArguments(arguments)), environment: Self.environment,
+                .name("git"), arguments: Arguments(gitArguments(arguments)), environment: environment,
                 output: .string(limit: 1024 * 1024), error: .string(limit: 64 * 1024))
             let status: Int32 = if case .exited(let code) = result.terminationStatus { code } else { -1 }
             return CommandResult(
@@ -211,8 +234,24 @@ public struct GitRepository: Sendable {
 
     /// GIT_FLUSH=0: into a pipe, git otherwise flushes after every commit, and reading 100,000 tiny writes
     /// costs more context switches than scanning the text.
-    private static let environment = Environment.inherit.updating([
+    private static let settings: [Environment.Key: String?] = [
         "GIT_TERMINAL_PROMPT": "0", "GIT_PAGER": "cat", "LC_ALL": "C", "GIT_FLUSH": "0",
-    ])
+    ]
+
+    /// The variables that make git use another repository than the one in the current folder: what
+    /// `git rev-parse --local-env-vars` lists (git clears them itself when it enters a submodule), and the
+    /// namespace a hook of a namespaced repository runs in.
+    static let repositorySelectors = [
+        "GIT_DIR", "GIT_WORK_TREE", "GIT_IMPLICIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
+        "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_NAMESPACE", "GIT_GRAFT_FILE", "GIT_SHALLOW_FILE",
+        "GIT_NO_REPLACE_OBJECTS", "GIT_REPLACE_REF_BASE", "GIT_PREFIX", "GIT_CONFIG", "GIT_CONFIG_PARAMETERS",
+        "GIT_CONFIG_COUNT", "GIT_INTERNAL_SUPER_PREFIX", "GIT_QUARANTINE_PATH",
+    ]
+
+    private var environment: Environment {
+        guard isNamed else { return .inherit.updating(Self.settings) }
+        let cleared = Dictionary(uniqueKeysWithValues: Self.repositorySelectors.map { (Environment.Key(stringLiteral: $0), String?.none) })
+        return .inherit.updating(cleared.merging(Self.settings) { _, setting in setting })
+    }
 }
 

@@ -130,7 +130,8 @@ struct CurlHandle: ~Copyable {
 }
 
 /// Collects one answer from libcurl's callbacks, up to a limit: a hostile server cannot make jira-ci buffer
-/// more than that, in the body or in headers.
+/// more than that, in the body or in headers. The header limit covers every header block of the answer
+/// (interim `100 Continue` blocks included), so a server cannot send it again and again.
 private final class ResponseCollector {
     static let maximumHeaderBytes = 64 * 1024
     let limit: Int
@@ -152,8 +153,7 @@ private final class ResponseCollector {
         }
         let trimmed = line.trimmed
         if trimmed.hasPrefix("HTTP/") {
-            headers.removeAll()  // a new answer (after `100 Continue`, say) starts its own headers
-            headerBytes = line.utf8.count
+            headers.removeAll()  // the final answer's headers are its own; interim ones still count to the limit
         } else if let colon = trimmed.firstIndex(of: ":") {
             headers.append((String(trimmed[..<colon]), String(trimmed[trimmed.index(after: colon)...]).trimmed))
         }

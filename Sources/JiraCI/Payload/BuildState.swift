@@ -8,30 +8,47 @@ public enum BuildState: String, Sendable, Codable, CaseIterable, SettingValue {
     case unknown
 
     /// The words CI systems print for their results, mapped to Jira's (any letter case; `-` and `_` alike).
-    /// The README's table of states is this list.
+    /// The README's table of states is this list. Buildkite's step outcomes and build states are here too:
+    /// `soft_failed` is a step that failed and was let through, so the build is not reported successful.
     static let synonyms: [(BuildState, [String])] = [
         (.successful, ["successful", "success", "succeeded", "passed"]),
-        (.failed, ["failed", "failure", "error", "unstable", "succeeded_with_issues", "succeededwithissues"]),
-        (.cancelled, ["cancelled", "canceled", "aborted", "stopped"]),
-        (.inProgress, ["in_progress", "inprogress", "running", "started"]),
-        (.pending, ["pending", "queued", "waiting"]),
-        (.unknown, ["unknown", "not_built", "notbuilt", "skipped"]),
+        (.failed, [
+            "failed", "failure", "error", "unstable", "succeeded_with_issues", "succeededwithissues", "hard_failed", "soft_failed",
+            "errored", "waiting_failed",
+        ]),
+        (.cancelled, ["cancelled", "canceled", "aborted", "stopped", "canceling", "cancelling"]),
+        (.inProgress, ["in_progress", "inprogress", "running", "started", "failing"]),
+        (.pending, ["pending", "queued", "waiting", "scheduled", "blocked"]),
+        (.unknown, ["unknown", "not_built", "notbuilt", "skipped", "neutral", "not_run"]),
     ]
 
     public static var valueWords: [String] { allCases.map(\.rawValue) }
 
+    /// A state word, or an exit status as some CIs hand it over (`$BITBUCKET_EXIT_CODE`, `$?`): 0 is
+    /// success, any other whole number a failure.
     public init?(word: String) {
         let normalized = Self.normalized(word)
+        if let status = Self.exitStatus(word.trimmed) {
+            self = status == 0 ? .successful : .failed
+            return
+        }
         guard let match = Self.synonyms.first(where: { $0.1.contains(normalized) }) else { return nil }
         self = match.0
     }
 
     public static func parse(_ text: String) throws(ValueError) -> BuildState {
         guard let state = BuildState(word: text) else {
-            throw ValueError(expected: "a state: \(valueWords.joined(separator: ", ")), or a CI's word for one (SUCCESS, Succeeded, failure, ABORTED, …)",
+            throw ValueError(expected: "a state: \(valueWords.joined(separator: ", ")), a CI's word for one (SUCCESS, Succeeded, failure, ABORTED, …), or an exit status (0 is successful)",
                              suggestion: Suggestion.nearest(to: normalized(text), in: synonyms.flatMap(\.1)))
         }
         return state
+    }
+
+    /// `0`, `1`, `-1`, `255`: digits with an optional sign, however many (a Windows status is 32 bits).
+    static func exitStatus(_ word: String) -> Int? {
+        let digits = word.hasPrefix("-") || word.hasPrefix("+") ? word.dropFirst() : word[...]
+        guard !digits.isEmpty, digits.utf8.allSatisfy(ASCII.isDigit) else { return nil }
+        return digits.allSatisfy { $0 == "0" } ? 0 : 1
     }
 
     static func normalized(_ word: String) -> String {
@@ -73,7 +90,7 @@ public enum DeploymentState: String, Sendable, Codable, CaseIterable, SettingVal
 
     public static func parse(_ text: String) throws(ValueError) -> DeploymentState {
         guard let state = DeploymentState(word: text) else {
-            throw ValueError(expected: "a state: \(valueWords.joined(separator: ", ")), or a CI's word for one (SUCCESS, Succeeded, failure, ABORTED, …)",
+            throw ValueError(expected: "a state: \(valueWords.joined(separator: ", ")), a CI's word for one (SUCCESS, Succeeded, failure, ABORTED, …), or an exit status (0 is successful)",
                              suggestion: Suggestion.nearest(to: BuildState.normalized(text), in: BuildState.synonyms.flatMap(\.1) + rollbackWords))
         }
         return state

@@ -43,13 +43,13 @@ public struct DevInfoPlanner: Sendable {
     let now: @Sendable () -> Int64
 
     public init(
-        target: JiraTarget, credential: CredentialIdentity, settings: DevInfoSettings, repositoryPath: String, rules: IssueKeyRules,
+        target: JiraTarget, credential: CredentialIdentity, settings: DevInfoSettings, git: GitRepository, rules: IssueKeyRules,
         sequence: @escaping @Sendable () -> Int64, now: @escaping @Sendable () -> Int64 = WallClock.microsecondsSinceEpoch
     ) {
         self.target = target
         self.credential = credential
         self.settings = settings
-        self.git = GitRepository(path: repositoryPath)
+        self.git = git
         self.rules = rules
         self.sequence = sequence
         self.now = now

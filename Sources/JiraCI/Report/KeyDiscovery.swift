@@ -1,10 +1,14 @@
 /// What to search for issue keys: one resolved value, built by the command layer from flags and environment.
 public struct KeySearch: Sendable {
     public var repositoryPath: String
+    /// `--repo` named the repository (rather than the current folder being it).
+    public var repositoryIsNamed = false
     public var commit: String
     /// As given; nil means "the current branch".
     public var branch: String?
     public var since: String?
+    /// `--since-tag`: the range starts at the newest tag matching this pattern before the commit.
+    public var sinceTag: String?
     public var maxCommits: Int
     public var prTitle: String?
     public var explicitKeys: [String]
@@ -13,6 +17,9 @@ public struct KeySearch: Sendable {
     public var newBranchBase = NewBranchBase.none
     /// The repository's web address when git has no remote to tell it (a bare repository on a plain git server).
     public var repositoryURL: String?
+
+    /// The repository searched, as git is to see it.
+    public var git: GitRepository { GitRepository(path: repositoryPath, isNamed: repositoryIsNamed) }
 
     public enum NewBranchBase: Sendable {
         /// Only the commit itself is scanned.
@@ -44,6 +51,8 @@ public struct KeyDiscoveryResult: Sendable {
     public var commitSHA: String
     public var branch: String?
     public var repository: RepositoryLocation?
+    /// The tag `--since-tag` chose, when one was reachable.
+    public var sinceTag: (name: String, commit: String)?
     public var warnings: [ReportWarning]
 }
 
@@ -54,7 +63,7 @@ public struct KeyDiscovery: Sendable {
 
     public init(search: KeySearch) {
         self.search = search
-        self.git = GitRepository(path: search.repositoryPath)
+        self.git = search.git
     }
 
     public func run() async throws -> KeyDiscoveryResult {
@@ -96,19 +105,30 @@ public struct KeyDiscovery: Sendable {
             warnings.append(.keysDropped(count: keys.dropped, atLeast: keys.droppedCountIsLowerBound, examples: keys.droppedExamples))
         }
 
-        return KeyDiscoveryResult(keys: keys, commitSHA: sha, branch: branch, repository: start.repository, warnings: warnings)
+        return KeyDiscoveryResult(
+            keys: keys, commitSHA: sha, branch: branch, repository: start.repository, sinceTag: range.tag, warnings: warnings)
     }
 }
 
 /// Which commits a build, a deployment or development information covers: with `--since`, those reachable
-/// from the commit and not from it; without, the commit alone, or in a CI a new branch's own commits.
+/// from the commit and not from it; with `--since-tag`, those since the newest matching tag before the commit;
+/// without either, the commit alone, or in a CI a new branch's own commits.
 struct CommitRange {
     var excluded: [String] = []
     var limit = 1
+    var tag: (name: String, commit: String)?
     var warnings: [ReportWarning] = []
 
     static func resolve(_ search: KeySearch, commit sha: String, branch: String?, git: GitRepository) async throws -> CommitRange {
         var range = CommitRange()
+        if let pattern = search.sinceTag {
+            if let tag = try await git.newestTag(matching: pattern, reachableFromParentsOf: sha) {
+                (range.excluded, range.limit, range.tag) = ([tag.commit], search.maxCommits, tag)
+            } else {
+                range.warnings.append(.noTagReachable(pattern: pattern))
+            }
+            return range
+        }
         if let since = search.since {
             guard GitRepository.namesOneCommit(since) else { throw GitError.notOneCommit(since, .since) }
             if let sinceSHA = try await git.resolveCommit(since) {

@@ -42,7 +42,7 @@ public struct PipelineIdentity: Sendable, Equatable {
     /// For commands that need the identity but no issue keys (`gate`, `env`): the same commit, branch and
     /// repository as a report of the same search.
     public static func resolve(_ pipeline: PipelineSettings, search: KeySearch) async throws -> PipelineIdentity {
-        let git = GitRepository(path: search.repositoryPath)
+        let git = search.git
         return try await resolve(pipeline, git: git, start: try await SearchStart.resolve(search, git: git))
     }
 }

@@ -37,7 +37,7 @@ public struct ReportPlanner: Sendable {
             warnings.append(.missingURL)
         }
         let identity = try await PipelineIdentity.resolve(
-            pipeline, git: GitRepository(path: search.repositoryPath),
+            pipeline, git: search.git,
             start: SearchStart(commitSHA: discovery.commitSHA, branch: discovery.branch, repository: discovery.repository))
         let context = PayloadFactory.Context(
             keys: discovery.keys.keys,

@@ -1,6 +1,7 @@
 /// Something the user should know that does not stop the report.
 public enum ReportWarning: Sendable, Equatable, CustomStringConvertible {
     case unknownSince(String)
+    case noTagReachable(pattern: String)
     case commitLimitReached(limit: Int, leftOut: Int)
     case keysDropped(count: Int, atLeast: Bool, examples: [String])
     case noKeys
@@ -16,6 +17,8 @@ public enum ReportWarning: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .unknownSince(let revision):
             "git does not know the --since commit '\(revision)' (rewritten history or a shallow clone?); scanning only the built commit"
+        case .noTagReachable(let pattern):
+            "no tag matching '\(pattern)' is reachable from the built commit's parents (the first release?); scanning only the built commit"
         case .commitLimitReached(let limit, let leftOut):
             "stopped after \(limit) commits (--max-commits); \(leftOut) older commit(s) in the range were not scanned"
         case .keysDropped(let count, let atLeast, let examples):

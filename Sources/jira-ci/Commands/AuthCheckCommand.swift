@@ -25,7 +25,7 @@ struct AuthCheckCommand: AsyncParsableCommand {
             if json {
                 try Terminal.json(try DryRunView.Output(requests: requests))
             } else {
-                Terminal.output(try DryRunView.text(target: site, sections: [], requests: requests))
+                Terminal.output(try DryRunView.lines(target: site, sections: [], requests: requests))
             }
             return
         }
@@ -44,14 +44,13 @@ struct AuthCheckCommand: AsyncParsableCommand {
         if json {
             try Terminal.json(report)
         } else {
-            Terminal.output(
-                """
-                Site:         \(report.site ?? "(not given)")
-                cloudId:      \(report.cloudId)
-                Token until:  \(report.tokenExpires)
-                Builds:       \(report.builds ? "allowed" : "NOT allowed: tick Builds for the OAuth credential")
-                Deployments:  \(report.deployments ? "allowed" : "NOT allowed: tick Deployments for the OAuth credential")
-                """)
+            Terminal.output([
+                "Site:         \(report.site ?? "(not given)")",
+                "cloudId:      \(report.cloudId)",
+                "Token until:  \(report.tokenExpires)",
+                "Builds:       \(report.builds ? "allowed" : "NOT allowed: tick Builds for the OAuth credential")",
+                "Deployments:  \(report.deployments ? "allowed" : "NOT allowed: tick Deployments for the OAuth credential")",
+            ])
         }
         guard report.builds && report.deployments else {
             throw JiraError.permissionDenied("the OAuth credential may not use every API jira-ci reports to (Settings > Apps > OAuth credentials in Jira)")
@@ -63,13 +62,12 @@ struct AuthCheckCommand: AsyncParsableCommand {
         if json {
             try Terminal.json(report)
         } else {
-            Terminal.output(
-                """
-                Site:         \(report.site)
-                User:         \(report.user)
-                Jira version: \(report.version)
-                Credential:   \(report.credential)
-                """)
+            Terminal.output([
+                "Site:         \(report.site)",
+                "User:         \(report.user)",
+                "Jira version: \(report.version)",
+                "Credential:   \(report.credential)",
+            ])
         }
         if report.supportsPersonalAccessTokens && !session.credential.isPersonalAccessToken {
             Terminal.warning("this Jira (\(report.version)) supports personal access tokens: simpler to manage than OAuth or passwords (set JIRA_PAT)")

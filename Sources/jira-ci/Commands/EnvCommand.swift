@@ -60,7 +60,7 @@ struct EnvCommand: AsyncParsableCommand {
             lines += KeysTable.table([["SETTING", "VALUE", "FROM"]] + settings.map { [$0.0.flag ?? $0.0.rawValue, $0.1.value, $0.1.origin] })
         }
         lines += ids.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
-        Terminal.output(lines.joined(separator: "\n"))
+        Terminal.output(lines)
     }
 
     /// Secrets as `***`; a URL with a password in it shown without it.
@@ -75,8 +75,17 @@ struct EnvCommand: AsyncParsableCommand {
         let pipeline = PipelineSettings(id: source.string(nil, .pipelineId), name: source.string(nil, .pipelineName))
         var search = KeySearch(repositoryPath: source.string(nil, .repo) ?? ".", commit: source.string(nil, .commit) ?? "HEAD", branch: source.string(nil, .branch))
         search.repositoryURL = source.string(nil, .repositoryURL)
+        search.repositoryIsNamed = source.string(nil, .repo) != nil
         if let identity = try? await PipelineIdentity.resolve(pipeline, search: search) {
             ids["pipeline id"] = identity.pipelineId
+        }
+        if let pattern = source.string(nil, .sinceTag) {
+            let git = search.git
+            var shown = "no tag matching '\(pattern)' before the commit"
+            if let sha = try? await git.commit(search.commit, for: .commit), let tag = try? await git.newestTag(matching: pattern, reachableFromParentsOf: sha) {
+                shown = "\(tag.name) (\(tag.commit.prefix(12)))"
+            }
+            ids["since tag"] = shown
         }
         if let name = source.string(nil, .environment) {
             ids["environment id"] = DeploymentSettings(environmentName: name, environmentId: source.string(nil, .environmentId), state: .unknown).resolvedEnvironmentId

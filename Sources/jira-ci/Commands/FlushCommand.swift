@@ -68,7 +68,7 @@ struct FlushCommand: AsyncParsableCommand {
             try Terminal.json(summary)
         } else {
             let others = queued.count - ours.count
-            Terminal.output("delivered \(summary.delivered), rejected \(summary.rejected), waiting \(summary.waiting)"
+            Terminal.output(line: "delivered \(summary.delivered), rejected \(summary.rejected), waiting \(summary.waiting)"
                 + (inFlight > 0 ? " (and \(inFlight) being sent by another run)" : "")
                 + (others > 0 ? " (and \(others) for other sites or credentials)" : ""))
         }
@@ -103,7 +103,7 @@ struct FlushCommand: AsyncParsableCommand {
                 [Age.text(since: entry.report.createdAt), item.site, entry.report.entity.noun, item.keys.joined(separator: ","), item.file]
             }
             rows += unreadable.map { ["?", "?", "unreadable (moved aside by the next flush)", "", $0] }
-            Terminal.output(KeysTable.table(rows).joined(separator: "\n") + "\n\(queued.count) report(s) queued in \(outbox.directory)")
+            Terminal.output(KeysTable.table(rows) + ["\(queued.count) report(s) queued in \(outbox.directory)"])
         }
     }
 }

@@ -43,7 +43,7 @@ struct GateCommand: AsyncParsableCommand {
             if json {
                 try Terminal.json(try DryRunView.Output(requests: [request]))
             } else {
-                Terminal.output(try DryRunView.text(target: settings.target, sections: ["Asks every \(Interval.format(poll)) for up to \(Interval.format(wait)):"], requests: [request]))
+                Terminal.output(try DryRunView.lines(target: settings.target, sections: [["Asks every \(Interval.format(poll)) for up to \(Interval.format(wait)):"]], requests: [request]))
             }
             return
         }
@@ -60,7 +60,7 @@ struct GateCommand: AsyncParsableCommand {
         if json {
             try Terminal.json(result)
         } else {
-            Terminal.output(GateView.text(result))
+            Terminal.output(GateView.lines(result))
         }
         guard result.status == .allowed else {
             throw GateError.notPassed(result.status == .awaiting
@@ -71,12 +71,12 @@ struct GateCommand: AsyncParsableCommand {
 }
 
 enum GateView {
-    static func text(_ result: GatingResult) -> String {
+    static func lines(_ result: GatingResult) -> [String] {
         var lines = ["Gating status: \(result.status.rawValue)" + (result.taskKey.map { " (\($0))" } ?? "")]
         for detail in result.details {
             let parts = ["type", "issueKey", "issueLink"].compactMap { detail[$0]?.stringValue }
             lines.append("  " + (parts.isEmpty ? detail.compactText : parts.joined(separator: " ")))
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 }

@@ -33,7 +33,7 @@ struct KeysCommand: AsyncParsableCommand {
         } else if explain {
             Terminal.output(KeysTable.render(result))
         } else if !result.keys.isEmpty {
-            Terminal.output(result.keys.keys.joined(separator: "\n"))
+            Terminal.output(result.keys.keys)
         }
         if result.keys.isEmpty {
             if requireKeys { throw NoKeysFound(where: "the git data") }

@@ -18,6 +18,9 @@ struct KeySourceOptions: ParsableArguments {
     @Option(help: .help("Also scan every commit reachable from --commit but not from this one.", .since))
     var since: String?
 
+    @Option(help: .help("Scan every commit since the newest tag matching this pattern before --commit, e.g. 'v*' (a release's keys).", .sinceTag))
+    var sinceTag: String?
+
     @Option(of: CommitLimit.self, help: .help("Stop scanning after this many commits, newest first (default: 1000).", .maxCommits))
     var maxCommits: CommitLimit?
 
@@ -46,6 +49,17 @@ struct KeySourceOptions: ParsableArguments {
                 allowedProjects: try source.values(projects, .projects).filter { $0 != .automatic }.map(\.text),
                 extraIgnoredPrefixes: source.list(ignorePrefixes, .ignorePrefixes)))
         search.repositoryURL = try source.value(repositoryURL, .repositoryURL)?.text
+        search.repositoryIsNamed = source.string(repo, .repo) != nil
+        if let pattern = source.string(sinceTag, .sinceTag) {
+            // The CI's previous successful commit gives way to the tag asked for; a --since asked for conflicts.
+            if let (_, origin) = source.resolved(since, .since), !origin.isDetected {
+                throw ConfigurationError.conflict("\(Variable.since.bothNames) and \(Variable.sinceTag.bothNames) both say where the range starts; give one")
+            }
+            guard !pattern.hasPrefix("-"), Secret(pattern).isHeaderSafe else {
+                throw ConfigurationError.invalid(.sinceTag, value: TerminalText.oneLine(pattern), expected: "expected a tag pattern like 'v*'")
+            }
+            (search.since, search.sinceTag) = (nil, pattern)
+        }
         // In a CI without a previous successful commit (a branch's first build), compare with the default branch.
         if source.detected != nil { search.newBranchBase = .defaultBranch }
         return search

@@ -65,7 +65,7 @@ struct NetworkOptions: ParsableArguments {
                 timeoutSeconds: Int(timeout.rounded(.up)), extraCACertificatePath: caCert, userAgent: "jira-ci/\(Version.current)",
                 proxy: ProxySettings(environment: source.environment), allowInsecureHTTP: insecure),
             retries: retries,
-            cacheDirectory: noCache ? nil : Self.cacheDirectory(source, flag: cacheDir),
+            cacheDirectory: noCache ? nil : Self.privateCacheDirectory(source, flag: cacheDir),
             log: ReportLog(warning: Terminal.warning, notice: Terminal.notice, trace: verbose ? Terminal.trace : nil),
             redactor: Terminal.redactor,
             deadline: deadline)
@@ -101,6 +101,19 @@ struct NetworkOptions: ParsableArguments {
         if let state = source.environment["XDG_STATE_HOME"]?.trimmed, state.hasPrefix("/") { return "\(state)/jira-ci" }
         if let home = source.environment["HOME"]?.trimmed, !home.isEmpty { return "\(home)/.local/state/jira-ci" }
         return nil
+    }
+
+    /// The cache folder under the outbox's rules: one that belongs to another user or that others may write to
+    /// is not used, since a cloudId planted there would send every report to another site.
+    static func privateCacheDirectory(_ source: SettingsSource, flag: String?) -> String? {
+        guard let directory = cacheDirectory(source, flag: flag) else { return nil }
+        do {
+            try FileSystem.checkPrivate(directory)
+        } catch {
+            Terminal.warning("the cache \(error); it is not used, so tokens and cloudIds are asked for on every run")
+            return nil
+        }
+        return directory
     }
 
     static func cacheDirectory(_ source: SettingsSource, flag: String?) -> String? {

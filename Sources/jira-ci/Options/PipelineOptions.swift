@@ -28,11 +28,17 @@ struct PipelineOptions: ParsableArguments {
     var updateSequenceNumber: PayloadNumber?
 
     func settings(_ source: SettingsSource) throws -> PipelineSettings {
-        PipelineSettings(
+        let buildNumber = try source.value(self.buildNumber, .buildNumber)?.value
+        // A CI's own build number that is text is no reason to lose the report: the derived number serves.
+        if buildNumber == nil, let detected = source.detected, let unusable = detected.unusable[.buildNumber] {
+            Terminal.warning(
+                "\(detected.name)'s \(unusable.variable) '\(TerminalText.oneLine(unusable.value))' is no number Jira takes; using the build number derived from the commit (or set --build-number)")
+        }
+        return PipelineSettings(
             id: source.string(pipelineId, .pipelineId),
             name: source.string(pipelineName, .pipelineName),
             url: try source.value(pipelineURL, .pipelineURL)?.text,
-            buildNumber: try source.value(buildNumber, .buildNumber)?.value,
+            buildNumber: buildNumber,
             buildURL: try source.value(buildURL, .buildURL)?.text,
             label: source.string(label, .label),
             description: source.string(description, .description),

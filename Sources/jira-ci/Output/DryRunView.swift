@@ -29,20 +29,22 @@ enum DryRunView {
         }
     }
 
-    static func text(target: JiraTarget, sections: [String], requests: [PreparedRequest]) throws -> String {
+    /// Sections of lines, then each request with its body as pretty JSON (whose strings escape line breaks).
+    static func lines(target: JiraTarget, sections: [[String]], requests: [PreparedRequest]) throws -> [String] {
         var lines = ["Dry run: nothing was sent.", Self.target(target)]
         for section in sections {
             lines.append("")
-            lines.append(section)
+            lines += section
         }
         for request in requests {
             lines.append("")
             lines.append("\(request.method) \(request.url)")
             if let body = request.body {
-                lines.append(try JSON.string(JSON.decode(JSONValue.self, from: body), pretty: true))
+                let json = try JSON.string(JSON.decode(JSONValue.self, from: body), pretty: true)
+                lines += json.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             }
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     /// The ids a report uses, as Jira will see them.

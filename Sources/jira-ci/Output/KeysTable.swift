@@ -3,7 +3,7 @@ import JiraCI
 /// The `--explain` view: every key with every place it was found. Cells come from branch names, PR titles and
 /// commits, so each is kept to one line with its control characters escaped.
 enum KeysTable {
-    static func render(_ result: KeyDiscoveryResult) -> String {
+    static func render(_ result: KeyDiscoveryResult) -> [String] {
         var rows: [[String]] = [["KEY", "SOURCE", "FOUND IN"]]
         for key in result.keys.keys {
             for (index, source) in (result.keys.sources[key] ?? []).enumerated() {
@@ -13,8 +13,11 @@ enum KeysTable {
         var lines = table(rows)
         lines.append("")
         lines.append("commit \(result.commitSHA)" + (result.branch.map { " on branch \(TerminalText.oneLine($0))" } ?? " (detached)"))
+        if let tag = result.sinceTag {
+            lines.append("since tag \(TerminalText.oneLine(tag.name)) (\(tag.commit.prefix(12)))")
+        }
         lines.append("\(result.keys.keys.count) key(s), \(result.keys.commitsScanned) commit(s) scanned, \(result.keys.dropped) dropped")
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     static func summary(_ source: KeySource) -> String {

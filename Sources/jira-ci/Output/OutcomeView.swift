@@ -3,7 +3,7 @@ import JiraCI
 /// A person's summary of what Jira did with a report it accepted. A refused report is explained by its error
 /// line alone: one message per failure.
 enum OutcomeView {
-    static func text(_ outcome: ReportOutcome, report: Report) -> String {
+    static func lines(_ outcome: ReportOutcome, report: Report) -> [String] {
         var lines = ["Jira accepted the \(report.entity.noun) for \(accepted(outcome, report: report).joined(separator: ", "))"]
         if !outcome.rejected.isEmpty {
             lines.append("Not updated: \(outcome.rejectionSummary)")
@@ -11,7 +11,7 @@ enum OutcomeView {
         if !outcome.unknownAssociations.isEmpty {
             lines.append("Unknown associations: \(outcome.unknownAssociations.map(\.compactText).joined(separator: ", "))")
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     /// The issues that took the report (a service-only deployment names its services).

@@ -15,8 +15,19 @@ enum Terminal {
     /// learns.
     static let redactor = Redactor()
 
-    /// Human output of several lines.
-    static func output(_ text: String) {
+    /// Human output, a line each: each is escaped whole, so text from outside inside a line (a display name, a
+    /// rejection message) that holds a line break cannot start a line of its own and forge one.
+    static func output(_ lines: [String]) {
+        guard !lines.isEmpty else { return }
+        write(STDOUT_FILENO, lines.map(TerminalText.oneLine).joined(separator: "\n"), newline: true)
+    }
+
+    static func output(line: String) {
+        output([line])
+    }
+
+    /// The argument parser's help, usage and version text: jira-ci's own words, over several lines.
+    static func help(_ text: String) {
         write(STDOUT_FILENO, TerminalText.escaped(text, keepingNewlines: true), newline: true)
     }
 
@@ -24,7 +35,7 @@ enum Terminal {
     static func json<T: Encodable>(_ value: T) throws {
         let document = try JSON.decode(JSONValue.self, from: JSON.encode(value))
         // JSON escapes C0 controls itself; C1 controls (which terminals act on too) get the same \u form.
-        write(STDOUT_FILENO, TerminalText.jsonEscapingC1(try JSON.string(redacted(document), pretty: true)), newline: true)
+        write(STDOUT_FILENO, TerminalText.jsonEscapingTerminalControls(try JSON.string(redacted(document), pretty: true)), newline: true)
     }
 
     @Sendable static func warning(_ text: String) {

@@ -10,7 +10,7 @@ struct DevInfoRunner {
         var devinfo = devinfo
         devinfo.repositoryURL = devinfo.repositoryURL ?? settings.search.repositoryURL
         return DevInfoPlanner(
-            target: settings.target, credential: settings.credential, settings: devinfo, repositoryPath: settings.search.repositoryPath,
+            target: settings.target, credential: settings.credential, settings: devinfo, git: settings.search.git,
             rules: settings.search.rules, sequence: UpdateSequence().next)
     }
 
@@ -26,13 +26,13 @@ struct DevInfoRunner {
         let planner = planner
         var reports: [Report] = []
         let updates = lines.compactMap(HookUpdate.init(line:))
-        let baselines = HookUpdate.baselines(updates, branches: try await GitRepository(path: settings.search.repositoryPath).branches())
+        let baselines = HookUpdate.baselines(updates, branches: try await settings.search.git.branches())
         for (update, baseline) in zip(updates, baselines) {
             do {
                 let plan = try await planner.plan(update, baseline: baseline, search: settings.search)
                 plan.warnings.forEach { Terminal.warning("\(update.branch): \($0)") }
                 reports += plan.reports
-                if plan.reports.isEmpty, !json { Terminal.output("\(TerminalText.oneLine(update.branch)): no issue keys, nothing sent") }
+                if plan.reports.isEmpty, !json { Terminal.output(line: "\(TerminalText.oneLine(update.branch)): no issue keys, nothing sent") }
             } catch {
                 Terminal.warning("\(update.branch): \(error) (hook: not failing the push)")
             }
@@ -45,7 +45,7 @@ struct DevInfoRunner {
             try Terminal.json(DevInfoOutput(reports: reports, results: result.fresh))
         } else {
             for (report, outcome) in zip(reports, result.fresh) {
-                Terminal.output("\(TerminalText.oneLine(report.context.branch ?? "?")): " + HookRunner.line(report, outcome))
+                Terminal.output(line: "\(TerminalText.oneLine(report.context.branch ?? "?")): " + HookRunner.line(report, outcome))
             }
         }
         if !result.queued.isEmpty {
@@ -73,7 +73,7 @@ struct DevInfoRunner {
                 try Terminal.json(DevInfoOutput(reports: reports, results: results))
             } else {
                 for (report, outcome) in zip(reports, results) {
-                    if case .accepted(let outcome) = outcome { Terminal.output(OutcomeView.text(outcome, report: report)) }
+                    if case .accepted(let outcome) = outcome { Terminal.output(OutcomeView.lines(outcome, report: report)) }
                 }
             }
         }
@@ -84,15 +84,15 @@ struct DevInfoRunner {
         if json {
             try Terminal.json(try DryRunView.Output(requests: requests))
         } else {
-            let sections = reports.map { "Sends: \($0.entity.noun) (\(DryRunView.identity($0)))" }
-            Terminal.output(try DryRunView.text(target: settings.target, sections: sections, requests: requests))
+            let sections = [reports.map { "Sends: \($0.entity.noun) (\(DryRunView.identity($0)))" }]
+            Terminal.output(try DryRunView.lines(target: settings.target, sections: sections, requests: requests))
         }
     }
 
     /// A whole history, resumable; progress on stderr when it is a terminal.
     func backfill(allBranches: Bool, stateDirectory: String?) async throws {
         let planner = planner
-        let git = GitRepository(path: settings.search.repositoryPath)
+        let git = settings.search.git
         let head = try await git.commit(settings.search.commit, for: .commit)
         var branches: [(name: String, tip: String)]
         if allBranches {
@@ -103,7 +103,10 @@ struct DevInfoRunner {
             branches = current.map { [($0, head)] } ?? []
         }
         let tips = allBranches ? branches.map(\.tip).uniqued() : [head]
-        let since = try await settings.search.since.asyncFlatMap { try await git.commit($0, for: .since) }
+        var since = try await settings.search.since.asyncFlatMap { try await git.commit($0, for: .since) }
+        if let pattern = settings.search.sinceTag {
+            since = try await git.newestTag(matching: pattern, reachableFromParentsOf: head)?.commit
+        }
         let facts = try await planner.repository()
         facts.warnings.forEach { Terminal.warning($0.description) }
         let delivery = try settings.delivery()
@@ -120,7 +123,7 @@ struct DevInfoRunner {
             if json {
                 try Terminal.json(try DryRunView.Output(requests: result.preview))
             } else {
-                Terminal.output(try DryRunView.text(target: settings.target, sections: [summary], requests: result.preview))
+                Terminal.output(try DryRunView.lines(target: settings.target, sections: [[summary]], requests: result.preview))
             }
             return
         }
@@ -130,7 +133,7 @@ struct DevInfoRunner {
         if json {
             try Terminal.json(summary)
         } else {
-            Terminal.output("backfill of \(facts.name): \(result.commitsRead) commits read, \(result.commitsSent) with issue keys sent, \(result.branchesSent) branches, \(result.requests) request(s)")
+            Terminal.output(line: "backfill of \(facts.name): \(result.commitsRead) commits read, \(result.commitsSent) with issue keys sent, \(result.branchesSent) branches, \(result.requests) request(s)")
         }
         if !result.unknownIssueKeys.isEmpty {
             Terminal.warning("Jira does not know these issue keys (or may not show them): \(ReportWarning.list(result.unknownIssueKeys))")

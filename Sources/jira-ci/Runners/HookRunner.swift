@@ -16,7 +16,7 @@ struct HookRunner {
             factory: PayloadFactory(updateSequence: UpdateSequence().next), target: settings.target, credential: settings.credential)
         var reports: [(branch: String, report: Report)] = []
         let updates = lines.compactMap(HookUpdate.init(line:))
-        let baselines = HookUpdate.baselines(updates, branches: try await GitRepository(path: settings.search.repositoryPath).branches())
+        let baselines = HookUpdate.baselines(updates, branches: try await settings.search.git.branches())
         // A deleted branch has no build: only development information tells Jira about it.
         for (update, baseline) in zip(updates, baselines) {
             guard let newCommit = update.newCommit else { continue }
@@ -35,7 +35,7 @@ struct HookRunner {
                 if let report = plan.report {
                     reports.append((update.branch, report))
                 } else if !json {
-                    Terminal.output("\(TerminalText.oneLine(update.branch)): no issue keys, nothing reported")
+                    Terminal.output(line: "\(TerminalText.oneLine(update.branch)): no issue keys, nothing reported")
                 }
             } catch {
                 Terminal.warning("\(update.branch): \(error) (hook: not failing the push)")
@@ -46,7 +46,7 @@ struct HookRunner {
             if json {
                 try Terminal.json(try DryRunView.Output(requests: requests))
             } else {
-                Terminal.output(try DryRunView.text(target: settings.target, sections: [], requests: requests))
+                Terminal.output(try DryRunView.lines(target: settings.target, sections: [], requests: requests))
             }
             return
         }
@@ -57,7 +57,7 @@ struct HookRunner {
             try Terminal.json(ReportOutcome.merged(result.fresh.compactMap(\.outcome)))
         } else {
             for ((branch, report), outcome) in zip(reports, result.fresh) {
-                Terminal.output("\(TerminalText.oneLine(branch)): " + Self.line(report, outcome))
+                Terminal.output(line: "\(TerminalText.oneLine(branch)): " + Self.line(report, outcome))
             }
         }
         if !result.queued.isEmpty {

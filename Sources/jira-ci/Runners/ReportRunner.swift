@@ -20,8 +20,8 @@ struct ReportRunner {
             if json {
                 try Terminal.json(try DryRunView.Output(requests: requests))
             } else {
-                let sections = [KeysTable.render(plan.discovery), "Sends: \(DryRunView.identity(report))"]
-                Terminal.output(try DryRunView.text(target: settings.target, sections: sections, requests: requests))
+                let sections = [KeysTable.render(plan.discovery), ["Sends: \(DryRunView.identity(report))"]]
+                Terminal.output(try DryRunView.lines(target: settings.target, sections: sections, requests: requests))
             }
             return
         }

@@ -49,7 +49,7 @@ struct ReportSender {
             try Terminal.json(ReportOutcome.merged(result.fresh.compactMap(\.outcome)))
         } else {
             for (report, outcome) in zip(reports, result.fresh) {
-                if case .accepted(let outcome) = outcome { Terminal.output(OutcomeView.text(outcome, report: report)) }
+                if case .accepted(let outcome) = outcome { Terminal.output(OutcomeView.lines(outcome, report: report)) }
             }
         }
         let unknown = ReportOutcome.merged(outcomes).unknownIssueKeys

@@ -17,6 +17,9 @@ public struct ClientCredentials: Sendable {
 public final class CloudSession: Sendable {
     /// A token answer claiming more than this is not believed: the token is used at most this long.
     static let longestTokenLife: Double = 24 * 3600
+    /// Atlassian's access tokens are JWTs of a KiB or two; a longer "token" is no answer of its token endpoint,
+    /// and every secret costs the output's redactor memory in proportion to its length.
+    public static let longestToken = 16 * 1024
 
     public let target: JiraTarget
     let credentials: ClientCredentials
@@ -66,7 +69,9 @@ public final class CloudSession: Sendable {
         switch response.status {
         case 200..<300:
             let answer = try? JSON.decode(JSONValue.self, from: response.body)
-            guard let accessToken = answer?["access_token"]?.stringValue, Secret(accessToken).isHeaderSafe else {
+            guard let accessToken = answer?["access_token"]?.stringValue, Secret(accessToken).isHeaderSafe,
+                accessToken.utf8.count <= Self.longestToken
+            else {
                 throw JiraError.unavailable("the token endpoint \(url) answered without a usable access token")
             }
             client.redactor.add(accessToken)

@@ -1,0 +1,234 @@
+"""Nothing lost, nothing held, nothing injected (issue 18): the failures that remained after the outbox and the
+hostile-input work. Each test misbehaves one way (a Jira, the environment, the streams jira-ci writes to) and checks
+the promise the README makes for it: one clear line, a documented exit code, no crash, no hang, no secret, no
+forged line and no lost report."""
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import Repo, assert_no_secrets, binary, central_repository, clean_env, make_shop, outbox_dir, push, run
+from fake_jira_cloud import CLOUD_ID, FakeJiraCloud
+from fake_jira_server import PAT, FakeJiraServer
+from test_hostile import assert_terminal_safe
+from test_outbox import poll, waiting
+from test_server import key
+
+ERROR = "jira-ci: error: "
+WARNING = "jira-ci: warning: "
+ZERO = "0" * 40
+
+
+def report_env(fake, repo, **extra):
+    return fake.env(JIRA_CI_CACHE_DIR=str(repo.path.parent / "cache"), **extra)
+
+
+def build_args(repo, number=42):
+    return ["build", "--state", "successful", "--build-number", str(number), "--build-url",
+            f"https://ci.example.com/shop/{number}", "--repo", str(repo.path)]
+
+
+def run_with_closed_streams(args, env, stdin=None, close=("stdout", "stderr"), timeout=60):
+    """jira-ci with stdout and/or stderr a pipe nobody reads any more (the reader went away before the first
+    write, as a pushing client that pressed Ctrl-C): returns the exit status."""
+    streams = {}
+    ends = []
+    for name in ("stdout", "stderr"):
+        if name in close:
+            read, write = os.pipe()
+            os.close(read)
+            streams[name] = write
+            ends.append(write)
+        else:
+            streams[name] = subprocess.DEVNULL
+    try:
+        completed = subprocess.run([binary(), *args], env=clean_env(env), input=stdin, timeout=timeout,
+                                   stdout=streams["stdout"], stderr=streams["stderr"], text=True)
+    finally:
+        for end in ends:
+            os.close(end)
+    return completed.returncode
+
+
+# -- 2. a closed output never stops delivery or queueing --------------------------------------------------------------
+def test_a_report_is_delivered_and_its_status_kept_when_stdout_and_stderr_are_closed_pipes(cloud, shop):
+    status = run_with_closed_streams(build_args(shop), report_env(cloud, shop))
+    assert status == 0, "a closed pipe must not kill the run (141 is SIGPIPE)"
+    assert cloud.build("github.com/acme/shop", 42)["state"] == "successful"
+    # A failure keeps its own status too: Jira refuses the credentials (3), nothing to do with the pipe.
+    refused = run_with_closed_streams(build_args(shop, 43), report_env(cloud, shop, JIRA_CLIENT_SECRET="wrong", JIRA_CI_NO_CACHE="1"))
+    assert refused == 3
+
+
+def test_a_report_is_queued_whole_when_jira_is_down_and_stdout_is_closed_outright(cloud, shop):
+    cloud.go_down()
+    command = [binary(), *build_args(shop), "--retries", "0"]
+    completed = subprocess.run(["sh", "-c", 'exec "$@" >&- 2>&-', "sh", *command], env=clean_env(report_env(cloud, shop)),
+                               timeout=60)
+    assert completed.returncode == 5
+    [queued] = waiting()
+    json.loads(queued.read_text())  # whole: no output landed in the report file that took stdout's number
+
+
+def test_a_hook_whose_client_went_away_still_queues_and_starts_its_background_flush(cloud, tmp_path):
+    repo = make_shop(tmp_path)
+    cloud.go_down()
+    line = f"{ZERO} {repo.git('rev-parse', 'HEAD')} refs/heads/feature/SHOP-1-cart\n"
+    env = report_env(cloud, repo, JIRA_CI_HOOK_BUDGET="1s", BB_BASE_URL="https://bb.example.com",
+                     BB_PROJECT_KEY="ACME", BB_REPO_SLUG="shop")
+    status = run_with_closed_streams(["build", "--hook-stdin", "--state", "successful", "--repo", str(repo.path)],
+                                     env, stdin=line)
+    assert status == 0  # a hook never fails the push
+    assert len(waiting()) == 1
+    cloud.come_back()
+    assert poll(lambda: len(cloud.builds) == 1 and not waiting(), 60), "the background flush did not deliver"
+
+
+# -- 7. the header limit counts every header block of an answer --------------------------------------------------------
+def test_interim_header_blocks_count_towards_the_64_kib_limit(cloud, shop):
+    padding = "x" * 60_000
+    interim = f"HTTP/1.1 100 Continue\r\nX-Pad: {padding}\r\n\r\n" * 4
+    accepted = json.dumps({"acceptedBuilds": [], "rejectedBuilds": [], "unknownIssueKeys": []})
+    final = f"HTTP/1.1 202 Accepted\r\nContent-Type: application/json\r\nContent-Length: {len(accepted)}\r\n\r\n{accepted}"
+    cloud.fault("/bulk", raw=(interim + final).encode())
+    result = run(*build_args(shop), "--retries", "0", env=report_env(cloud, shop))
+    assert result.code != 0 and "too large" in result.err, result
+    assert "Jira accepted" not in result.out
+
+
+# -- 9. --repo wins over the git variables a hook inherits ---------------------------------------------------------------
+def test_repo_wins_over_inherited_git_variables_and_without_it_they_still_choose(tmp_path):
+    real = Repo(tmp_path / "real")
+    real.commit("REAL-1 the named one")
+    other = Repo(tmp_path / "other")
+    other.commit("OTHER-1 another repository")
+    inherited = {"GIT_DIR": str(other.path / ".git"), "GIT_WORK_TREE": str(other.path),
+                 "GIT_INDEX_FILE": str(other.path / ".git" / "index"),
+                 "GIT_OBJECT_DIRECTORY": str(other.path / ".git" / "objects")}
+    named = run("keys", "--repo", str(real.path), env=inherited)
+    assert named.code == 0 and named.out.split() == ["REAL-1"], named
+    by_variable = run("keys", env={**inherited, "JIRA_CI_REPO": str(real.path)})
+    assert by_variable.out.split() == ["REAL-1"], by_variable
+    # Without --repo the hook's own repository (GIT_DIR) stays the default.
+    unnamed = run("keys", env={"GIT_DIR": str(other.path / ".git")}, cwd=str(tmp_path))
+    assert unnamed.out.split() == ["OTHER-1"], unnamed
+
+
+def test_a_hook_that_names_its_repository_reads_it_whatever_git_dir_says(cloud, tmp_path):
+    work = central_repository(tmp_path, "build --hook-stdin --state successful")
+    hook = tmp_path / "central.git" / "hooks" / "post-receive"
+    elsewhere = Repo(tmp_path / "elsewhere")
+    elsewhere.commit("ELSE-1 not this push")
+    # git runs the hook with GIT_DIR set; a hook that points it elsewhere must still read the repository it names.
+    hook.write_text(hook.read_text().replace("exec ", f'GIT_DIR="{elsewhere.path / ".git"}" exec ', 1))
+    work.commit("SHOP-5 pushed")
+    env = report_env(cloud, work, BB_BASE_URL="https://bb.example.com", BB_PROJECT_KEY="ACME", BB_REPO_SLUG="shop")
+    push(work, env, "main")
+    [build] = cloud.builds.values()
+    assert build["issueKeys"] == ["SHOP-5"]
+
+
+# -- 10. text from outside cannot forge a line, nor display as something it is not ------------------------------------
+FORGED = "jira-ci: error: forged by the server"
+
+
+def test_a_display_name_with_a_line_break_cannot_forge_a_line_in_auth_check():
+    server = FakeJiraServer(key()[1])
+    try:
+        server.fault("/rest/api/2/myself", status=200,
+                     body={"name": "bot", "displayName": f"CI Bot\n{FORGED}\u202egnp.exe"})
+        result = run("auth", "check", env={"JIRA_URL": server.url, "JIRA_PAT": PAT})
+        assert result.code == 0, result
+        lines = (result.out + result.err).splitlines()
+        assert FORGED not in lines and not any(line.startswith(FORGED) for line in lines), result
+        assert "CI Bot\\njira-ci: error: forged" in result.out and "\\u{202E}gnp.exe" in result.out
+        assert "\u202e" not in result.out
+    finally:
+        server.close()
+
+
+def test_a_rejection_message_with_a_line_break_is_one_line_in_a_hooks_branch_line(tmp_path):
+    server = FakeJiraServer(key()[1])
+    try:
+        repo = make_shop(tmp_path)
+        for _ in range(4):
+            server.fault("/remotelink", status=400, body={"errorMessages": [f"bad link\n{FORGED}"]})
+        line = f"{ZERO} {repo.git('rev-parse', 'HEAD')} refs/heads/feature/SHOP-1-cart\n"
+        result = run("build", "--hook-stdin", "--state", "successful", "--repo", str(repo.path),
+                     env={"JIRA_URL": server.url, "JIRA_PAT": PAT}, input=line)
+        assert result.code == 0, result
+        lines = (result.out + result.err).splitlines()
+        assert not any(line.startswith(FORGED) for line in lines), result
+        assert "bad link\\njira-ci: error: forged" in result.out + result.err, result
+    finally:
+        server.close()
+
+
+def test_bidirectional_controls_in_git_data_are_shown_escaped_everywhere(cloud, tmp_path):
+    repo = Repo(tmp_path / "shop")
+    repo.git("remote", "add", "origin", "git@github.com:acme/shop.git")
+    repo.commit("init")
+    branch = "feature/SHOP-1-\u202egnp.exe\u2066x\u2069"
+    repo.git("checkout", "-q", "-b", branch)
+    repo.commit("SHOP-2 \u202dfix\u202c and SHOP-3")
+    explain = run("keys", "--explain", "--pr-title", "SHOP-4 \u202btitle\u2067", "--repo", str(repo.path))
+    dry = run("build", "--dry-run", "--state", "successful", "--repo", str(repo.path))
+    as_json = run("build", "--dry-run", "--json", "--state", "successful", "--repo", str(repo.path))
+    for result in (explain, dry, as_json):
+        assert result.code == 0, result
+        for control in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
+            assert control not in result.out and control not in result.err, (control, result)
+        assert_terminal_safe(result)
+    assert "\\u{202E}gnp.exe" in explain.out and "\\u{202E}gnp.exe" in dry.out
+    # JSON keeps the text recoverable: the escape is JSON's own.
+    assert as_json.json["requests"][0]["body"]["builds"][0]["references"][0]["ref"]["name"] == branch
+
+
+# -- 11. the token and cloudId cache follows the outbox's rules --------------------------------------------------------
+def planted_cloud_id(cache, site):
+    import hashlib
+    cache.mkdir(parents=True, exist_ok=True)
+    name = "cloudid-" + hashlib.sha256(site.encode()).hexdigest()[:32] + ".json"
+    (cache / name).write_text(json.dumps({"site": site, "cloudId": "99999999-9999-9999-9999-999999999999"}))
+    (cache / name).chmod(0o600)
+
+
+@pytest.mark.parametrize("unsafe", ["writable-by-others", "another-users"])
+def test_a_cache_folder_others_control_is_not_used(cloud, shop, tmp_path, unsafe):
+    cache = tmp_path / "shared-cache"
+    planted_cloud_id(cache, cloud.url)
+    if unsafe == "writable-by-others":
+        cache.chmod(0o777)
+    else:
+        cache.chmod(0o700)
+        os.chown(cache, 65534, 65534)
+    result = run(*build_args(shop), env=cloud.env(JIRA_CI_CACHE_DIR=str(cache)))
+    assert result.code == 0, result
+    assert cloud.count("tenant_info") == 1 and cloud.count(f"/cloud/{CLOUD_ID}/bulk") == 1
+    warnings = [line for line in result.err.splitlines() if line.startswith(WARNING) and str(cache) in line]
+    assert len(warnings) == 1 and "not used" in warnings[0], result
+    assert not list(cache.glob("token-*")), "a token was written into a folder others control"
+
+
+# -- 5. memory does not follow what Jira sends --------------------------------------------------------------------------
+@pytest.mark.parametrize("length", [17 * 1024, 1024 * 1024])
+def test_a_token_longer_than_any_real_one_is_an_invalid_answer_and_the_report_waits(cloud, shop, length):
+    token = "t" * (length - 7) + "-secret"
+    cloud.fault("/oauth/token", status=200, body={"access_token": token, "token_type": "Bearer", "expires_in": 3600})
+    result = run(*build_args(shop), "--retries", "0", "--verbose", env=report_env(cloud, shop))
+    assert result.code == 5, result
+    assert "without a usable access token" in result.err and "queued in" in result.err, result
+    assert token not in result.out + result.err and "t" * 1000 not in result.err
+    assert len(waiting()) == 1 and not list((shop.path.parent / "cache").glob("token-*"))
+
+
+def test_a_long_but_plausible_token_is_used_and_hidden(cloud, shop):
+    token = "eyJ" + "a" * (15 * 1024) + "-secret"
+    cloud.fault("/oauth/token", status=200, body={"access_token": token, "token_type": "Bearer", "expires_in": 3600})
+    cloud.tokens_issued.append(token)  # the fake accepts it as one of its own
+    result = run(*build_args(shop), "--verbose", env=report_env(cloud, shop))
+    assert token not in result.out + result.err
+    assert result.code == 0, result
+    assert cloud.build("github.com/acme/shop", 42)["state"] == "successful"
