@@ -25,7 +25,10 @@ GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.com", 
 RUN_STATE = {"XDG_STATE_HOME": "/tmp/state", "XDG_CACHE_HOME": "/tmp/cache"}
 BUILD = ["--build-number", "1", "--build-url", "https://ci.example.com/job/shop/1/"]
 SHOP = "/srv/shop"
-TARBALL_RUNTIME = ["git", "ca-certificates", "libcurl4"]
+# The README's apt-get line for the tarball, which the tarball's roots install.
+TARBALL_RUNTIME = ["libcurl4", "git", "ca-certificates"]
+LOADER_ERROR = ("jira-ci: error while loading shared libraries: libcurl.so.4: cannot open shared object file: "
+                "No such file or directory")
 
 
 def host(*command, cwd=None, env=None) -> subprocess.CompletedProcess:
@@ -292,7 +295,8 @@ def use(root, jira_ci):
                                 "--json", "--repo", SHOP, env=RUN_STATE),
             "report": root.run(jira_ci, "build", "--state", "successful", *BUILD, "--repo", SHOP,
                                env={**RUN_STATE, **cloud.env()}),
-            "env": root.run(jira_ci, "env", "--json", env=RUN_STATE),
+            "env": root.run(jira_ci, "env", env=RUN_STATE),
+            "env json": root.run(jira_ci, "env", "--json", env=RUN_STATE),
         }
     finally:
         cloud.close()
@@ -438,12 +442,14 @@ def test_report_reaches_jira_cloud_with_a_body_its_schema_accepts(installed):
     assert build["state"] == "successful" and build["issueKeys"] == ["JCI-5", "JCI-7"], build
 
 
-def test_env_names_the_libcurl_and_openssl_the_root_provides(installed, dist):
-    result = installed["runs"]["env"]
-    assert result.code == 0, result
-    assert result.json["version"] == dist.version
-    assert re.fullmatch(r"\d+\.\d+\.\d+", result.json["libcurl"]["version"]), result.json
-    assert result.json["libcurl"]["tls"].startswith("OpenSSL/3."), result.json
+def test_env_names_the_versions_of_jira_ci_and_of_the_libcurl_and_openssl_the_root_provides(installed, dist):
+    text, document = installed["runs"]["env"], installed["runs"]["env json"]
+    assert text.code == 0 and document.code == 0, (text, document)
+    assert re.fullmatch(rf"jira-ci {re.escape(dist.version)}, libcurl \d+\.\d+\.\d+ with OpenSSL/3\.\S+",
+                        text.out.splitlines()[0]), text
+    assert {"settings", "ids"} <= set(document.json), document.json
+    assert document.json["version"] == dist.version
+    assert f"libcurl {document.json['libcurl']['version']} with {document.json['libcurl']['tls']}" in text.out
 
 
 def test_purge_leaves_no_file_of_the_package(deb):
@@ -454,8 +460,13 @@ def test_purge_leaves_no_file_of_the_package(deb):
 def test_tarball_without_libcurl_fails_with_the_loaders_line_naming_it(tarball):
     result = tarball["without libcurl"]
     assert result.code == 127 and result.out == "", result
-    assert re.fullmatch(r"\S*jira-ci: error while loading shared libraries: libcurl\.so\.4: cannot open shared "
-                        r"object file: No such file or directory\n", result.err), result
+    assert result.err.endswith(LOADER_ERROR + "\n") and len(result.err.splitlines()) == 1, result
+
+
+def test_readme_gives_the_apt_line_and_the_loader_error_the_tarball_roots_showed():
+    readme = (ROOT / "README.md").read_text()
+    assert f"apt-get install --no-install-recommends {' '.join(TARBALL_RUNTIME)}" in readme
+    assert LOADER_ERROR in readme
 
 
 def test_without_proc_every_command_line_fails_loudly(tarball):
