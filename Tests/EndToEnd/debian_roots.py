@@ -36,7 +36,8 @@ def _tarball(suite):
 
 def _make(suite, target):
     """mmdebstrap into a temporary file beside `target`, renamed when complete: a run that breaks off, or another
-    test session making the same root, never leaves half a tarball in its place."""
+    test session making the same root, never leaves half a tarball in its place. Returns the seconds it took, or
+    why it failed."""
     CACHE.mkdir(parents=True, exist_ok=True)
     # mmdebstrap picks its output format from the name's extension.
     partial = target.with_name(f"{target.stem}.{os.getpid()}.partial.tar")
@@ -44,14 +45,17 @@ def _make(suite, target):
     started = time.monotonic()
     try:
         completed = subprocess.run(
-            ["mmdebstrap", "--variant=apt", "--quiet", "--skip=cleanup/apt/lists,cleanup/apt/cache",
+            ["mmdebstrap", "--variant=apt", "--skip=cleanup/apt/lists,cleanup/apt/cache",
              f"--customize-hook={prefetch}", suite, str(partial), MIRROR],
             capture_output=True, text=True, timeout=900)
         if completed.returncode != 0:
-            lines = [line for line in completed.stderr.splitlines() if line.strip()]
-            return lines[-1] if lines else f"mmdebstrap exited {completed.returncode}"
+            # The first error says why (the archive unreachable, a package missing); the last only that it failed.
+            errors = [line for line in completed.stderr.splitlines() if line.startswith("E: ")]
+            return errors[0] if errors else f"mmdebstrap exited {completed.returncode}"
         os.replace(partial, target)
         return time.monotonic() - started
+    except subprocess.TimeoutExpired:
+        return "mmdebstrap took more than 15 minutes"
     finally:
         partial.unlink(missing_ok=True)
 
@@ -75,9 +79,8 @@ def cached_roots():
         if isinstance(outcome, float):
             SUMMARY.append(f"packaging: {name} ({suite}) root built now from {MIRROR} in {outcome:.0f} s")
         elif suite in made:
-            age = f"made {made[suite]:%Y-%m-%d %H:%M}"
             note = f"; making a new one failed: {outcome}" if outcome else ""
-            SUMMARY.append(f"packaging: {name} ({suite}) root from cache ({age}){note}")
+            SUMMARY.append(f"packaging: {name} ({suite}) root from cache (made {made[suite]:%Y-%m-%d %H:%M}){note}")
         else:
             _fail(f"packaging: cannot make a {name} ({suite}) root from {MIRROR} and none is cached in {CACHE}: "
                   f"{outcome}")
@@ -94,8 +97,10 @@ class Root:
         started = time.monotonic()
         subprocess.run(["tar", "-xf", str(tarball), "-C", str(self.path)], check=True)
         self.extract_seconds = time.monotonic() - started
-        # apt inside resolves the archive's name the way the host does.
-        shutil.copy("/etc/resolv.conf", self.path / "etc" / "resolv.conf")
+        # apt inside resolves the archive's name the way the host does. A link there would point into the host.
+        resolv = self.path / "etc" / "resolv.conf"
+        resolv.unlink(missing_ok=True)
+        shutil.copy("/etc/resolv.conf", resolv)
         self.proc_mounted(True)
 
     def proc_mounted(self, mounted):

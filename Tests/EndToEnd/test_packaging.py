@@ -6,7 +6,6 @@ are used there for real (keys in a repository made inside, a dry run, a report t
 loopback, which the chroot shares), then the package is purged. On the host: lintian, sha256sum -c, man, readelf.
 The roots come from debian_roots (cached between runs); the end of the run says where each came from."""
 import gzip
-import json
 import os
 import re
 import stat
@@ -56,8 +55,8 @@ class Dist:
 
 @pytest.fixture(scope="session")
 def dist(tmp_path_factory):
-    """`make dist` of this checkout, once per session (incremental: a few seconds when nothing changed but the
-    compression of the .deb)."""
+    """`make dist` of this checkout, once per session (incremental: about 20 s when the sources have not changed,
+    most of it compressing the .deb)."""
     started = time.monotonic()
     made = host("make", "dist", cwd=ROOT)
     if made.returncode != 0:
@@ -78,7 +77,8 @@ def test_sha256sums_verify_both_artifacts(dist):
 
 
 def test_every_name_carries_the_version_of_version_swift(dist):
-    [source] = re.findall(r'static let current = "([^"]+)"', (ROOT / "Sources/jira-ci/Output/Version.swift").read_text())
+    version_swift = (ROOT / "Sources/jira-ci/Output/Version.swift").read_text()
+    [source] = re.findall(r'static let current = "([^"]+)"', version_swift)
     debarch = host("dpkg", "--print-architecture").stdout.strip()
     machine = os.uname().machine
     assert dist.version == source
@@ -281,7 +281,8 @@ def roots():
 def use(root, jira_ci):
     """What someone does first with a freshly installed jira-ci, inside the root: the version, help, keys of a
     repository made there, a dry run, a report to a fake Jira Cloud, and env's versions."""
-    for command in (["git", "init", "-q", "-b", "main", SHOP], ["git", "-C", SHOP, "checkout", "-q", "-b", "feature/JCI-5-login"],
+    for command in (["git", "init", "-q", "-b", "main", SHOP],
+                    ["git", "-C", SHOP, "checkout", "-q", "-b", "feature/JCI-5-login"],
                     ["git", "-C", SHOP, "commit", "-q", "--allow-empty", "-m", "JCI-7 sign-in form"]):
         made = root.run(*command, env=GIT_IDENTITY)
         assert made.code == 0, f"{root.name}: {' '.join(command)}: {made}"
@@ -323,13 +324,13 @@ def deb_life(root, dist):
     timer.lap("apt-get update")
     paths = dist.package_paths()
     before = {path for path in paths if root.exists(path)}
-    install = root.apt("install", "--no-install-recommends", root.copy_in(dist.deb, f"/tmp/{dist.deb.name}"))
+    root.apt("install", "--no-install-recommends", root.copy_in(dist.deb, f"/tmp/{dist.deb.name}"))
     timer.lap("install")
-    life = {"install": install, "paths": paths, "before": before,
+    life = {"paths": paths, "before": before,
             "installed": {path for path in paths if root.exists(path)}, "swift": swift_files(root)}
     life["cloud"], life["runs"] = use(root, "jira-ci")
     timer.lap("use")
-    life["purge"] = root.apt("purge", "jira-ci")
+    root.apt("purge", "jira-ci")
     life["after"] = {path for path in paths if root.exists(path)}
     life["status"] = root.run("dpkg-query", "--status", "jira-ci")
     timer.lap("purge")
