@@ -232,3 +232,107 @@ def test_a_long_but_plausible_token_is_used_and_hidden(cloud, shop):
     assert token not in result.out + result.err
     assert result.code == 0, result
     assert cloud.build("github.com/acme/shop", 42)["state"] == "successful"
+
+
+# -- 12. upgrades and downgrades keep queued reports -------------------------------------------------------------------
+FORMAT_1 = Path(__file__).parent / "fixtures" / "outbox-format-1"
+
+
+def place(fixture, fake, name):
+    """A report jira-ci 0.1.0 queued, byte for byte but for its site, which becomes the fake's."""
+    report = json.loads(fixture.read_text())
+    assert "format" not in report
+    report["target"].update(apiURL=fake.url, siteURL=fake.url)
+    box = outbox_dir()
+    box.mkdir(parents=True, exist_ok=True, mode=0o700)
+    (box / name).write_text(json.dumps(report))
+    (box / name).chmod(0o600)
+    return report
+
+
+def test_reports_the_previous_release_queued_are_delivered(cloud, tmp_path):
+    build = place(FORMAT_1 / "build.json", cloud, "00000000000000001-00000001.json")
+    deployment = place(FORMAT_1 / "deployment.json", cloud, "00000000000000002-00000002.json")
+    devinfo = place(FORMAT_1 / "devinfo.json", cloud, "00000000000000003-00000003.json")
+    result = run("flush", env=cloud.env(JIRA_CI_CACHE_DIR=str(tmp_path / "cache")))
+    assert result.code == 0 and "delivered 3, rejected 0, waiting 0" in result.out, result
+    assert not waiting() and not list((outbox_dir() / "rejected").glob("*"))
+    [sent] = cloud.bodies("/builds/0.1/")[0]["builds"]
+    assert sent == build["entity"]["build"]  # unchanged, sequence number included
+    [sent] = cloud.bodies("/deployments/0.1/")[0]["deployments"]
+    assert sent == deployment["entity"]["deployment"]
+    [repository] = cloud.bodies("/devinfo/0.1/")[0]["repositories"]
+    assert repository["commits"] == devinfo["entity"]["devinfo"]["commits"]
+
+
+def test_a_report_of_a_newer_format_is_left_waiting_with_a_warning(cloud, tmp_path):
+    newer = place(FORMAT_1 / "build.json", cloud, "00000000000000001-0000000a.json")
+    newer.update(format=99, somethingNew={"a": 1})
+    (outbox_dir() / "00000000000000001-0000000a.json").write_text(json.dumps(newer))
+    env = cloud.env(JIRA_CI_CACHE_DIR=str(tmp_path / "cache"))
+    listed = run("flush", "--dry-run", env=env)
+    assert "newer jira-ci" in listed.out and "00000000000000001-0000000a.json" in listed.out, listed
+    for _ in range(2):
+        result = run("flush", env=env)
+        assert result.code == 0, result
+        assert "(and 1 from a newer jira-ci)" in result.out
+        [warning] = [line for line in result.err.splitlines() if "newer jira-ci" in line]
+        assert warning.startswith(WARNING) and "format 99" in warning and "left waiting" in warning
+    assert [path.name for path in waiting()] == ["00000000000000001-0000000a.json"]
+    assert not (outbox_dir() / "rejected").exists() or not list((outbox_dir() / "rejected").iterdir())
+    assert cloud.count("/bulk") == 0
+
+
+# -- 1. one table: every exit 5 is a report that waits, or a line that says why it could not --------------------------
+def _cut_off(fake):
+    body = json.dumps({"acceptedBuilds": [], "rejectedBuilds": [], "unknownIssueKeys": []})
+    fake.fault("/bulk", raw=f"HTTP/1.1 202 Accepted\r\nContent-Length: {len(body) + 500}\r\n\r\n{body}".encode())
+
+
+def _garbage(fake):
+    fake.fault("/bulk", raw=b"\x00\xffNOT HTTP AT ALL\r\n\r\n")
+
+
+def _not_json(fake):
+    fake.fault("/bulk", status=202, body=b"<html>maintenance</html>")
+
+
+def _huge_error(fake):
+    fake.fault("/bulk", status=502, body=b"y" * (5 << 20))
+
+
+def _gzip_cut_off(fake):
+    import gzip
+    packed = gzip.compress(json.dumps({"acceptedBuilds": []}).encode() * 50)
+    fake.fault("/bulk", raw=b"HTTP/1.1 202 Accepted\r\nContent-Encoding: gzip\r\nContent-Length: "
+               + str(len(packed)).encode() + b"\r\n\r\n" + packed[: len(packed) // 2])
+
+
+@pytest.mark.parametrize("cause", [_cut_off, _garbage, _not_json, _huge_error, _gzip_cut_off],
+                         ids=["cut-off-body", "garbage", "not-json", "huge-5xx", "gzip-cut-off"])
+def test_every_answer_jira_could_not_have_meant_queues_the_report_exit_5(cloud, shop, cause):
+    cause(cloud)
+    result = run(*build_args(shop), "--retries", "0", env=report_env(cloud, shop))
+    assert result.code == 5, result
+    assert ERROR not in result.err, result
+    [queued] = [line for line in result.err.splitlines() if "queued in" in line]
+    assert queued.startswith(WARNING + "Jira unreachable (")
+    assert len(waiting()) == 1
+    # The next run delivers it: nothing was lost.
+    again = run(*build_args(shop, 43), env=report_env(cloud, shop))
+    assert again.code == 0 and not waiting(), again
+    assert sorted(b["buildNumber"] for b in cloud.builds.values()) == [42, 43]
+
+
+def test_an_exit_5_whose_report_cannot_be_written_says_so_and_why(cloud, shop, tmp_path):
+    cloud.go_down()
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the outbox's parent should be")
+    result = run(*build_args(shop), "--retries", "0", env=report_env(cloud, shop, JIRA_CI_OUTBOX=str(blocker / "outbox")))
+    assert result.code == 5, result
+    [error] = [line for line in result.err.splitlines() if line.startswith(ERROR)]
+    assert "could not be queued" in error and str(blocker) in error, result
+    assert "queued in" not in result.err
+    soft = run(*build_args(shop), "--retries", "0", "--soft-fail",
+               env=report_env(cloud, shop, JIRA_CI_OUTBOX=str(blocker / "outbox")))
+    assert soft.code == 0 and "could not be queued" in soft.err and ERROR not in soft.err, soft

@@ -162,12 +162,12 @@ struct CloudAnswerTests {
         #expect(wrapped == .rejected("Jira rejected the builds request as malformed (HTTP 400): c"))
         let raw = CloudDelivery.failure(HTTPResponse(status: 400, body: Array(String(repeating: "x", count: 2000).utf8)), api: "builds")
         #expect(raw.description.count < 700)
-        #expect(DeliveryFailureKind(CloudDelivery.failure(HTTPResponse(status: 401), api: "builds")) == .refused)
-        #expect(DeliveryFailureKind(CloudDelivery.failure(HTTPResponse(status: 403), api: "builds")) == .refused)
-        #expect(DeliveryFailureKind(CloudDelivery.failure(HTTPResponse(status: 404), api: "builds")) == .misconfigured)
-        #expect(DeliveryFailureKind(CloudDelivery.failure(HTTPResponse(status: 503), api: "builds")) == .unreachable)
-        #expect(DeliveryFailureKind(CloudDelivery.failure(HTTPResponse(status: 429), api: "builds")) == .unreachable)
-        #expect(DeliveryFailureKind(CloudDelivery.failure(HTTPResponse(status: 408), api: "builds")) == .unreachable)
+        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 401), api: "builds")) == .refused)
+        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 403), api: "builds")) == .refused)
+        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 404), api: "builds")) == .misdirected)
+        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 503), api: "builds")) == .transient)
+        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 429), api: "builds")) == .transient)
+        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 408), api: "builds")) == .transient)
     }
 
     /// Only an outage is worth queueing: any other refusal would come back the same, for ever, from the outbox.
@@ -175,11 +175,11 @@ struct CloudAnswerTests {
         let conflict = CloudDelivery.failure(HTTPResponse(status: 409, body: Array(#"{"errorMessages":["stale"]}"#.utf8)), api: "builds")
         #expect(conflict == .rejected("Jira rejected the builds request (HTTP 409): stale"))
         for status in [402, 405, 409, 410, 422, 451] {
-            #expect(DeliveryFailureKind(CloudDelivery.failure(HTTPResponse(status: status), api: "deployments")) == .misconfigured, "\(status)")
+            #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: status), api: "deployments")) == .rejected, "\(status)")
         }
         for status in [100, 204, 302, 304, 600, 999] {
             let error = CloudDelivery.failure(HTTPResponse(status: status), api: "builds")
-            #expect(DeliveryFailureKind(error) == .misconfigured && error.description.contains("--jira-url"), "\(status)")
+            #expect(FailureClass(error) == .misdirected && error.description.contains("--jira-url"), "\(status)")
         }
     }
 }

@@ -160,6 +160,42 @@ struct OutboxTests {
         }
     }
 
+    @Test func filesCarryTheirFormatAndEarlierFormatsAreRead() throws {
+        try withTemporaryDirectory { root in
+            let outbox = Outbox(directory: root)
+            let report = Sample.buildReport(number: 7, createdAt: 7)
+            _ = try outbox.enqueue([report])
+            let written = try JSON.decode(JSONValue.self, from: FileSystem.read("\(root)/\(outbox.waitingNames()[0])"))
+            #expect(written["format"] == .integer(Int64(OutboxFormat.current)))
+            // Format 1 (jira-ci 0.1) is the report's JSON without the field.
+            writeFile("\(root)/00000000000000001-00000001.json", try JSON.string(Sample.buildReport(number: 1, createdAt: 1)))
+            #expect(outbox.peek().entries.map(\.report.createdAt) == [1, 7])
+            #expect(outbox.claim(limit: 10) { _ in true }.claim.entries.map(\.report) == [Sample.buildReport(number: 1, createdAt: 1), report])
+        }
+    }
+
+    @Test func aNewerFormatIsLeftWaitingNeverMovedAsideNotEvenForRoom() throws {
+        try withTemporaryDirectory { root in
+            let outbox = Outbox(directory: root, capacity: 2)
+            _ = try Self.enqueue(outbox, createdAt: [3])
+            let newer = "00000000000000001-0000000f.json"
+            writeFile("\(root)/\(newer)", #"{"format": 9, "somethingNew": {"a": 1}}"#)
+            writeFile("\(root)/00000000000000002-00000bad.json", #"{"format": "two"}"#)
+            let peeked = outbox.peek()
+            #expect(peeked.newer.map(\.name) == [newer] && peeked.newer.map(\.format) == [9])
+            #expect(peeked.unreadable == ["00000000000000002-00000bad.json"])
+            let (claim, evicted) = outbox.claim(limit: 10) { _ in true }
+            #expect(claim.entries.map(\.report.createdAt) == [3])
+            #expect(claim.newer.map(\.name) == [newer])
+            #expect(evicted.map(\.name) == ["00000000000000002-00000bad.json"])
+            claim.release()
+            // A full outbox makes room with its own reports, never with the newer one's.
+            let (_, madeRoom) = try outbox.enqueue([4, 5].map { Sample.buildReport(number: $0, createdAt: $0) })
+            #expect(madeRoom.map(\.name).allSatisfy { $0 != newer } && madeRoom.count == 2)
+            #expect(FileSystem.exists("\(root)/\(newer)") && !FileSystem.exists("\(outbox.rejectedDirectory)/\(newer)"))
+        }
+    }
+
     @Test func reportsSurviveTheRoundTripThroughDisk() throws {
         try withTemporaryDirectory { root in
             let outbox = Outbox(directory: root)

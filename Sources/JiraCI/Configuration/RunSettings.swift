@@ -13,11 +13,13 @@ public struct RunSettings: Sendable {
     public var requireKeys: Bool
     /// nil with `--no-outbox` (or for a dry run): undelivered reports are then lost, as before the outbox.
     public var outboxDirectory: String?
+    /// Why there is no outbox, for the line of a report that could not wait in one.
+    public var outboxAbsence: String?
 
     public init(
         search: KeySearch, pipeline: PipelineSettings, target: JiraTarget, credentials: JiraCredentials,
         connection: ConnectionSettings, server: ServerReportOptions, dryRun: Bool, softFail: Bool, requireKeys: Bool,
-        outboxDirectory: String?
+        outboxDirectory: String?, outboxAbsence: String? = nil
     ) {
         self.search = search
         self.pipeline = pipeline
@@ -29,6 +31,7 @@ public struct RunSettings: Sendable {
         self.softFail = softFail
         self.requireKeys = requireKeys
         self.outboxDirectory = outboxDirectory
+        self.outboxAbsence = outboxAbsence
     }
 
     /// Who reports go out as.

@@ -17,26 +17,11 @@ public enum HTTPError: Error, Equatable, Sendable {
     case deadlineReached(host: String)
     case other(host: String, detail: String)
 
-    /// Worth another try: the network or the server may recover. DNS, TLS and URL problems will not.
-    public var isTransient: Bool {
+    /// Worth another try within the run: the network or the server may recover in seconds. DNS and TLS problems
+    /// do not, though the report still waits in the outbox for a later run (see `FailureClass`).
+    public var isRetryable: Bool {
         switch self {
         case .connectionFailed, .timedOut, .connectionDropped, .deadlineReached: true
-        default: false
-        }
-    }
-
-    /// Jira may be fine, only out of reach now: a report is worth keeping for later (the outbox).
-    public var isUnreachable: Bool {
-        switch self {
-        case .unresolvableHost, .connectionFailed, .timedOut, .connectionDropped, .deadlineReached: true
-        default: false
-        }
-    }
-
-    /// A setting is wrong: no retry, no queue, exit 2.
-    public var isConfigurationProblem: Bool {
-        switch self {
-        case .insecureURL, .invalidURL, .unreadableCACertificate, .invalidHeader: true
         default: false
         }
     }

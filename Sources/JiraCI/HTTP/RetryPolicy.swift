@@ -41,7 +41,7 @@ public struct RetryPolicy: Sendable {
                 sleep(delay)
             case .failure(let error):
                 let delay = backoff(attempt: attempt)
-                guard error.isTransient, attempt < retries, fits(delay) else {
+                guard error.isRetryable, attempt < retries, fits(delay) else {
                     throw TransportFailure(error: error, attempts: attempt + 1)
                 }
                 notice("\(Self.host(built.url)): \(error.shortDescription); retrying in \(Self.format(delay)) (retry \(attempt + 1) of \(retries))")
@@ -58,17 +58,14 @@ public struct RetryPolicy: Sendable {
 
     /// nil when the answer is final.
     func delay(for response: HTTPResponse, attempt: Int) -> Double? {
-        switch response.status {
-        case 429, 503:
-            if let header = response.header("Retry-After"), let wait = Self.retryAfter(header, now: now()) {
-                return min(wait, maximumRetryAfter)
-            }
-            return backoff(attempt: attempt)
-        case 500...599:
-            return backoff(attempt: attempt)
-        default:
-            return nil
+        guard response.statusClass == .transient else { return nil }
+        // Retry-After means something on 429 and 503 (RFC 9110); on other errors it is not Jira's word.
+        if [429, 503].contains(response.status), let header = response.header("Retry-After"),
+            let wait = Self.retryAfter(header, now: now())
+        {
+            return min(wait, maximumRetryAfter)
         }
+        return backoff(attempt: attempt)
     }
 
     /// Exponential backoff with full jitter, so many agents retrying at once do not stampede.

@@ -24,31 +24,6 @@ public enum DeliveryResult: Sendable {
     }
 }
 
-/// Why a report was not delivered, by what to do with it.
-public enum DeliveryFailureKind: Sendable, Equatable {
-    /// Jira may be fine, only out of reach or overloaded now: keep the report and send it later.
-    case unreachable
-    /// The credentials were refused: keep queued reports (they may be fixed), do not queue a fresh one.
-    case refused
-    /// A setting is wrong (no such site, plain http): fix it first.
-    case misconfigured
-
-    public init(_ error: any Error) {
-        switch error {
-        case let failure as TransportFailure:
-            self = failure.error.isUnreachable ? .unreachable : .misconfigured
-        case let error as HTTPError:
-            self = error.isUnreachable ? .unreachable : .misconfigured
-        case JiraError.authenticationFailed, JiraError.permissionDenied:
-            self = .refused
-        case JiraError.unavailable:
-            self = .unreachable
-        default:
-            self = .misconfigured
-        }
-    }
-}
-
 /// One HTTP request as it will be (or, in a dry run, would be) sent. Bodies are JSON.
 public struct PreparedRequest: Sendable, Equatable {
     public var method: String

@@ -23,6 +23,8 @@ public struct Dispatcher: Sendable {
         public var rejected: [(report: Report, path: String, answer: String)] = []
         /// Files the outbox moved aside (corrupt, foreign, over capacity).
         public var evicted: [Outbox.Eviction] = []
+        /// Reports a newer jira-ci queued, left waiting for it: the newest format among them, and how many.
+        public var newerFormat: (format: Int, count: Int)?
         /// The credentials were refused: queued reports stay, for when they are fixed.
         public var refusal: (any Error)?
         /// Why delivery stopped, when Jira was out of reach.
@@ -39,9 +41,11 @@ public struct Dispatcher: Sendable {
         var result = Result()
         var freshLeft = fresh
         var seen = Set<String>()
+        var newer: [String: Int] = [:]
         while true {
             let (claim, evicted) = outbox?.claim(limit: Self.claimChunk, skipping: seen) { $0.queueKey == key } ?? (nil, [])
             result.evicted += evicted
+            for (name, format) in claim?.newer ?? [] where !newer.keys.contains(name) { newer[name] = format }
             let queued = claim?.entries ?? []
             queued.forEach { seen.insert($0.name) }
             guard !queued.isEmpty || !freshLeft.isEmpty else {
@@ -66,11 +70,12 @@ public struct Dispatcher: Sendable {
             freshLeft = []
             if result.refusal != nil || result.unreachable != nil || queued.isEmpty { break }
         }
+        if let newest = newer.values.max() { result.newerFormat = (newest, newer.count) }
         for error in result.fresh.compactMap({ if case .failed(let error) = $0 { error } else { nil } }) {
             note(error, in: &result)
         }
         let undelivered = zip(fresh, result.fresh).compactMap { report, outcome -> Report? in
-            if case .failed(let error) = outcome, DeliveryFailureKind(error) == .unreachable { return report }
+            if case .failed(let error) = outcome, FailureClass(error).queues { return report }
             return nil
         }
         if let outbox {
@@ -88,10 +93,10 @@ public struct Dispatcher: Sendable {
     }
 
     private func note(_ error: any Error, in result: inout Result) {
-        switch DeliveryFailureKind(error) {
+        switch FailureClass(error) {
         case .refused: result.refusal = result.refusal ?? error
-        case .unreachable: result.unreachable = result.unreachable ?? error
-        case .misconfigured: break
+        case .transient: result.unreachable = result.unreachable ?? error
+        case .rejected, .configuration, .misdirected, .internalError: break
         }
     }
 }

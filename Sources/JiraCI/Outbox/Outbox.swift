@@ -41,7 +41,7 @@ public struct Outbox: Sendable {
         for report in reports {
             let bytes: [UInt8]
             do {
-                bytes = try JSON.encode(report)
+                bytes = try OutboxFormat.encode(report)
             } catch {
                 throw FileSystem.Failure(path: directory, reason: "cannot encode a report: \(error)")
             }
@@ -49,11 +49,14 @@ public struct Outbox: Sendable {
         }
         var names = waitingNames()
         var evicted: [Eviction] = []
-        while names.count > capacity {
-            let oldest = names.removeFirst()
+        var candidates = names[...]
+        while names.count - evicted.count > capacity, let oldest = candidates.popFirst() {
+            // A newer jira-ci's report is its own to deliver: never moved aside, not even to make room.
+            if case .newer = read(oldest) { continue }
             let reason = "the outbox holds at most \(capacity) reports; the oldest made way"
             if moveToRejected(oldest, reason: reason) { evicted.append(Eviction(name: oldest, reason: reason)) }
         }
+        names.removeAll { name in evicted.contains { $0.name == name } }
         return (names.count, evicted)
     }
 
@@ -62,23 +65,35 @@ public struct Outbox: Sendable {
         FileSystem.list(directory).filter { $0.hasSuffix(".json") && !$0.contains(".tmp-") }.sorted()
     }
 
-    /// Reads every waiting report without claiming any, for `flush --dry-run`; unreadable files (and links,
-    /// which are never followed) are listed as names only.
-    public func peek() -> (entries: [Entry], unreadable: [String]) {
-        var entries: [Entry] = []
-        var unreadable: [String] = []
+    /// What waits, without claiming any of it.
+    public struct Contents: Sendable {
+        public var entries: [Entry] = []
+        /// Files that are not reports (and links, which are never followed), by name.
+        public var unreadable: [String] = []
+        /// Reports a newer jira-ci queued, by name, with their format.
+        public var newer: [(name: String, format: Int)] = []
+    }
+
+    /// Reads every waiting report without claiming any, for `flush --dry-run` and its summary.
+    public func peek() -> Contents {
+        var contents = Contents()
         for name in waitingNames() {
-            let fd = open("\(directory)/\(name)", O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
-            defer { if fd >= 0 { close(fd) } }
-            if fd >= 0, let bytes = try? FileSystem.read(fd: fd, path: name, limit: Self.largestReport),
-                let report = try? JSON.decode(Report.self, from: bytes)
-            {
-                entries.append(Entry(name: name, report: report))
-            } else {
-                unreadable.append(name)
+            switch read(name) {
+            case .report(let report): contents.entries.append(Entry(name: name, report: report))
+            case .newer(let format): contents.newer.append((name, format))
+            case .unreadable: contents.unreadable.append(name)
             }
         }
-        return (entries, unreadable)
+        return contents
+    }
+
+    /// One waiting file, read without a claim (links are never followed).
+    private func read(_ name: String) -> OutboxFormat.Decoded {
+        let fd = open("\(directory)/\(name)", O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        guard fd >= 0 else { return .unreadable }
+        defer { close(fd) }
+        guard let bytes = try? FileSystem.read(fd: fd, path: name, limit: Self.largestReport) else { return .unreadable }
+        return OutboxFormat.decode(bytes)
     }
 
     /// Whether another run holds the report now (it is being sent).
@@ -109,10 +124,17 @@ public struct Outbox: Sendable {
                 close(fd)
                 continue
             }
-            guard let bytes = try? FileSystem.read(fd: fd, path: path, limit: Self.largestReport),
-                let report = try? JSON.decode(Report.self, from: bytes)
-            else {
-                let reason = "not a jira-ci report (corrupt, foreign, or from an incompatible version)"
+            let decoded = (try? FileSystem.read(fd: fd, path: path, limit: Self.largestReport)).map(OutboxFormat.decode) ?? .unreadable
+            let report: Report
+            switch decoded {
+            case .report(let read):
+                report = read
+            case .newer(let format):
+                claim.newer.append((name, format))
+                close(fd)
+                continue
+            case .unreadable:
+                let reason = "not a jira-ci report (corrupt or foreign)"
                 if moveToRejected(name, reason: reason) { evicted.append(Eviction(name: name, reason: reason)) }
                 close(fd)
                 continue
@@ -132,6 +154,8 @@ public struct Outbox: Sendable {
         // A claim belongs to the one task that made it; @unchecked because it holds file descriptors.
         let outbox: Outbox
         public private(set) var entries: [Entry] = []
+        /// Reports a newer jira-ci queued: left waiting for it, by name, with their format.
+        public internal(set) var newer: [(name: String, format: Int)] = []
         private var descriptors: [String: Int32] = [:]
 
         init(outbox: Outbox) {

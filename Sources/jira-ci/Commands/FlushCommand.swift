@@ -41,8 +41,9 @@ struct FlushCommand: AsyncParsableCommand {
     func run() async throws {
         let source = SettingsSource.current()
         let json = try output.isJSON(source)
-        guard let directory = try jira.network.outboxDirectory(source, required: true) else {
-            throw ConfigurationError.conflict("there is no outbox to flush (--no-outbox, or no --outbox and no HOME)")
+        let place = try jira.network.outboxDirectory(source, required: true)
+        guard let directory = place.directory else {
+            throw ConfigurationError.conflict("nothing to flush: \(place.absence ?? "there is no outbox")")
         }
         let outbox = Outbox(directory: directory)
         if try jira.target.isDryRun(source) {
@@ -60,7 +61,8 @@ struct FlushCommand: AsyncParsableCommand {
         let sender = ReportSender(settings: settings, json: json)
         let result = try await sender.dispatch([])
         // Reports another run is sending right now (a hook's background flush, a second cron) are not waiting.
-        let queued = outbox.peek().entries
+        let contents = outbox.peek()
+        let queued = contents.entries
         let ours = queued.filter { $0.report.queueKey == sender.queueKey }
         let inFlight = ours.filter { outbox.isHeld($0.name) }.count
         let summary = Summary(delivered: result.delivered, rejected: result.rejected.count, waiting: ours.count - inFlight)
@@ -70,7 +72,8 @@ struct FlushCommand: AsyncParsableCommand {
             let others = queued.count - ours.count
             Terminal.output(line: "delivered \(summary.delivered), rejected \(summary.rejected), waiting \(summary.waiting)"
                 + (inFlight > 0 ? " (and \(inFlight) being sent by another run)" : "")
-                + (others > 0 ? " (and \(others) for other sites or credentials)" : ""))
+                + (others > 0 ? " (and \(others) for other sites or credentials)" : "")
+                + (contents.newer.isEmpty ? "" : " (and \(contents.newer.count) from a newer jira-ci)"))
         }
         if let refusal = result.refusal { return try sender.soften(refusal) }
         // Each rejected report has had its warning; the status is all that is left to say.
@@ -86,7 +89,8 @@ struct FlushCommand: AsyncParsableCommand {
     }
 
     private func list(_ outbox: Outbox, json: Bool) throws {
-        let (entries, unreadable) = outbox.peek()
+        let contents = outbox.peek()
+        let entries = contents.entries
         let now = WallClock.microsecondsSinceEpoch()
         let queued = entries.map { entry in
             let report = entry.report
@@ -102,7 +106,8 @@ struct FlushCommand: AsyncParsableCommand {
             rows += zip(entries, queued).map { entry, item in
                 [Age.text(since: entry.report.createdAt), item.site, entry.report.entity.noun, item.keys.joined(separator: ","), item.file]
             }
-            rows += unreadable.map { ["?", "?", "unreadable (moved aside by the next flush)", "", $0] }
+            rows += contents.newer.map { ["?", "?", "queued by a newer jira-ci (outbox format \($0.format)): left for it", "", $0.name] }
+            rows += contents.unreadable.map { ["?", "?", "unreadable (moved aside by the next flush)", "", $0] }
             Terminal.output(KeysTable.table(rows) + ["\(queued.count) report(s) queued in \(outbox.directory)"])
         }
     }

@@ -54,7 +54,7 @@ struct GateCommand: AsyncParsableCommand {
             result = try poller.poll(wait: wait, every: poll) { status in
                 Terminal.warning("gating status: \(status.status.rawValue)" + (status.taskKey.map { " (change request \($0))" } ?? ""))
             }
-        } catch where DeliveryFailureKind(error) == .unreachable {
+        } catch where FailureClass(error) == .transient {
             throw GateError.notPassed("cannot get the gate's decision, so it does not pass: \(error)")
         }
         if json {

@@ -71,21 +71,22 @@ struct NetworkOptions: ParsableArguments {
             deadline: deadline)
     }
 
-    /// nil with `--no-outbox`. A folder others may write to is not used: a report could be forged there.
+    /// The outbox folder, or why there is none (`--no-outbox`, no HOME, a folder that is not private). A folder
+    /// others may write to is not used: a report could be forged there.
     /// - Parameter required: `flush`, which has nothing to do without it, fails instead of going on without.
-    func outboxDirectory(_ source: SettingsSource, required: Bool = false) throws -> String? {
-        guard try !source.flag(noOutbox, .noOutbox) else { return nil }
+    func outboxDirectory(_ source: SettingsSource, required: Bool = false) throws -> (directory: String?, absence: String?) {
+        guard try !source.flag(noOutbox, .noOutbox) else { return (nil, "\(Variable.noOutbox.bothNames) is set") }
         guard let directory = source.string(outbox, .outbox) ?? Self.defaultStateDirectory(source).map({ "\($0)/outbox" }) else {
-            return nil
+            return (nil, "there is no outbox (no \(Variable.outbox.bothNames), and no HOME to keep one in)")
         }
         do {
             try FileSystem.checkPrivate(directory)
         } catch {
             if required { throw ConfigurationError.unreadableFile(.outbox, path: directory, reason: error.reason) }
             Terminal.warning("the outbox \(error); it is not used, so a report Jira cannot take now is lost")
-            return nil
+            return (nil, "the outbox \(error)")
         }
-        return directory
+        return (directory, nil)
     }
 
     /// Where jira-ci keeps state beside the outbox (backfill progress): the outbox's parent folder.

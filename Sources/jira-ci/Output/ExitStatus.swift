@@ -11,32 +11,27 @@ enum ExitStatus: Int32 {
     case gateNotPassed = 6
     case noKeys = 7
 
-    /// The one table from errors to exit codes. Every error describes itself (`CustomStringConvertible`
-    /// beside its type); this only decides the number.
+    /// Errors to exit codes: the executable's own outcomes here, every other failure by the library's one
+    /// table (`FailureClass`), which also decides what waits in the outbox. Every error describes itself
+    /// (`CustomStringConvertible` beside its type); this only decides the number.
     init(for error: any Error) {
         switch error {
         case let quiet as QuietExit: self = quiet.status
-        case is ConfigurationError, is GitError, is ValueError, is FileSystem.Failure, is RSAPrivateKey.LoadError: self = .usage
-        case let error as HTTPError: self = error.isConfigurationProblem ? .usage : .unreachable
-        case let failure as TransportFailure: self = failure.error.isConfigurationProblem ? .usage : .unreachable
-        case let error as JiraError:
-            switch error {
-            case .authenticationFailed, .permissionDenied: self = .authentication
-            case .rejected: self = .rejected
-            case .unavailable: self = .unreachable
-            case .misconfigured: self = .usage
-            }
         case is GateError: self = .gateNotPassed
         case let stopped as BackfillStopped: self = ExitStatus(for: stopped.reason)
         case is NoKeysFound: self = .noKeys
-        default: self = .internalError
+        default: self = ExitStatus(rawValue: FailureClass(error).exitStatus) ?? .internalError
         }
     }
 
     /// What `--soft-fail` turns into a warning: everything once the configuration is read. A mistake in the
     /// command line or the settings still fails, so it gets fixed.
     static func isSoftenable(_ error: any Error) -> Bool {
-        error is JiraError || ExitStatus(for: error) != .usage && ExitStatus(for: error) != .internalError
+        switch error {
+        case is QuietExit, is GateError, is NoKeysFound: false
+        case let stopped as BackfillStopped: isSoftenable(stopped.reason)
+        default: FailureClass(error).isSoftenable
+        }
     }
 }
 

@@ -75,7 +75,7 @@ struct HookRunner {
         case .rejected(let outcome):
             return "Jira refused the \(report.entity.noun): \(outcome.rejectionSummary.isEmpty ? "none of its issues exist or are visible" : outcome.rejectionSummary)"
         case .failed(let error):
-            return DeliveryFailureKind(error) == .unreachable ? "\(report.entity.noun) queued: Jira did not answer in time" : "\(report.entity.noun) not reported: \(error)"
+            return FailureClass(error).queues ? "\(report.entity.noun) queued: Jira did not answer in time" : "\(report.entity.noun) not reported: \(error)"
         }
     }
 }

@@ -28,6 +28,10 @@ struct ReportSender {
         for eviction in result.evicted {
             Terminal.warning("moved \(eviction.name) to \(outbox?.rejectedDirectory ?? "rejected/"): \(eviction.reason)")
         }
+        if let newer = result.newerFormat {
+            Terminal.warning(
+                "\(newer.count) report(s) in \(outbox?.directory ?? "the outbox") were queued by a newer jira-ci (outbox format \(newer.format); this one reads up to \(OutboxFormat.current)): left waiting for it")
+        }
     }
 
     /// The line a queued report gets, instead of an error: the report is not lost.
@@ -64,12 +68,18 @@ struct ReportSender {
         try fail(reports, result)
     }
 
+    /// Why reports that should wait in the outbox do not: writing them failed, or there is no outbox.
+    func notQueued(_ result: Dispatcher.Result) -> String? {
+        if let failure = result.queueFailure { return "\(failure)" }
+        return outbox == nil ? settings.outboxAbsence ?? "there is no outbox" : nil
+    }
+
     private func fail(_ reports: [Report], _ result: Dispatcher.Result) throws {
         // One line for a report that could neither be delivered nor queued: why not, both ways.
-        let unqueued = result.queueFailure.flatMap { failure in
+        let unqueued = notQueued(result).flatMap { reason in
             result.fresh.lazy.compactMap { outcome -> String? in
-                guard case .failed(let error) = outcome, DeliveryFailureKind(error) == .unreachable else { return nil }
-                return "Jira unreachable (\(error)), and the report could not be queued: \(failure)"
+                guard case .failed(let error) = outcome, FailureClass(error).queues else { return nil }
+                return "Jira unreachable (\(error)), and the report could not be queued: \(reason)"
             }.first
         }
         if let unqueued { try soften(JiraError.unavailable(unqueued)) }
@@ -89,7 +99,7 @@ struct ReportSender {
                 try soften(JiraError.rejected("Jira did not accept the \(report.entity.noun): \(reason)"))
             case .rejected(let outcome):
                 try soften(JiraError.rejected("Jira refused part of the \(report.entity.noun): \(outcome.rejectionSummary)"))
-            case .failed(let error) where unqueued == nil || DeliveryFailureKind(error) != .unreachable:
+            case .failed(let error) where unqueued == nil || !FailureClass(error).queues:
                 try soften(error)
             case .failed:
                 break

@@ -14,6 +14,7 @@ extension RunSettings {
         // Credentials are checked before any work, but a dry run needs none.
         let credentials = dryRun ? JiraCredentials() : try credentialOptions.credentials(source, flavor: target.flavor)
         let connection = try network.settings(source, target: target, hook: hook, deadline: deadline)
+        let outbox: (directory: String?, absence: String?) = dryRun ? (nil, nil) : try network.outboxDirectory(source)
         if try keySource.wantsAutomaticProjects(source) {
             search.rules = search.rules.allowing(try automaticProjects(target: target, credentials: credentials, connection: connection, dryRun: dryRun))
         }
@@ -24,7 +25,7 @@ extension RunSettings {
             dryRun: dryRun,
             softFail: try hook || network.isSoftFail(source),
             requireKeys: try source.flag(output.requireKeys, .requireKeys),
-            outboxDirectory: dryRun ? nil : try network.outboxDirectory(source))
+            outboxDirectory: outbox.directory, outboxAbsence: outbox.absence)
     }
 
     /// `--project auto`: the projects the Jira Server user can see, cached for an hour; a dry run uses the

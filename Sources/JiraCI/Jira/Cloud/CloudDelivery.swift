@@ -56,7 +56,7 @@ public struct CloudDelivery: JiraDelivery {
             for (index, result) in zip(batch, send(batch.map { reports[$0] }, session: session)) {
                 results[index] = result
                 // Once Jira is out of reach or refuses the credentials, the next batch would only wait or fail too.
-                if case .failed(let error) = result, stop == nil, DeliveryFailureKind(error) != .misconfigured { stop = error }
+                if case .failed(let error) = result, stop == nil, [.transient, .refused].contains(FailureClass(error)) { stop = error }
             }
         }
         return results.map { $0! }
@@ -177,7 +177,7 @@ public struct CloudDelivery: JiraDelivery {
                 "the OAuth credential may not use the \(api) API (HTTP 403): grant the \(permission) API to these credentials in Jira's OAuth credentials page (Settings > Apps > OAuth credentials)")
         case 404:
             return .misconfigured("Jira has no \(api) API here (HTTP 404): check the cloudId (JIRA_CLOUD_ID) and --jira-url")
-        case 408, 429, 500...599:
+        case _ where response.statusClass == .transient:
             return .unavailable("Jira kept answering HTTP \(response.status) to the \(api) request, through every retry")
         case 400..<500:
             // Refused for what was sent: sending it again later would be refused again, so it is not queued.

@@ -66,8 +66,8 @@ public final class CloudSession: Sendable {
         let url = CloudEndpoints(apiURL: target.apiURL, cloudId: nil).token
         let body = try JSON.encode(Body(client_id: credentials.clientId, client_secret: credentials.clientSecret.value))
         let response = try send { HTTPRequest.json("POST", url, body: body) }
-        switch response.status {
-        case 200..<300:
+        switch response.statusClass {
+        case .success:
             let answer = try? JSON.decode(JSONValue.self, from: response.body)
             guard let accessToken = answer?["access_token"]?.stringValue, Secret(accessToken).isHeaderSafe,
                 accessToken.utf8.count <= Self.longestToken
@@ -78,10 +78,10 @@ public final class CloudSession: Sendable {
             return TokenCache.CachedToken(
                 accessToken: accessToken, expiresAt: now + Self.lifetime(answer?["expires_in"]),
                 clientId: credentials.clientId, apiURL: target.apiURL)
-        case 400, 401, 403:
+        case .unauthorized, .forbidden, .refused where response.status == 400:
             throw JiraError.authenticationFailed(
                 "Atlassian refused the OAuth client credentials (HTTP \(response.status) from \(url)): check JIRA_CLIENT_ID and JIRA_CLIENT_SECRET against Settings > Apps > OAuth credentials in Jira")
-        case 408, 429, 500...599:
+        case .transient:
             throw JiraError.unavailable("the token endpoint \(url) kept answering HTTP \(response.status), through every retry")
         default:
             // Not an outage: the same request would get the same answer.
@@ -115,7 +115,7 @@ public final class CloudSession: Sendable {
         guard response.isSuccess, let answer = try? JSON.decode(JSONValue.self, from: response.body),
             let cloudId = answer["cloudId"]?.stringValue, CloudId.isValid(cloudId)
         else {
-            if response.status >= 500 || response.status == 429 { throw JiraError.unavailable("\(url) answered HTTP \(response.status)") }
+            if response.statusClass == .transient { throw JiraError.unavailable("\(url) answered HTTP \(response.status)") }
             throw JiraError.misconfigured(
                 "\(site) did not tell its cloudId (HTTP \(response.status) from /_edge/tenant_info): is --jira-url (or JIRA_URL) your Jira Cloud site, like https://acme.atlassian.net?")
         }

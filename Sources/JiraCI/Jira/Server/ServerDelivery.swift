@@ -77,7 +77,7 @@ public struct ServerDelivery: JiraDelivery {
             lanes[lane].map { item -> (Int, IssueResult) in
                 if let error = stop.withLock({ $0 }) { return (item, .failed(error)) }
                 let result = send(work[item].requests, key: work[item].key, session: session, lane: lane)
-                if case .failed(let error) = result, DeliveryFailureKind(error) != .misconfigured {
+                if case .failed(let error) = result, [.transient, .refused].contains(FailureClass(error)) {
                     stop.withLock { $0 = $0 ?? error }
                 }
                 return (item, result)
@@ -131,7 +131,7 @@ public struct ServerDelivery: JiraDelivery {
                     return ServerSession.isJiraAnswer(response) ? .missing : .failed(ServerSession.notJira(session.siteURL))
                 case 403:
                     return .refused("\(key): no permission (the Jira user needs Browse and Link issues on its project)")
-                case 429, 500...599:
+                case _ where response.statusClass == .transient:
                     return .failed(JiraError.unavailable("Jira Server kept answering HTTP \(response.status), through every retry"))
                 default:
                     let messages = (try? JSON.decode(JSONValue.self, from: response.body))?["errorMessages"]?.arrayValue.compactMap(\.stringValue) ?? []
