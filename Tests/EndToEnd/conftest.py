@@ -12,6 +12,14 @@ from atlassian_schema import bulk_kind
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# Lines tests leave for the end of the run: what ran and from where, which a pass or a fail does not show.
+SUMMARY = []
+
+
+def pytest_terminal_summary(terminalreporter):
+    for line in SUMMARY:
+        terminalreporter.write_line(line)
+
 
 def binary() -> str:
     path = os.environ.get("JIRA_CI_BIN") or str(ROOT / ".build" / "tests" / "release" / "jira-ci")

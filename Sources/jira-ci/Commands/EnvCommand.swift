@@ -9,6 +9,7 @@ struct EnvCommand: AsyncParsableCommand {
             It reads the environment only, as every other command does before its flags: inside the repository named
             by JIRA_CI_REPO (default: .) it also shows the pipeline id, and with JIRA_CI_ENVIRONMENT set the environment
             id, that reports would use.
+            Its first line names the versions of jira-ci, libcurl and libcurl's TLS library, for bug reports.
 
             Examples:
               jira-ci env
@@ -27,6 +28,8 @@ struct EnvCommand: AsyncParsableCommand {
         let ci: String?
         let settings: [String: Setting]
         let ids: [String: String]
+        let version: String
+        let libcurl: CurlVersion
     }
 
     func run() async throws {
@@ -37,11 +40,16 @@ struct EnvCommand: AsyncParsableCommand {
             settings.append((variable, Setting(value: Self.shown(value, variable), origin: origin.description)))
         }
         let ids = await Self.ids(source)
+        let curl = CurlVersion.current()
         if try source.flag(json, .json) {
-            try Terminal.json(Output(ci: source.detected?.name, settings: Dictionary(uniqueKeysWithValues: settings.map { ($0.0.rawValue, $0.1) }), ids: ids))
+            try Terminal.json(Output(ci: source.detected?.name, settings: Dictionary(uniqueKeysWithValues: settings.map { ($0.0.rawValue, $0.1) }), ids: ids,
+                                     version: Version.current, libcurl: curl))
             return
         }
-        var lines = ["CI: \(source.detected?.name ?? "none detected")"]
+        var lines = [
+            "jira-ci \(Version.current), libcurl \(curl.version) with \(curl.tls ?? "no TLS library")",
+            "CI: \(source.detected?.name ?? "none detected")",
+        ]
         if settings.isEmpty {
             lines += [
                 "Nothing is configured yet. To start, set:",
