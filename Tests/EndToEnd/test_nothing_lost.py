@@ -415,3 +415,28 @@ def test_a_push_the_budget_does_not_cover_to_a_jira_that_never_answers_loses_not
     assert poll(lambda: not waiting() or (run("flush", env=hook_env(cloud, tmp_path)).code == 0 and not waiting()), 90), \
         len(waiting())
     assert {b["issueKeys"][0] for b in cloud.builds.values()} >= {f"BIG-{n}" for n in range(1, 121)}
+
+
+# -- 6. what Jira says is shown bounded ---------------------------------------------------------------------------------
+def test_a_megabyte_error_message_is_one_short_line(cloud, shop):
+    cloud.fault("/bulk", status=400, body={"errors": [{"message": "bad " + "x" * (1 << 20)}]})
+    result = run(*build_args(shop), env=report_env(cloud, shop))
+    assert result.code == 4, result
+    [error] = [line for line in result.err.splitlines() if line.startswith(ERROR)]
+    assert len(error) < 600, len(error)
+
+
+def test_twenty_thousand_messages_are_ten_on_a_line_and_a_hundred_in_json(cloud, shop):
+    answer = {"acceptedBuilds": [], "unknownIssueKeys": [],
+              "rejectedBuilds": [{"key": {"pipelineId": "github.com-acme-shop-4a826dd6", "buildNumber": 42},
+                                  "errors": [{"message": f"problem {n} " + "y" * 120} for n in range(20_000)]}]}
+    for _ in range(2):
+        cloud.fault("/bulk", status=202, body=answer)
+    human = run(*build_args(shop), env=report_env(cloud, shop))
+    assert human.code == 4, human
+    [error] = [line for line in human.err.splitlines() if line.startswith(ERROR)]
+    assert len(error) < 4000 and error.endswith("and 19990 more"), error[-200:]
+    as_json = run(*build_args(shop), "--json", env=report_env(cloud, shop))
+    [rejection] = as_json.json["rejected"]
+    assert len(rejection["errors"]) == 100 and rejection["errorsNotListed"] == 19_900
+    assert len(as_json.out) < 100_000

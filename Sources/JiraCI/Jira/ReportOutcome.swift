@@ -2,16 +2,19 @@
 public struct ReportOutcome: Sendable, Equatable, Encodable {
     public struct Rejection: Sendable, Equatable, Encodable {
         public var key: JSONValue
+        /// As Jira gave them, at most `AnswerText.listLimit`; `errorsNotListed` counts the rest.
         public var errors: [JSONValue]
+        public var errorsNotListed: Int?
 
         public init(key: JSONValue, errors: [JSONValue]) {
             self.key = key
-            self.errors = errors
+            (self.errors, errorsNotListed) = AnswerText.bounded(errors)
         }
 
         /// `commit 1a2b3c4d5e6f of shop: message`, or the messages alone for a build or a deployment.
         public var summary: String {
-            let messages = errors.map { $0["message"]?.stringValue ?? ReportOutcome.text($0) }.joined(separator: ", ")
+            let messages = AnswerText.line(
+                errors.map { $0["message"]?.stringValue ?? ReportOutcome.text($0) }, more: errorsNotListed ?? 0)
             guard let repository = key["repositoryId"]?.stringValue else { return messages }
             let what = key["commit"]?.stringValue.map { "commit \($0.prefix(12))" } ?? key["branch"]?.stringValue.map { "branch \($0)" } ?? "repository"
             return "\(what) of \(repository)" + (messages.isEmpty ? "" : ": \(messages)")
@@ -19,20 +22,37 @@ public struct ReportOutcome: Sendable, Equatable, Encodable {
     }
 
     public var accepted: [JSONValue]
-    public var rejected: [Rejection]
+    /// At most `AnswerText.listLimit`; `rejectedNotListed` counts the rest.
+    public private(set) var rejected: [Rejection]
+    public private(set) var rejectedNotListed: Int?
     public var unknownIssueKeys: [String]
-    public var unknownAssociations: [JSONValue]
+    public var unknownAssociations: [JSONValue] {
+        didSet { unknownAssociations = AnswerText.bounded(unknownAssociations).items }
+    }
 
     public init(accepted: [JSONValue] = [], rejected: [Rejection] = [], unknownIssueKeys: [String] = [], unknownAssociations: [JSONValue] = []) {
         self.accepted = accepted
-        self.rejected = rejected
+        self.rejected = []
         self.unknownIssueKeys = unknownIssueKeys
-        self.unknownAssociations = unknownAssociations
+        self.unknownAssociations = AnswerText.bounded(unknownAssociations).items
+        rejected.forEach { reject($0) }
     }
 
-    /// Rejections as one readable line: each entity Jira named (a commit, a branch) with its messages.
+    /// Adds a rejection, keeping the list within bounds: a server can answer twenty thousand of them.
+    public mutating func reject(_ rejection: Rejection) {
+        if rejected.count < AnswerText.listLimit {
+            rejected.append(rejection)
+        } else {
+            rejectedNotListed = (rejectedNotListed ?? 0) + 1
+        }
+    }
+
+    /// Rejections as one readable line: each entity Jira named (a commit, a branch) with its messages, at most
+    /// `AnswerText.lineItems` of them.
     public var rejectionSummary: String {
-        rejected.map(\.summary).joined(separator: "; ")
+        let shown = rejected.prefix(AnswerText.lineItems).map(\.summary).joined(separator: "; ")
+        let more = rejected.count - min(rejected.count, AnswerText.lineItems) + (rejectedNotListed ?? 0)
+        return shown + (more > 0 ? "; and \(more) more" : "")
     }
 
     /// Several outcomes as one (a hook's branches, a flush's batches), in order, unknown keys once each.
@@ -40,7 +60,8 @@ public struct ReportOutcome: Sendable, Equatable, Encodable {
         var merged = ReportOutcome()
         for outcome in outcomes {
             merged.accepted += outcome.accepted
-            merged.rejected += outcome.rejected
+            outcome.rejected.forEach { merged.reject($0) }
+            if let notListed = outcome.rejectedNotListed { merged.rejectedNotListed = (merged.rejectedNotListed ?? 0) + notListed }
             merged.unknownIssueKeys += outcome.unknownIssueKeys.filter { !merged.unknownIssueKeys.contains($0) }
             merged.unknownAssociations += outcome.unknownAssociations
         }

@@ -25,7 +25,8 @@ public struct Backfill: Sendable {
         public var commitsSent = 0
         public var branchesSent = 0
         public var requests = 0
-        public var rejected: [ReportOutcome.Rejection] = []
+        /// What Jira failed, bounded as any answer.
+        public var failures = ReportOutcome()
         public var unknownIssueKeys: [String] = []
         /// Why it stopped early; rerunning continues from there.
         public var stoppedBy: (any Error)?
@@ -151,7 +152,7 @@ public struct Backfill: Sendable {
             result.unknownIssueKeys = (result.unknownIssueKeys + outcome.unknownIssueKeys).uniqued()
             return nil
         case .rejected(let outcome)?:
-            result.rejected += outcome.rejected
+            outcome.rejected.forEach { result.failures.reject($0) }
             result.unknownIssueKeys = (result.unknownIssueKeys + outcome.unknownIssueKeys).uniqued()
             return nil
         case .failed(let error)?:

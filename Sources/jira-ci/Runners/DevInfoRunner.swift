@@ -102,7 +102,7 @@ struct DevInfoRunner {
         }
         let summary = BackfillSummary(
             commitsRead: result.commitsRead, commitsSent: result.commitsSent, branchesSent: result.branchesSent, requests: result.requests,
-            failed: result.rejected, unknownIssueKeys: result.unknownIssueKeys, finished: result.stoppedBy == nil)
+            failed: result.failures.rejected, unknownIssueKeys: result.unknownIssueKeys, finished: result.stoppedBy == nil)
         if json {
             try Terminal.json(summary)
         } else {
@@ -114,8 +114,8 @@ struct DevInfoRunner {
         if let stop = result.stoppedBy {
             throw BackfillStopped(reason: stop, sent: result.commitsSent)
         }
-        if !result.rejected.isEmpty {
-            throw JiraError.rejected("Jira failed \(result.rejected.count) entit\(result.rejected.count == 1 ? "y" : "ies"): " + result.rejected.map(\.summary).joined(separator: "; "))
+        if !result.failures.rejected.isEmpty {
+            throw JiraError.rejected("Jira failed entities of the backfill: " + result.failures.rejectionSummary)
         }
     }
 }

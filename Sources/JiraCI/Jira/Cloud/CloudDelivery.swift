@@ -110,7 +110,7 @@ public struct CloudDelivery: JiraDelivery {
             var outcome = ReportOutcome(unknownIssueKeys: unknownKeys.filter(keys.contains))
             if case .deployment = report.entity { outcome.unknownAssociations = unknownAssociations }
             if let rejection = rejected.first(where: { ($0["key"] ?? .null).identityText == key.identityText }) {
-                outcome.rejected = [.init(key: key, errors: rejection["errors"]?.arrayValue ?? [])]
+                outcome.reject(.init(key: key, errors: rejection["errors"]?.arrayValue ?? []))
                 return .rejected(outcome)
             }
             guard accepted.contains(key.identityText) else { return unconfirmed(report, response) }
@@ -130,7 +130,7 @@ public struct CloudDelivery: JiraDelivery {
             let failed = answer?["failedDevinfoEntities"]?[repository.id]
             var outcome = ReportOutcome(unknownIssueKeys: unknownKeys.filter(report.entity.issueKeys.contains))
             for message in (failed?["errorMessages"]?.arrayValue ?? []) {
-                outcome.rejected.append(.init(key: .object(["repositoryId": .string(repository.id)]), errors: [message]))
+                outcome.reject(.init(key: .object(["repositoryId": .string(repository.id)]), errors: [message]))
             }
             var confirmed = true
             var taken: [String: JSONValue] = ["repositoryId": .string(repository.id)]
@@ -141,7 +141,7 @@ public struct CloudDelivery: JiraDelivery {
                 for id in ids {
                     if let failure = failures.first(where: { $0["id"]?.stringValue == id }) {
                         let key = JSONValue.object(["repositoryId": .string(repository.id), entity: .string(id)])
-                        outcome.rejected.append(.init(key: key, errors: failure["errorMessages"]?.arrayValue ?? []))
+                        outcome.reject(.init(key: key, errors: failure["errorMessages"]?.arrayValue ?? []))
                     } else if acceptedIds.contains(id) {
                         tookIds.append(.string(id))
                     } else {
@@ -184,7 +184,7 @@ public struct CloudDelivery: JiraDelivery {
             // The published schema answers a bare list of errors; Jira has also been seen to wrap it.
             let listed = (answer?.arrayValue ?? []) + (answer?["errors"]?.arrayValue ?? []) + (answer?["errorMessages"]?.arrayValue ?? [])
             let messages = listed.compactMap { $0["message"]?.stringValue ?? $0.stringValue }
-            let detail = messages.isEmpty ? String(response.text.prefix(500)) : messages.joined(separator: "; ")
+            let detail = messages.isEmpty ? FieldLimits.fitted(response.text, limit: AnswerText.lineLength) : AnswerText.line(messages)
             let how = response.status == 400 ? " as malformed" : ""
             return .rejected("Jira rejected the \(api) request\(how) (HTTP \(response.status)): \(detail)")
         default:

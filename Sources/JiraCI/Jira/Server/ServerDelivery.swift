@@ -106,7 +106,7 @@ public struct ServerDelivery: JiraDelivery {
             case .missing:
                 outcome.unknownIssueKeys.append(key)
             case .refused(let message):
-                outcome.rejected.append(.init(key: .object(["issueKey": .string(key)]), errors: [.object(["message": .string(message)])]))
+                outcome.reject(.init(key: .object(["issueKey": .string(key)]), errors: [.object(["message": .string(message)])]))
             case .failed(let error):
                 return .failed(error)
             }
@@ -135,7 +135,7 @@ public struct ServerDelivery: JiraDelivery {
                     return .failed(JiraError.unavailable("Jira Server kept answering HTTP \(response.status), through every retry"))
                 default:
                     let messages = (try? JSON.decode(JSONValue.self, from: response.body))?["errorMessages"]?.arrayValue.compactMap(\.stringValue) ?? []
-                    return .refused("\(key): HTTP \(response.status)" + (messages.isEmpty ? "" : ": " + messages.joined(separator: "; ")))
+                    return .refused("\(key): HTTP \(response.status)" + (messages.isEmpty ? "" : ": " + AnswerText.line(messages)))
                 }
             }
             return result
