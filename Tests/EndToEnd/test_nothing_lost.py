@@ -354,8 +354,8 @@ def many_branches(work, count, project="BIG"):
 
 
 def hook_env(cloud, tmp_path, **extra):
-    return cloud.env(JIRA_CI_CACHE_DIR=str(tmp_path / "cache"), BB_BASE_URL="https://bb.example.com",
-                     BB_PROJECT_KEY="ACME", BB_REPO_SLUG="shop", **extra)
+    return cloud.env(**{"JIRA_CI_CACHE_DIR": str(tmp_path / "cache"), "BB_BASE_URL": "https://bb.example.com",
+                        "BB_PROJECT_KEY": "ACME", "BB_REPO_SLUG": "shop", **extra})
 
 
 @pytest.mark.parametrize("command", ["build --hook-stdin --state successful", "devinfo --hook-stdin"])
@@ -440,3 +440,66 @@ def test_twenty_thousand_messages_are_ten_on_a_line_and_a_hundred_in_json(cloud,
     [rejection] = as_json.json["rejected"]
     assert len(rejection["errors"]) == 100 and rejection["errorsNotListed"] == 19_900
     assert len(as_json.out) < 100_000
+
+
+# -- 8. every link base, whatever its source, is an absolute http(s) URL without credentials ---------------------------
+HOSTILE_BASES = ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,<script>x</script>",
+                 "https://bob:hunter2secret@bb.example.com"]
+
+
+def links_in(body):
+    found = []
+    if isinstance(body, dict):
+        for key, value in body.items():
+            if isinstance(value, str) and (key.lower().endswith(("url", "uri")) or "://" in value or ":" in value[:12]):
+                found.append(value)
+            found += links_in(value)
+    elif isinstance(body, list):
+        for value in body:
+            found += links_in(value)
+    return found
+
+
+@pytest.mark.parametrize("base", HOSTILE_BASES)
+def test_a_hostile_bb_base_url_gives_no_link_and_a_warning(cloud, tmp_path, base):
+    work = central_repository(tmp_path, "devinfo --hook-stdin")
+    work.commit("SHOP-1 first")
+    env = hook_env(cloud, tmp_path, BB_BASE_URL=base, JIRA_CI_REPOSITORY_URL="https://git.example.com/acme/shop")
+    err = push(work, env, "main")
+    assert "BB_BASE_URL" in err and "no link base" in err, err
+    assert "hunter2secret" not in err
+    [body] = cloud.bodies("/devinfo/0.1/")
+    for link in links_in(body):
+        assert link.startswith("https://git.example.com/"), link
+    assert "hunter2secret" not in json.dumps(body)
+
+
+def test_links_the_ci_gives_are_checked_like_the_url_flags(cloud, shop):
+    env = {"JENKINS_URL": "https://ci/", "JOB_NAME": "shop", "BUILD_NUMBER": "7",
+           "BUILD_URL": "https://ci:tok3nsecret@ci.example.com/job/shop/7/", "JOB_URL": "javascript:alert(1)"}
+    result = run("build", "--dry-run", "--json", "--state", "successful", "--repo", str(shop.path), env=env)
+    assert result.code == 0, result
+    [build] = result.json["requests"][0]["body"]["builds"]
+    for link in links_in(build):
+        assert link.startswith("https://github.com/acme/shop"), link
+    assert "tok3nsecret" not in result.out + result.err
+    warnings = [line for line in result.err.splitlines() if line.startswith(WARNING)]
+    assert any("BUILD_URL" in line and "no absolute http(s) URL" in line for line in warnings), result
+    assert any("JOB_URL" in line for line in warnings), result
+    # A link typed as a flag stays a usage error.
+    typed = run("build", "--dry-run", "--state", "successful", "--build-url", "javascript:alert(1)", "--repo", str(shop.path))
+    assert typed.code == 2
+
+
+def test_a_remote_with_credentials_or_no_web_form_gives_links_without_them(tmp_path):
+    for remote, expected in [("https://bob:gh0stpass@github.com/acme/shop.git", "https://github.com/acme/shop"),
+                             ("javascript:alert(1)", None)]:
+        repo = make_shop(tmp_path / str(abs(hash(remote))), remote=remote)
+        result = run("build", "--dry-run", "--json", "--state", "successful", "--build-url", "https://ci.example.com/1",
+                     "--repo", str(repo.path))
+        assert result.code == 0, result
+        body = json.dumps(result.json)
+        assert "gh0stpass" not in body and "javascript:" not in body
+        links = links_in(result.json["requests"][0]["body"])
+        if expected:
+            assert any(link.startswith(expected) for link in links), links

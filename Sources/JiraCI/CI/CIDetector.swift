@@ -23,14 +23,23 @@ public enum CIDetector {
             for (setting, found) in rules(reader) {
                 guard let found, facts[setting] == nil else { continue }
                 let fact = DetectedCI.Fact(value: found.value, variable: found.variable)
-                // Build numbers may be any text in some CIs (TeamCity's `1.4.2-rc`); Jira takes numbers only.
-                if setting == .buildNumber || setting == .deploymentNumber, (try? PayloadNumber.parse(found.value)) == nil {
+                // Build numbers may be any text in some CIs (TeamCity's `1.4.2-rc`); Jira takes numbers only. A link
+                // from the environment gets the rule of the URL flags: absolute http(s), no credentials.
+                if !CIDetector.isUsable(found.value, for: setting) {
                     unusable[setting] = unusable[setting] ?? fact
                     continue
                 }
                 facts[setting] = fact
             }
             return DetectedCI(name: name, facts: facts, unusable: unusable.filter { facts[$0.key] == nil })
+        }
+    }
+
+    static func isUsable(_ value: String, for setting: Variable) -> Bool {
+        switch setting {
+        case .buildNumber, .deploymentNumber: (try? PayloadNumber.parse(value)) != nil
+        case .buildURL, .pipelineURL: (try? WebURL.parse(value)) != nil
+        default: true
         }
     }
 

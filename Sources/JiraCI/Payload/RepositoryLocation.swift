@@ -43,8 +43,11 @@ public struct RepositoryLocation: Sendable, Equatable {
             parts[parts.count - 1] = String(parts[parts.count - 1][..<query])
         }
         let path = parts.joined(separator: "/")
+        let webURL = "\(scheme)://\(host)" + (path.isEmpty ? "" : "/\(path)")
+        // Whatever a remote says, a link is an absolute http(s) URL that libcurl reads as such, or none.
+        guard (try? WebURL.parse(webURL)) != nil else { return nil }
         self.host = host
-        self.webURL = "\(scheme)://\(host)" + (path.isEmpty ? "" : "/\(path)")
+        self.webURL = webURL
         self.identity = host + (path.isEmpty ? "" : "/\(path)")
     }
 

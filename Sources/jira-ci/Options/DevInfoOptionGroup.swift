@@ -32,9 +32,11 @@ struct DevInfoOptionGroup: ParsableArguments {
                 }
                 return template
             }
+        let bitbucket = BitbucketServerHook(source.environment)
+        if let problem = bitbucket?.baseProblem { Terminal.warning(problem) }
         return DevInfoSettings(
             commitURLTemplate: templates[0], branchURLTemplate: templates[1], fileURLTemplate: templates[2],
-            bitbucket: BitbucketServerHook(source.environment),
+            bitbucket: bitbucket,
             options: DevInfoOptions(preventTransitions: try backfill || source.flag(preventTransitions, .preventTransitions) ? true : nil, backfill: backfill))
     }
 
