@@ -110,6 +110,81 @@ def hook_pushes(binary, folder):
     row("push of 20 branches to a healthy Jira", f"{bulk} bulk request(s) ({total} in all, cold)", "1 bulk request", bulk == 1)
 
 
+def mirror_repository(binary, folder, name, command, count):
+    """A bare repository whose post-receive hook runs `command` with a 1 s budget, and a clone holding `count`
+    new branches of one commit each (made in one git fast-import)."""
+    bare = folder / f"{name}.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(bare)], check=True)
+    hook = bare / "hooks" / "post-receive"
+    hook.write_text(f'#!/bin/sh\nexec "{binary}" {command} --hook-budget 1s --repo "$PWD" '
+                    f'--repository-url https://git.example.com/{name}\n')
+    hook.chmod(0o755)
+    work = folder / f"{name}-work"
+    subprocess.run(["git", "init", "-q", "-b", "main", str(work)], check=True)
+    subprocess.run(["git", "-C", str(work), "remote", "add", "origin", str(bare)], check=True)
+    subprocess.run(["git", "-C", str(work), "commit", "-q", "--allow-empty", "-m", "init"], check=True, env=dict(os.environ, **GIT))
+    stream = []
+    for number in range(1, count + 1):
+        message = f"MIRROR-{number} change\n".encode()
+        stream += [f"commit refs/heads/feature/MIRROR-{number}\ncommitter b <b@x> {1_700_000_000 + number} +0000\n".encode(),
+                   f"data {len(message)}\n".encode() + message, b"from refs/heads/main\n\n"]
+    subprocess.run(["git", "-C", str(work), "fast-import", "--quiet"], input=b"".join(stream), check=True)
+    return work
+
+
+def reported_keys(fake):
+    with fake.lock:
+        builds = {key for build in fake.builds.values() for key in build.get("issueKeys", [])}
+        commits = {key for stored in fake.repositories.values() for commit in stored["commits"].values() for key in commit["issueKeys"]}
+    return builds | commits
+
+
+def big_pushes(binary, folder):
+    """A mirror push of 1,000 new branches with a 1 s budget: to a healthy Jira, and to one that never answers
+    until the push is over. Every branch must arrive, inline or by the detached run."""
+    cases = [("build, healthy Jira", "build --hook-stdin --state successful", False),
+             ("build, Jira never answers during the push", "build --hook-stdin --state successful", True),
+             ("devinfo, healthy Jira", "devinfo --hook-stdin", False)]
+    for index, (label, command, hung) in enumerate(cases):
+        fake = fake_cloud()
+        work = mirror_repository(binary, folder, f"mirror{index}", command, 1000)
+        env = environment(fake, folder / f"mirror{index}-home")
+        if hung:
+            for _ in range(1000):
+                fake.hang("/bulk")
+        start = time.perf_counter()
+        subprocess.run(["git", "-C", str(work), "push", "-q", "--all", "origin"], check=True, env=env, capture_output=True)
+        push = time.perf_counter() - start
+        if hung:
+            fake.go_down()
+            with fake.lock:
+                fake.faults.clear()
+            fake.come_back()
+        expected = {f"MIRROR-{number}" for number in range(1, 1001)}
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline and not expected <= reported_keys(fake):
+            time.sleep(0.2)
+        delivered, after = len(expected & reported_keys(fake)), time.perf_counter() - start
+        # The detached run ends once it has sent everything; the next case starts on a quiet machine.
+        while subprocess.run(["pgrep", "-f", "--", "--continue-push"], capture_output=True).returncode == 0:
+            time.sleep(0.2)
+        fake.close()
+        row(f"push of 1,000 new branches, `{command.split()[0]}` hook, 1 s budget: {label}",
+            f"{push:.2f} s; {delivered} of 1,000 delivered, the last {after:.1f} s after the push began",
+            "≤ 2 s, all 1,000", push <= 2 and delivered == 1000)
+
+
+def token_memory(binary, folder):
+    fake = fake_cloud()
+    env = environment(fake, folder / "token")
+    repo = one_commit_repository(folder, "token", "TOKEN-1 change", env)
+    fake.fault("/oauth/token", status=200, body={"access_token": "t" * (1 << 20), "expires_in": 3600, "token_type": "Bearer"})
+    rss = peak_rss_mb([binary, "build", "--repo", str(repo), "--state", "successful", "--build-number", "1", "--retries", "0",
+                       "--build-url", "https://ci.example.com/1", "--verbose"], env=env)
+    fake.close()
+    row("peak memory of a report whose token endpoint answers a 1 MB access_token", f"{rss:.1f} MB", "< 40 MB", rss < 40)
+
+
 def flush_thousand(binary, folder):
     fake = fake_cloud()
     env = environment(fake, folder)
@@ -160,5 +235,7 @@ def main(binary, work, repo):
         folder = Path(name)
         single_reports(binary, folder)
         hook_pushes(binary, folder)
+        big_pushes(binary, folder)
+        token_memory(binary, folder)
         flush_thousand(binary, folder)
         backfill(binary, folder, repo)

@@ -19,14 +19,21 @@ public struct HookUpdate: Sendable, Equatable {
 
     /// What each update's own new commits are not reachable from: the repository as it was before the push
     /// (other branches' tips, a pushed branch's old commit), and the branches pushed before it in the same push,
-    /// so a first `git push --all` reports each commit once, with the first branch that has it.
-    /// - Parameter branches: every branch and its tip now, after the push.
-    public static func baselines(_ updates: [HookUpdate], branches: [(name: String, tip: String)]) -> [[String]] {
-        let pushed = Set(updates.map(\.branch))
-        let untouched = branches.filter { !pushed.contains($0.name) }.map(\.tip)
-        let before = updates.compactMap(\.oldCommit)
-        return updates.indices.map { index in
-            (untouched + before + updates[..<index].compactMap(\.newCommit)).uniqued()
+    /// so a first `git push --all` reports each commit once, with the first branch that has it. Worked out per
+    /// update when it is planned: a mirror push of a thousand branches must not cost a million entries first.
+    public struct Baselines: Sendable {
+        let common: [String]
+        let newCommits: [String?]
+
+        /// - Parameter branches: every branch and its tip now, after the push.
+        public init(_ updates: [HookUpdate], branches: [(name: String, tip: String)]) {
+            let pushed = Set(updates.map(\.branch))
+            common = (branches.filter { !pushed.contains($0.name) }.map(\.tip) + updates.compactMap(\.oldCommit)).uniqued()
+            newCommits = updates.map(\.newCommit)
+        }
+
+        public subscript(index: Int) -> [String] {
+            (common + newCommits[..<index].compactMap { $0 }).uniqued()
         }
     }
 

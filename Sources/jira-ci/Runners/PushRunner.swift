@@ -25,16 +25,16 @@ struct PushRunner {
 
     func run() async throws {
         let pushed = hook.lines.compactMap { line in HookUpdate(line: line).map { (line, $0) } }
-        let baselines = HookUpdate.baselines(pushed.map(\.1), branches: try await settings.search.git.branches())
+        let baselines = HookUpdate.Baselines(pushed.map(\.1), branches: try await settings.search.git.branches())
         // A dry run and a detached continuation hold no push: they read git to the end.
         let planUntil = settings.dryRun || hook.continuation != nil ? Deadline.none : hook.deadline.earlier(by: hook.budget * Self.sendingShare)
         var reports: [Report] = []
         var planned = 0
-        for ((_, update), baseline) in zip(pushed, baselines) {
+        for (index, (_, update)) in pushed.enumerated() {
             if planUntil.hasPassed { break }
             planned += 1
             do {
-                let branch = try await plan(update, baseline)
+                let branch = try await plan(update, baselines[index])
                 branch.warnings.forEach { Terminal.warning("\(update.branch): \($0)") }
                 reports += branch.reports
                 if branch.reports.isEmpty, !json, hook.continuation == nil {
