@@ -7,9 +7,8 @@ import Glibc
 
 /// Parses, runs, and turns every failure into one line on stderr and a documented exit code. Help, usage
 /// messages and errors alike leave through `Terminal`.
-@main
-enum Main {
-    static func main() async {
+public enum CommandLineRun {
+    public static func main() async -> Never {
         StandardStreams.prepare()
         // Swift on Linux finds argv through /proc/self/maps; without /proc (a chroot, a minimal container) it sees
         // no arguments at all, not even the program's name, and any command line would run as a bare `jira-ci`.
@@ -35,6 +34,7 @@ enum Main {
             if !(error is QuietExit) { Terminal.error(String(describing: error)) }
             Glibc.exit(ExitStatus(for: error).rawValue)
         }
+        Glibc.exit(ExitStatus.ok.rawValue)
     }
 
     /// Help and version requests arrive as "errors" too; they are printed in full on stdout and exit 0.
@@ -57,31 +57,5 @@ enum Main {
         }
         Terminal.error("\(message) \(help)")
         Glibc.exit(ExitStatus.usage.rawValue)
-    }
-}
-
-/// `--pr-title=́value`: to Swift, `=` and a combining mark after it are one character, so the argument parser
-/// finds no `=`; such an argument is split where its scalars have the `=`.
-enum CommandLineArguments {
-    static func split(_ arguments: [String]) -> [String] {
-        arguments.flatMap { argument -> [String] in
-            guard argument.hasPrefix("--"), !argument.contains("="),
-                let equals = argument.unicodeScalars.firstIndex(of: "=")
-            else { return [argument] }
-            let scalars = argument.unicodeScalars
-            return [String(scalars[..<equals]), String(scalars[scalars.index(after: equals)...])]
-        }
-    }
-}
-
-/// `jira-ci biuld` → `build`.
-enum CommandSuggestion {
-    static var names: [String] {
-        JiraCICommand.configuration.subcommands.map { $0.configuration.commandName ?? "" }
-    }
-
-    static func command(for word: String) -> String? {
-        guard !names.contains(word) else { return nil }
-        return Suggestion.nearest(to: word, in: names)
     }
 }
