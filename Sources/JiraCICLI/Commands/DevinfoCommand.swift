@@ -36,7 +36,7 @@ struct DevinfoCommand: AsyncParsableCommand {
             let runner = DevInfoRunner(settings: settings, devinfo: try devinfo.settings(source), json: try output.isJSON(source))
             let planner = runner.planner
             try await PushRunner(
-                settings: settings, json: runner.json, hook: run, background: BackgroundRun.Request(jira),
+                settings: settings, json: runner.json, hook: run,
                 plan: { update, baseline in try await runner.branch(update, baseline: baseline, planner: planner) },
                 jsonOutput: { reports, results in try Terminal.json(DevInfoOutput(reports: reports, results: results)) }
             ).run()

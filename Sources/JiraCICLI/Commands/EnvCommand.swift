@@ -16,7 +16,7 @@ struct EnvCommand: AsyncParsableCommand {
               JIRA_CI_ENVIRONMENT=production jira-ci env --json
             """)
 
-    @Flag(help: .help("Print machine-readable JSON on stdout.", .json))
+    @Flag(.json)
     var json = false
 
     struct Setting: Encodable {
@@ -35,14 +35,18 @@ struct EnvCommand: AsyncParsableCommand {
     func run() async throws {
         let source = SettingsSource.current()
         var settings: [(Variable, Setting)] = []
+        var defaults: [(Variable, Setting)] = []
         for variable in Variable.allCases {
-            guard let (value, origin) = source.resolved(nil, variable) else { continue }
-            settings.append((variable, Setting(value: Self.shown(value, variable), origin: origin.description)))
+            if let (value, origin) = source.resolved(nil, variable) {
+                settings.append((variable, Setting(value: Self.shown(value, variable), origin: origin.description)))
+            } else if let value = variable.declaration.defaultValue {
+                defaults.append((variable, Setting(value: value, origin: SettingOrigin.defaultValue.description)))
+            }
         }
         let ids = await Self.ids(source)
         let curl = CurlVersion.current()
         if try source.flag(json, .json) {
-            try Terminal.json(Output(ci: source.detected?.name, settings: Dictionary(uniqueKeysWithValues: settings.map { ($0.0.rawValue, $0.1) }), ids: ids,
+            try Terminal.json(Output(ci: source.detected?.name, settings: Dictionary(uniqueKeysWithValues: (settings + defaults).map { ($0.0.rawValue, $0.1) }), ids: ids,
                                      version: Version.current, libcurl: curl))
             return
         }
@@ -57,7 +61,7 @@ struct EnvCommand: AsyncParsableCommand {
                 "  Jira Server: JIRA_URL=https://jira.example.com JIRA_PAT=… (Profile > Personal Access Tokens)",
             ]
         } else {
-            lines += KeysTable.table([["SETTING", "VALUE", "FROM"]] + settings.map { [$0.0.flag ?? $0.0.rawValue, $0.1.value, $0.1.origin] })
+            lines += KeysTable.table([["SETTING", "VALUE", "FROM"]] + (settings + defaults).map { [$0.0.flag ?? $0.0.rawValue, $0.1.value, $0.1.origin] })
         }
         lines += ids.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
         Terminal.output(lines)
@@ -73,7 +77,7 @@ struct EnvCommand: AsyncParsableCommand {
     static func ids(_ source: SettingsSource) async -> [String: String] {
         var ids: [String: String] = [:]
         let pipeline = PipelineSettings(id: source.string(nil, .pipelineId), name: source.string(nil, .pipelineName))
-        var search = KeySearch(repositoryPath: source.string(nil, .repo) ?? ".", commit: source.string(nil, .commit) ?? "HEAD", branch: source.string(nil, .branch))
+        var search = KeySearch(repositoryPath: source.stringOrDefault(nil, .repo), commit: source.stringOrDefault(nil, .commit), branch: source.string(nil, .branch))
         search.repositoryURL = source.string(nil, .repositoryURL)
         search.repositoryIsNamed = source.string(nil, .repo) != nil
         if let identity = try? await PipelineIdentity.resolve(pipeline, search: search) {

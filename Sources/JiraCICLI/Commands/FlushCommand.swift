@@ -19,7 +19,7 @@ struct FlushCommand: AsyncParsableCommand {
     @OptionGroup var jira: JiraOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
-    @Option(of: FlushTimeLimit.self, help: .help("Stop sending after this long; what is left waits for the next run.", .giveUpAfter))
+    @Option(.giveUpAfter, as: FlushTimeLimit.self)
     var giveUpAfter: FlushTimeLimit?
 
     struct Summary: Encodable {

@@ -19,16 +19,16 @@ struct GateCommand: AsyncParsableCommand {
     @OptionGroup var jira: JiraOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
-    @Option(of: GateWait.self, help: .help("How long to wait for a decision, e.g. 30m (default: 10m).", .gateWait))
+    @Option(.gateWait, as: GateWait.self)
     var wait: GateWait?
 
-    @Option(of: PollInterval.self, help: .help("How often to ask, e.g. 30s (default: 30s).", .gatePoll))
+    @Option(.gatePoll, as: PollInterval.self)
     var poll: PollInterval?
 
     func run() async throws {
         let source = SettingsSource.current()
-        let wait = try source.value(self.wait, .gateWait)?.seconds ?? 600
-        let poll = try source.value(self.poll, .gatePoll)?.seconds ?? 30
+        let wait = try source.valueOrDefault(self.wait, .gateWait).seconds
+        let poll = try source.valueOrDefault(self.poll, .gatePoll).seconds
         let deployment = try environment.settings(source, state: .unknown)
         let settings = try RunSettings.resolve(
             source, keySource: keySource, pipeline: pipeline, jira: jira, output: output)

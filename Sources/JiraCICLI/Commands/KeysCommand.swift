@@ -14,7 +14,7 @@ struct KeysCommand: AsyncParsableCommand {
     @OptionGroup(title: "Keys") var keySource: KeySourceOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
-    @Flag(help: .help("Print a table of each key and where it came from.", .explain))
+    @Flag(.explain)
     var explain = false
 
     func run() async throws {

@@ -16,13 +16,13 @@ struct ServerLoginCommand: AsyncParsableCommand {
 
     @OptionGroup var jira: JiraOptions
 
-    @Option(help: .help("The verification code Jira shows after approval (default: read from standard input).", .verifier))
+    @Option(.verifier)
     var verifier: String?
 
-    @Option(help: .help("Write the access token to this file (created with mode 0600).", .tokenOutput), completion: .file())
+    @Option(.tokenOutput, completion: .file())
     var output: String?
 
-    @Flag(help: .help("Print the access token on stdout even when it is a terminal.", .printToken))
+    @Flag(.printToken)
     var print = false
 
     func run() async throws {

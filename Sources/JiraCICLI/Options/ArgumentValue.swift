@@ -28,20 +28,6 @@ extension ArgumentValue where Self: CaseIterable & RawRepresentable, RawValue ==
     public static var defaultCompletionKind: CompletionKind { .list(valueWords) }
 }
 
-/// `--state` as CIs pass it: a state word, or nothing yet (`""` or `null`: Jenkins before a run's result is
-/// known), which the settings then decide (in progress under Jenkins, else missing).
-enum StateArgument<State: SettingValue>: ArgumentValue {
-    case state(State)
-    case unset
-
-    static var valueWords: [String] { State.valueWords }
-
-    static func parse(_ text: String) throws(ValueError) -> StateArgument {
-        let word = text.trimmed
-        return word.isEmpty || word.lowercased() == "null" ? .unset : .state(try State.parse(word))
-    }
-}
-
 extension BuildState: ArgumentValue {}
 extension DeploymentState: ArgumentValue {}
 extension EnvironmentType: ArgumentValue {}
@@ -60,40 +46,6 @@ extension GateWait: ArgumentValue {}
 extension PollInterval: ArgumentValue {}
 extension HookBudget: ArgumentValue {}
 extension FlushTimeLimit: ArgumentValue {}
-
-extension Option {
-    /// `@Option(of: BuildState.self, help: …) var state: BuildState?`: a typed value whose refusal explains
-    /// itself (ArgumentParser shows the parser's message after the flag's name).
-    init<T: ArgumentValue>(of type: T.Type, name: NameSpecification = .long, help: ArgumentHelp, completion: CompletionKind? = nil)
-    where Value == T? {
-        // `.unconditional`: `--wait -1` is a value to refuse with its range, not a missing value and an option.
-        self.init(
-            name: name, parsing: .unconditional, help: help.listing(T.valueWords), completion: completion ?? T.defaultCompletionKind,
-            transform: { try T.parse($0) })
-    }
-
-    /// The repeatable form: `@Option(of: IssueKey.self, name: .customLong("issue"), help: …) var issues: [IssueKey] = []`.
-    init<T: ArgumentValue>(wrappedValue: [T], of type: T.Type, name: NameSpecification = .long, help: ArgumentHelp) where Value == [T] {
-        self.init(
-            wrappedValue: wrappedValue, name: name, parsing: .unconditionalSingleValue, help: help, completion: T.defaultCompletionKind,
-            transform: { try T.parse($0) })
-    }
-}
-
-extension ArgumentHelp {
-    /// Help that names the environment variable the flag falls back to, from the one list of variables.
-    static func help(_ text: String, _ variable: Variable) -> ArgumentHelp {
-        ArgumentHelp("\(text) [env: \(variable.rawValue)]")
-    }
-
-    /// The accepted words, when there are few enough to list.
-    func listing(_ words: [String]) -> ArgumentHelp {
-        guard !words.isEmpty, words.count <= 8, !abstract.contains(words[0]) else { return self }
-        var help = self
-        help.abstract = abstract.replacingOccurrences(of: " [env:", with: " (\(words.joined(separator: ", "))) [env:")
-        return help
-    }
-}
 
 extension String {
     func replacingOccurrences(of target: String, with replacement: String) -> String {

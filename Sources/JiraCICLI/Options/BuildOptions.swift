@@ -3,13 +3,13 @@ import JiraCI
 
 /// Flags only a build report has.
 struct BuildOptions: ParsableArguments {
-    @Option(of: StateArgument<BuildState>.self, help: .help("The build's result: Jira's word or a CI's (SUCCESS, Succeeded, failure, ABORTED, …).", .state))
+    @Option(.state, as: StateArgument<BuildState>.self)
     var state: StateArgument<BuildState>?
 
-    @Option(of: Build.TestInfo.self, help: .help("Test counts TOTAL,PASSED,FAILED[,SKIPPED].", .tests))
+    @Option(.tests, as: Build.TestInfo.self)
     var tests: Build.TestInfo?
 
-    @Option(name: .customLong("junit"), help: .help("A JUnit XML report to count tests from (repeatable).", .junit), completion: .file(extensions: ["xml"]))
+    @Option(.junit, completion: .file(extensions: ["xml"]))
     var junit: [String] = []
 
     /// A missing or unreadable JUnit file must not cost the build its report: it is a warning, and the build

@@ -3,22 +3,22 @@ import JiraCI
 
 /// Who jira-ci is to Jira. Secrets that would show in process lists have no flag, only a variable.
 struct CredentialOptions: ParsableArguments {
-    @Option(help: .help("Jira Cloud OAuth client ID.", .clientId))
+    @Option(.clientId)
     var clientId: String?
 
-    @Option(help: .help("Jira Cloud OAuth client secret (prefer the variable: process lists show flags).", .clientSecret))
+    @Option(.clientSecret)
     var clientSecret: String?
 
-    @Option(help: .help("Jira Server OAuth 1.0a consumer key of the application link.", .consumerKey))
+    @Option(.consumerKey)
     var consumerKey: String?
 
-    @Option(help: .help("Jira Server OAuth 1.0a PKCS#8 or PKCS#1 PEM private key file (or the PEM in JIRA_PRIVATE_KEY).", .privateKeyFile), completion: .file())
+    @Option(.privateKeyFile, completion: .file())
     var privateKeyFile: String?
 
-    @Option(help: .help("Jira Server user for basic authentication (with JIRA_PASSWORD).", .user))
+    @Option(.user)
     var user: String?
 
-    @Flag(help: .help("Jira Server: also add a comment to each issue.", .comment))
+    @Flag(.comment)
     var comment = false
 
     func hasClientId(_ source: SettingsSource) -> Bool {

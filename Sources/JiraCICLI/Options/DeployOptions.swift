@@ -3,13 +3,13 @@ import JiraCI
 
 /// Flags only a deployment report has.
 struct DeployOptions: ParsableArguments {
-    @Option(of: StateArgument<DeploymentState>.self, help: .help("The deployment's result: the build words plus rolled_back.", .state))
+    @Option(.state, as: StateArgument<DeploymentState>.self)
     var state: StateArgument<DeploymentState>?
 
-    @Flag(help: .help("Ask Jira Service Management for a change-gating decision (needs --service).", .gate))
+    @Flag(.gate)
     var gate = false
 
-    @Option(name: .customLong("service"), help: .help("A Jira service id or key to associate (repeatable).", .services))
+    @Option(.services)
     var services: [String] = []
 
     func settings(_ source: SettingsSource, environment: EnvironmentOptions) throws -> DeploymentSettings {
@@ -28,22 +28,22 @@ struct DeployOptions: ParsableArguments {
 
 /// The environment a deployment goes to; `deploy` and `gate` take these.
 struct EnvironmentOptions: ParsableArguments {
-    @Option(help: .help("Environment name, e.g. production or staging-eu.", .environment))
+    @Option(.environment)
     var environment: String?
 
-    @Option(help: .help("Stable environment id (default: a slug of the name; made URL-safe).", .environmentId))
+    @Option(.environmentId)
     var environmentId: String?
 
-    @Option(of: EnvironmentType.self, help: .help("The environment's type (default: from the name).", .environmentType))
+    @Option(.environmentType, as: EnvironmentType.self)
     var environmentType: EnvironmentType?
 
-    @Option(of: EnvironmentTypeMap.self, help: .help("Rules 'PATTERN=TYPE,…' on the environment name, checked first.", .environmentMap))
+    @Option(.environmentMap, as: EnvironmentTypeMap.self)
     var environmentMap: EnvironmentTypeMap?
 
-    @Option(of: WebURL.self, help: .help("Where the deployed environment lives (shown in the description).", .environmentURL))
+    @Option(.environmentURL, as: WebURL.self)
     var environmentURL: WebURL?
 
-    @Option(of: PayloadNumber.self, help: .help("Deployment sequence number (default: the build number).", .deploymentNumber))
+    @Option(.deploymentNumber, as: PayloadNumber.self)
     var deploymentNumber: PayloadNumber?
 
     func settings(_ source: SettingsSource, state: DeploymentState) throws -> DeploymentSettings {

@@ -3,22 +3,22 @@ import JiraCI
 
 /// What `devinfo` sends and how it links to the web.
 struct DevInfoOptionGroup: ParsableArguments {
-    @Flag(help: .help("Send a whole history once (every commit reachable from --commit, or every branch with --all-branches, and not from --since): resumable, no issue transitions.", .backfill))
+    @Flag(.backfill)
     var backfill = false
 
-    @Flag(help: .help("With --backfill: every local branch and its history.", .allBranches))
+    @Flag(.allBranches)
     var allBranches = false
 
-    @Flag(help: .help("Smart-commit transitions and notifications do not fire (default: Jira's).", .preventTransitions))
+    @Flag(.preventTransitions)
     var preventTransitions = false
 
-    @Option(help: .help("Web address of a commit on a host jira-ci does not know, with {sha}.", .commitURLTemplate))
+    @Option(.commitURLTemplate)
     var commitURLTemplate: String?
 
-    @Option(help: .help("Web address of a branch, with {branch}.", .branchURLTemplate))
+    @Option(.branchURLTemplate)
     var branchURLTemplate: String?
 
-    @Option(help: .help("Web address of a file in a commit, with {sha} and {path}.", .fileURLTemplate))
+    @Option(.fileURLTemplate)
     var fileURLTemplate: String?
 
     func settings(_ source: SettingsSource) throws -> DevInfoSettings {

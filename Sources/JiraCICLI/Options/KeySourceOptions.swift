@@ -3,46 +3,46 @@ import JiraCI
 
 /// Where issue keys come from; every command that finds keys takes these.
 struct KeySourceOptions: ParsableArguments {
-    @Option(help: .help("A work tree or bare repository (default: .).", .repo), completion: .directory)
+    @Option(.repo, completion: .directory)
     var repo: String?
 
-    @Option(of: WebURL.self, help: .help("The repository's web address, when git has no remote to tell it (a plain git server).", .repositoryURL))
+    @Option(.repositoryURL, as: WebURL.self)
     var repositoryURL: WebURL?
 
-    @Option(help: .help("The commit that was built or deployed (default: HEAD).", .commit))
+    @Option(.commit)
     var commit: String?
 
-    @Option(help: .help("Branch name to scan (default: the current branch; none when detached).", .branch))
+    @Option(.branch)
     var branch: String?
 
-    @Option(help: .help("Also scan every commit reachable from --commit but not from this one.", .since))
+    @Option(.since)
     var since: String?
 
-    @Option(help: .help("Scan every commit since the newest tag matching this pattern before --commit, e.g. 'v*' (a release's keys).", .sinceTag))
+    @Option(.sinceTag)
     var sinceTag: String?
 
-    @Option(of: CommitLimit.self, help: .help("Stop scanning after this many commits, newest first (default: 1000).", .maxCommits))
+    @Option(.maxCommits, as: CommitLimit.self)
     var maxCommits: CommitLimit?
 
-    @Option(help: .help("A pull request title to scan.", .prTitle))
+    @Option(.prTitle)
     var prTitle: String?
 
-    @Option(of: IssueKey.self, name: .customLong("issue"), help: .help("An issue key to include (repeatable; env: comma-separated).", .issues))
+    @Option(.issues, as: IssueKey.self)
     var issues: [IssueKey] = []
 
-    @Option(of: ProjectKey.self, name: .customLong("project"), help: .help("Only keys of this project count, in any case (repeatable).", .projects))
+    @Option(.projects, as: ProjectKey.self)
     var projects: [ProjectKey] = []
 
-    @Option(name: .customLong("ignore-prefix"), help: .help("A project part that is never a key (repeatable; adds to the defaults).", .ignorePrefixes))
+    @Option(.ignorePrefixes)
     var ignorePrefixes: [String] = []
 
     func keySearch(_ source: SettingsSource) throws -> KeySearch {
         var search = KeySearch(
-            repositoryPath: source.string(repo, .repo) ?? ".",
-            commit: source.string(commit, .commit) ?? "HEAD",
+            repositoryPath: source.stringOrDefault(repo, .repo),
+            commit: source.stringOrDefault(commit, .commit),
             branch: source.string(branch, .branch),
             since: source.string(since, .since),
-            maxCommits: try source.value(maxCommits, .maxCommits)?.value ?? 1000,
+            maxCommits: try source.valueOrDefault(maxCommits, .maxCommits).value,
             prTitle: source.string(prTitle, .prTitle),
             explicitKeys: try source.values(issues, .issues).map(\.text),
             rules: IssueKeyRules(
@@ -75,10 +75,10 @@ extension KeySourceOptions {
 
 /// How results are printed; every command takes these.
 struct OutputOptions: ParsableArguments {
-    @Flag(help: .help("Print machine-readable JSON on stdout.", .json))
+    @Flag(.json)
     var json = false
 
-    @Flag(help: .help("Fail with exit code 7 when no issue key is found.", .requireKeys))
+    @Flag(.requireKeys)
     var requireKeys = false
 
     func isJSON(_ source: SettingsSource) throws -> Bool {

@@ -3,34 +3,34 @@ import JiraCI
 
 /// How requests are made and what happens when they fail.
 struct NetworkOptions: ParsableArguments {
-    @Option(help: .help("A PEM CA bundle to trust in addition to the system's (TLS-inspecting proxies).", .caCertificate), completion: .file())
+    @Option(.caCertificate, completion: .file())
     var caCert: String?
 
-    @Option(of: RequestTimeout.self, help: .help("Time allowed for each request, e.g. 30 or 30s (default: 30s).", .timeout))
+    @Option(.timeout, as: RequestTimeout.self)
     var timeout: RequestTimeout?
 
-    @Option(of: RetryCount.self, help: .help("Retries on 429, 5xx, timeouts and dropped connections (default: 4).", .retries))
+    @Option(.retries, as: RetryCount.self)
     var retries: RetryCount?
 
-    @Option(help: .help("Where tokens and cloudIds are cached (default: $XDG_CACHE_HOME/jira-ci or ~/.cache/jira-ci).", .cacheDirectory), completion: .directory)
+    @Option(.cacheDirectory, completion: .directory)
     var cacheDir: String?
 
-    @Flag(help: .help("Neither read nor write the token cache.", .noCache))
+    @Flag(.noCache)
     var noCache = false
 
-    @Option(help: .help("Where reports Jira could not take wait (default: $XDG_STATE_HOME/jira-ci/outbox or ~/.local/state/jira-ci/outbox).", .outbox), completion: .directory)
+    @Option(.outbox, completion: .directory)
     var outbox: String?
 
-    @Flag(help: .help("Neither queue undelivered reports nor deliver queued ones.", .noOutbox))
+    @Flag(.noOutbox)
     var noOutbox = false
 
-    @Flag(help: .help("Allow plain http:// to a Jira Server that is not on this machine (credentials cross the network unencrypted).", .allowInsecureHTTP))
+    @Flag(.allowInsecureHTTP)
     var allowInsecureHTTP = false
 
-    @Flag(help: .help("Report failures to reach or satisfy Jira as warnings and exit 0 (not `gate`, which fails closed, nor `auth check`).", .softFail))
+    @Flag(.softFail)
     var softFail = false
 
-    @Flag(name: [.short, .long], help: .help("Trace every request and answer on stderr, secrets replaced by ***.", .verbose))
+    @Flag(.verbose)
     var verbose = false
 
     func isSoftFail(_ source: SettingsSource) throws -> Bool {
@@ -39,8 +39,8 @@ struct NetworkOptions: ParsableArguments {
 
     /// - Parameter hook: a push must never wait long on Jira; `deadline` is the hook's budget.
     func settings(_ source: SettingsSource, target: JiraTarget, hook: Bool = false, deadline: Deadline = .none) throws -> ConnectionSettings {
-        let timeout = try source.value(self.timeout, .timeout)?.seconds ?? (hook ? 10 : 30)
-        let retries = try source.value(self.retries, .retries)?.value ?? (hook ? 0 : 4)
+        let timeout = try source.valueOrDefault(self.timeout, .timeout, inHook: hook).seconds
+        let retries = try source.valueOrDefault(self.retries, .retries, inHook: hook).value
         let caCert = source.string(self.caCert, .caCertificate)
         if let caCert {
             do {

@@ -3,28 +3,28 @@ import JiraCI
 
 /// What identifies and describes the run; `build`, `deploy` and `gate` take these.
 struct PipelineOptions: ParsableArguments {
-    @Option(help: .help("Stable id of the pipeline (default: from the git remote and --pipeline-name; made URL-safe).", .pipelineId))
+    @Option(.pipelineId)
     var pipelineId: String?
 
-    @Option(help: .help("Pipeline name shown in Jira (default: the repository name).", .pipelineName))
+    @Option(.pipelineName)
     var pipelineName: String?
 
-    @Option(of: WebURL.self, help: .help("Link to the pipeline or job (default: the build URL).", .pipelineURL))
+    @Option(.pipelineURL, as: WebURL.self)
     var pipelineURL: WebURL?
 
-    @Option(of: PayloadNumber.self, help: .help("Build number (default: the CI's, else one derived from the commit).", .buildNumber))
+    @Option(.buildNumber, as: PayloadNumber.self)
     var buildNumber: PayloadNumber?
 
-    @Option(of: WebURL.self, help: .help("Link to this build in your CI.", .buildURL))
+    @Option(.buildURL, as: WebURL.self)
     var buildURL: WebURL?
 
-    @Option(help: .help("A short label, e.g. the version.", .label))
+    @Option(.label)
     var label: String?
 
-    @Option(help: .help("A description of at most 255 characters.", .description))
+    @Option(.description)
     var description: String?
 
-    @Option(of: PayloadNumber.self, help: .help("Override the strictly increasing update sequence number.", .updateSequenceNumber))
+    @Option(.updateSequenceNumber, as: PayloadNumber.self)
     var updateSequenceNumber: PayloadNumber?
 
     func settings(_ source: SettingsSource) throws -> PipelineSettings {

@@ -3,10 +3,10 @@ import JiraCI
 
 /// Git hooks: `--hook-stdin` and its time budget.
 struct HookOptions: ParsableArguments {
-    @Flag(help: .help("Read `<old> <new> <ref>` lines of a git post-receive hook from stdin and report every pushed branch in one request; never fails or holds the push.", .hookStdin))
+    @Flag(.hookStdin)
     var hookStdin = false
 
-    @Option(of: HookBudget.self, help: .help("How long a hook may hold the push (default: 3s); what Jira has not taken by then is queued and sent in the background.", .hookBudget))
+    @Option(.hookBudget, as: HookBudget.self)
     var hookBudget: HookBudget?
 
     /// The detached run that takes over the pushed refs a hook's budget did not reach, from this file.
@@ -28,7 +28,7 @@ struct HookOptions: ParsableArguments {
             }
             var lines: [String] = []
             while let line = readLine() { lines.append(line) }
-            let budget = try source.value(hookBudget, .hookBudget)?.seconds ?? 3
+            let budget = try source.valueOrDefault(hookBudget, .hookBudget).seconds
             try await body(HookRun(lines: lines, deadline: .after(.milliseconds(Int64(budget * 1000))), budget: budget, continuation: nil))
         } catch {
             Terminal.warning("\(error) (hook: not failing the push)")
@@ -56,7 +56,7 @@ struct ReportCommandOptions: ParsableArguments {
             let runner = ReportRunner(settings: settings, json: try output.isJSON(source))
             let kind = try kind(source)
             try await PushRunner(
-                settings: settings, json: runner.json, hook: run, background: BackgroundRun.Request(jira),
+                settings: settings, json: runner.json, hook: run,
                 plan: { update, baseline in try await runner.branch(kind, update: update, baseline: baseline, environment: source.environment) },
                 jsonOutput: { _, results in try Terminal.json(ReportOutcome.merged(results.compactMap(\.outcome))) }
             ).run()

@@ -3,19 +3,19 @@ import JiraCI
 
 /// Where a report goes; every command that talks to Jira takes these.
 struct TargetOptions: ParsableArguments {
-    @Option(of: SiteURL.self, help: .help("Your Jira site, e.g. https://acme.atlassian.net or https://jira.example.com/jira.", .jiraURL))
+    @Option(.jiraURL, as: SiteURL.self)
     var jiraURL: SiteURL?
 
-    @Option(of: JiraFlavor.self, help: .help("Jira Cloud or Jira Server/Data Center (default: cloud for *.atlassian.net or with a client ID).", .flavor))
+    @Option(.flavor, as: JiraFlavor.self)
     var flavor: JiraFlavor?
 
-    @Option(help: .help("The site's cloudId (default: looked up from the site).", .cloudId))
+    @Option(.cloudId)
     var cloudId: String?
 
-    @Option(of: SiteURL.self, help: .help("The Atlassian API host (default: https://api.atlassian.com).", .apiURL))
+    @Option(.apiURL, as: SiteURL.self)
     var apiURL: SiteURL?
 
-    @Flag(help: .help("Show exactly what would be sent; needs no credentials and no network.", .dryRun))
+    @Flag(.dryRun)
     var dryRun = false
 
     func isDryRun(_ source: SettingsSource) throws -> Bool {
@@ -25,7 +25,7 @@ struct TargetOptions: ParsableArguments {
     /// - Parameter credentials: which credentials are configured decides the flavour when nothing else does.
     func target(_ source: SettingsSource, credentials: CredentialOptions) throws -> JiraTarget {
         let site = try source.value(jiraURL, .jiraURL)
-        let api = try source.value(apiURL, .apiURL)?.text ?? JiraTarget.defaultAPIURL
+        let api = try source.valueOrDefault(apiURL, .apiURL).text
         let cloudId = source.string(self.cloudId, .cloudId)
         if let cloudId, !CloudId.isValid(cloudId) {
             throw ConfigurationError.invalid(.cloudId, value: cloudId, expected: "expected the site's cloudId, letters, digits and dashes (https://SITE.atlassian.net/_edge/tenant_info shows it)")

@@ -16,59 +16,24 @@ enum BackgroundRun {
     /// its own, so nothing that ends the hook's session ends it.
     static let newSession: Int16 = 0x80
 
-    /// What a flush needs to reach the same Jira as the same user: flags, and variables for what this run had
-    /// from flags that are secret (a client secret), never on a command line where process lists show them.
-    struct Request {
-        let arguments: [String]
-        let secrets: [String: String]
-
-        /// The flags given to this run that say where Jira is and who jira-ci is there (variables the flush
-        /// inherits anyway), and a client secret given as a flag.
-        init(_ jira: JiraOptions) {
-            let (target, credentials, network) = (jira.target, jira.credentials, jira.network)
-            let pairs: [(String, String?)] = [
-                ("--jira-url", target.jiraURL?.text), ("--flavor", target.flavor?.rawValue), ("--cloud-id", target.cloudId),
-                ("--api-url", target.apiURL?.text), ("--client-id", credentials.clientId), ("--consumer-key", credentials.consumerKey),
-                ("--private-key-file", credentials.privateKeyFile), ("--user", credentials.user), ("--ca-cert", network.caCert),
-                ("--cache-dir", network.cacheDir),
-            ]
-            var arguments = pairs.flatMap { flag, value in value.map { [flag, $0] } ?? [] }
-            if credentials.comment { arguments.append("--comment") }
-            if network.noCache { arguments.append("--no-cache") }
-            if network.allowInsecureHTTP { arguments.append("--allow-insecure-http") }
-            self.arguments = arguments
-            secrets = credentials.clientSecret.map { [Variable.clientSecret.rawValue: $0] } ?? [:]
-        }
-    }
-
-    static func flush(outbox: Outbox, _ request: Request) {
+    /// `jira-ci flush` for what the hook queued, with this run's settings.
+    static func flush(outbox: Outbox) {
+        let handOver = SettingsHandOver(arguments: Array(CommandLine.arguments.dropFirst()))
         let started = spawn(
-            ["flush", "--outbox", outbox.directory, "--give-up-after", giveUpAfter] + request.arguments, secrets: request.secrets,
+            ["flush", "--outbox", outbox.directory, "--give-up-after", giveUpAfter], environment: handOver.environment,
             log: outbox.directory + "/flush.log")
         if !started {
             Terminal.warning("could not start a background flush; the next jira-ci run or 'jira-ci flush' sends what is queued")
         }
     }
 
-    /// This very command again, taking its pushed refs from `pending` instead of stdin. A client secret given
-    /// as a flag moves to the environment.
+    /// This very command again, with this run's settings, taking its pushed refs from `pending` instead of stdin.
     static func continuePush(outbox: Outbox, pending: String) -> Bool {
-        var arguments: [String] = []
-        var secrets: [String: String] = [:]
-        var given = CommandLine.arguments.dropFirst()[...]
-        while let argument = given.popFirst() {
-            if argument == "--client-secret" || argument == "--continue-push" {
-                if let value = given.popFirst(), argument == "--client-secret" { secrets[Variable.clientSecret.rawValue] = value }
-            } else if argument.hasPrefix("--client-secret=") {
-                secrets[Variable.clientSecret.rawValue] = String(argument.dropFirst("--client-secret=".count))
-            } else if !argument.hasPrefix("--continue-push=") {
-                arguments.append(argument)
-            }
-        }
-        return spawn(arguments + ["--continue-push", pending], secrets: secrets, log: outbox.directory + "/flush.log")
+        let handOver = SettingsHandOver(arguments: Array(CommandLine.arguments.dropFirst()))
+        return spawn(handOver.command + ["--continue-push", pending], environment: handOver.environment, log: outbox.directory + "/flush.log")
     }
 
-    private static func spawn(_ arguments: [String], secrets: [String: String], log: String) -> Bool {
+    private static func spawn(_ arguments: [String], environment handedOver: [String: String], log: String) -> Bool {
         var actions = posix_spawn_file_actions_t()
         var attributes = posix_spawnattr_t()
         guard posix_spawn_file_actions_init(&actions) == 0 else { return false }
@@ -85,7 +50,7 @@ enum BackgroundRun {
         let cArguments = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
         var environment = ProcessEnvironment.variables
-        environment.merge(secrets) { _, new in new }
+        environment.merge(handedOver) { _, given in given }
         let cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { cEnvironment.forEach { free($0) } }
         return posix_spawn(&pid, executable, &actions, &attributes, cArguments, cEnvironment) == 0

@@ -14,7 +14,6 @@ struct PushRunner {
     let settings: RunSettings
     let json: Bool
     let hook: HookRun
-    let background: BackgroundRun.Request
     /// Plans one update, given what its own new commits are not reachable from.
     let plan: (HookUpdate, _ baseline: [String]) async throws -> BranchPlan
     /// `--json`: what Jira did with the reports sent.
@@ -64,7 +63,7 @@ struct PushRunner {
             handOn(rest, queued: result?.queued.count ?? 0, sender: sender)
         } else if let result, !result.queued.isEmpty {
             Terminal.warning(sender.queuedLine(result, count: result.queued.count, inBackground: true))
-            BackgroundRun.flush(outbox: sender.outbox!, background)
+            BackgroundRun.flush(outbox: sender.outbox!)
         } else if let result, let reason = sender.notQueued(result), result.fresh.contains(where: Self.waitsInOutbox) {
             Terminal.warning("Jira unreachable (\(result.unreachable.map { "\($0)" } ?? "no answer in time")), and the report(s) could not be queued: \(reason) (hook: not failing the push)")
         }
