@@ -22,12 +22,7 @@ struct AuthCheckCommand: AsyncParsableCommand {
         let json = try output.isJSON(source)
         if try jira.target.isDryRun(source) {
             let requests = site.flavor == .cloud ? CloudSession.checkPreview(target: site) : ServerSession.checkPreview(site: site.siteURL)
-            if json {
-                try Terminal.json(try DryRunView.Output(requests: requests))
-            } else {
-                Terminal.output(try DryRunView.lines(target: site, sections: [], requests: requests))
-            }
-            return
+            return try DryRunView.show(requests, target: site, json: json)
         }
         let credentials = try jira.credentials.credentials(source, flavor: site.flavor)
         let settings = try jira.network.settings(source, target: site)

@@ -38,7 +38,7 @@ struct DevinfoCommand: AsyncParsableCommand {
             try await PushRunner(
                 settings: settings, json: runner.json, hook: run,
                 plan: { update, baseline in try await runner.branch(update, baseline: baseline, planner: planner) },
-                jsonOutput: { reports, results in try Terminal.json(DevInfoOutput(reports: reports, results: results)) }
+                jsonOutput: { reports, results in try Terminal.json(DevInfoDocument(reports: reports, results: results)) }
             ).run()
         }
     }

@@ -19,34 +19,21 @@ struct EnvCommand: AsyncParsableCommand {
     @Flag(.json)
     var json = false
 
-    struct Setting: Encodable {
-        let value: String
-        let origin: String
-    }
-
-    struct Output: Encodable {
-        let ci: String?
-        let settings: [String: Setting]
-        let ids: [String: String]
-        let version: String
-        let libcurl: CurlVersion
-    }
-
     func run() async throws {
         let source = SettingsSource.current()
-        var settings: [(Variable, Setting)] = []
-        var defaults: [(Variable, Setting)] = []
+        var settings: [(Variable, EnvDocument.Setting)] = []
+        var defaults: [(Variable, EnvDocument.Setting)] = []
         for variable in Variable.allCases {
             if let (value, origin) = source.resolved(nil, variable) {
-                settings.append((variable, Setting(value: Self.shown(value, variable), origin: origin.description)))
+                settings.append((variable, EnvDocument.Setting(value: Self.shown(value, variable), origin: origin.description)))
             } else if let value = variable.declaration.defaultValue {
-                defaults.append((variable, Setting(value: value, origin: SettingOrigin.defaultValue.description)))
+                defaults.append((variable, EnvDocument.Setting(value: value, origin: SettingOrigin.defaultValue.description)))
             }
         }
         let ids = await Self.ids(source)
         let curl = CurlVersion.current()
         if try source.flag(json, .json) {
-            try Terminal.json(Output(ci: source.detected?.name, settings: Dictionary(uniqueKeysWithValues: (settings + defaults).map { ($0.0.rawValue, $0.1) }), ids: ids,
+            try Terminal.json(EnvDocument(ci: source.detected?.name, settings: Dictionary(uniqueKeysWithValues: (settings + defaults).map { ($0.0.rawValue, $0.1) }), ids: ids,
                                      version: Version.current, libcurl: curl))
             return
         }

@@ -22,22 +22,6 @@ struct FlushCommand: AsyncParsableCommand {
     @Option(.giveUpAfter, as: FlushTimeLimit.self)
     var giveUpAfter: FlushTimeLimit?
 
-    struct Summary: Encodable {
-        let delivered: Int
-        let rejected: Int
-        let waiting: Int
-    }
-
-    struct Queued: Encodable {
-        let file: String
-        let site: String
-        let flavor: String
-        let credential: String
-        let kind: String
-        let keys: [String]
-        let ageSeconds: Int64
-    }
-
     func run() async throws {
         let source = SettingsSource.current()
         let json = try output.isJSON(source)
@@ -65,7 +49,7 @@ struct FlushCommand: AsyncParsableCommand {
         let queued = contents.entries
         let ours = queued.filter { $0.report.queueKey == sender.queueKey }
         let inFlight = ours.filter { outbox.isHeld($0.name) }.count
-        let summary = Summary(delivered: result.delivered, rejected: result.rejected.count, waiting: ours.count - inFlight)
+        let summary = FlushDocument(delivered: result.delivered, rejected: result.rejected.count, waiting: ours.count - inFlight)
         if json {
             try Terminal.json(summary)
         } else {
@@ -94,7 +78,7 @@ struct FlushCommand: AsyncParsableCommand {
         let now = WallClock.microsecondsSinceEpoch()
         let queued = entries.map { entry in
             let report = entry.report
-            return Queued(
+            return QueuedReportDocument(
                 file: entry.name, site: report.target.siteURL ?? report.target.cloudId ?? report.target.apiURL,
                 flavor: report.target.flavor.rawValue, credential: report.credential.name, kind: report.entity.kind.rawValue,
                 keys: report.entity.issueKeys, ageSeconds: max(0, (now - report.createdAt) / 1_000_000))

@@ -40,12 +40,8 @@ struct GateCommand: AsyncParsableCommand {
         let number = deployment.deploymentNumber ?? identity.buildNumber
         if settings.dryRun {
             let request = GatingPoller.preview(target: settings.target, pipelineId: identity.pipelineId, environmentId: deployment.resolvedEnvironmentId, deploymentNumber: number)
-            if json {
-                try Terminal.json(try DryRunView.Output(requests: [request]))
-            } else {
-                Terminal.output(try DryRunView.lines(target: settings.target, sections: [["Asks every \(Interval.format(poll)) for up to \(Interval.format(wait)):"]], requests: [request]))
-            }
-            return
+            let asks = "Asks every \(Interval.format(poll)) for up to \(Interval.format(wait)):"
+            return try DryRunView.show([request], target: settings.target, sections: [[asks]], json: json)
         }
         let session = try JiraConnection.cloudSession(target: settings.target, credentials: settings.credentials, settings: settings.connection)
         let poller = GatingPoller(session: session, pipelineId: identity.pipelineId, environmentId: deployment.resolvedEnvironmentId, deploymentNumber: number)

@@ -29,7 +29,7 @@ struct KeysCommand: AsyncParsableCommand {
         let result = try await KeyDiscovery(search: search).run()
         result.warnings.forEach { Terminal.warning($0.description) }
         if json {
-            try Terminal.json(KeysOutput(result.keys))
+            try Terminal.json(KeysDocument(result.keys))
         } else if explain {
             Terminal.output(KeysTable.render(result))
         } else if !result.keys.isEmpty {
@@ -39,20 +39,5 @@ struct KeysCommand: AsyncParsableCommand {
             if requireKeys { throw NoKeysFound(where: "the git data") }
             if !json && !explain { Terminal.warning(ReportWarning.noKeys.description) }
         }
-    }
-}
-
-/// The `keys --json` contract.
-struct KeysOutput: Encodable {
-    let keys: [String]
-    let sources: [String: [KeySource]]
-    let commitsScanned: Int
-    let dropped: Int
-
-    init(_ collection: IssueKeyCollection) {
-        keys = collection.keys
-        sources = collection.sources
-        commitsScanned = collection.commitsScanned
-        dropped = collection.dropped
     }
 }

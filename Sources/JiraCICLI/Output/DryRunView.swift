@@ -2,19 +2,13 @@ import JiraCI
 
 /// What a dry run shows: the target, the keys and their sources, and each request exactly as it would be sent.
 enum DryRunView {
-    struct Output: Encodable {
-        struct Request: Encodable {
-            let method: String
-            let url: String
-            let body: JSONValue?
-        }
-        let dryRun = true
-        let requests: [Request]
-
-        init(requests: [PreparedRequest]) throws {
-            self.requests = try requests.map { request in
-                Request(method: request.method, url: request.url, body: try request.body.map { try JSON.decode(JSONValue.self, from: $0) })
-            }
+    /// A dry run shown: the requests as JSON with `--json`; for people, the target, what was worked out (the
+    /// sections) and each request as it would be sent.
+    static func show(_ requests: [PreparedRequest], target: JiraTarget, sections: [[String]] = [], json: Bool) throws {
+        if json {
+            try Terminal.json(DryRunDocument(requests: requests))
+        } else {
+            Terminal.output(try lines(target: target, sections: sections, requests: requests))
         }
     }
 
@@ -30,7 +24,7 @@ enum DryRunView {
     }
 
     /// Sections of lines, then each request with its body as pretty JSON (whose strings escape line breaks).
-    static func lines(target: JiraTarget, sections: [[String]], requests: [PreparedRequest]) throws -> [String] {
+    private static func lines(target: JiraTarget, sections: [[String]], requests: [PreparedRequest]) throws -> [String] {
         var lines = ["Dry run: nothing was sent.", Self.target(target)]
         for section in sections {
             lines.append("")

@@ -31,7 +31,7 @@ struct DevInfoRunner {
         guard !reports.isEmpty else {
             if settings.requireKeys { throw NoKeysFound(where: "the commits and the branch") }
             Terminal.warning(nothingToSend)
-            return json && settings.dryRun ? try Terminal.json(try DryRunView.Output(requests: [])) : ()
+            return json && settings.dryRun ? try DryRunView.show([], target: settings.target, json: true) : ()
         }
         if settings.dryRun { return try preview(reports) }
         let sender = ReportSender(settings: settings, json: json)
@@ -43,7 +43,7 @@ struct DevInfoRunner {
         }
         try sender.finish(reports, result) { reports, results in
             if json {
-                try Terminal.json(DevInfoOutput(reports: reports, results: results))
+                try Terminal.json(DevInfoDocument(reports: reports, results: results))
             } else {
                 for (report, outcome) in zip(reports, results) {
                     if case .accepted(let outcome) = outcome { Terminal.output(OutcomeView.lines(outcome, report: report)) }
@@ -53,33 +53,14 @@ struct DevInfoRunner {
     }
 
     private func preview(_ reports: [Report]) throws {
-        let requests = try settings.delivery().preview(reports)
-        if json {
-            try Terminal.json(try DryRunView.Output(requests: requests))
-        } else {
-            let sections = [reports.map { "Sends: \($0.entity.noun) (\(DryRunView.identity($0)))" }]
-            Terminal.output(try DryRunView.lines(target: settings.target, sections: sections, requests: requests))
-        }
+        let sections = [reports.map { "Sends: \($0.entity.noun) (\(DryRunView.identity($0)))" }]
+        try DryRunView.show(try settings.delivery().preview(reports), target: settings.target, sections: sections, json: json)
     }
 
     /// A whole history, resumable; progress on stderr when it is a terminal.
     func backfill(allBranches: Bool, stateDirectory: String?) async throws {
         let planner = planner
-        let git = settings.search.git
-        let head = try await git.commit(settings.search.commit, for: .commit)
-        var branches: [(name: String, tip: String)]
-        if allBranches {
-            branches = try await git.branches()
-        } else {
-            var current = settings.search.branch
-            if current == nil { current = try await git.currentBranch() }
-            branches = current.map { [($0, head)] } ?? []
-        }
-        let tips = allBranches ? branches.map(\.tip).uniqued() : [head]
-        var since = try await settings.search.since.asyncFlatMap { try await git.commit($0, for: .since) }
-        if let pattern = settings.search.sinceTag {
-            since = try await git.newestTag(matching: pattern, reachableFromParentsOf: head)?.commit
-        }
+        let scope = try await BackfillScope.resolve(settings.search, allBranches: allBranches)
         let facts = try await planner.repository()
         facts.warnings.forEach { Terminal.warning($0.description) }
         let delivery = try settings.delivery()
@@ -87,20 +68,15 @@ struct DevInfoRunner {
             planner: planner, delivery: delivery, stateDirectory: stateDirectory,
             queueKey: Report.queueKey(target: settings.target, credential: settings.credential), repositoryId: facts.id, dryRun: settings.dryRun)
         let showProgress = Terminal.isStandardErrorTerminal && !json
-        let result = try await backfill.run(tips: tips, branches: branches, since: since, search: settings.search) { read, sent in
+        let result = try await backfill.run(tips: scope.tips, branches: scope.branches, since: scope.since, search: settings.search) { read, sent in
             if showProgress { Terminal.progress("backfill: \(read) commits read, \(sent) sent") }
         }
         if showProgress { Terminal.progress(nil) }
         if settings.dryRun {
             let summary = "would send \(result.commitsSent) commits with issue keys and \(result.branchesSent) branches of \(result.commitsRead) commits read, in \(result.requests) request(s); the first:"
-            if json {
-                try Terminal.json(try DryRunView.Output(requests: result.preview))
-            } else {
-                Terminal.output(try DryRunView.lines(target: settings.target, sections: [[summary]], requests: result.preview))
-            }
-            return
+            return try DryRunView.show(result.preview, target: settings.target, sections: [[summary]], json: json)
         }
-        let summary = BackfillSummary(
+        let summary = BackfillDocument(
             commitsRead: result.commitsRead, commitsSent: result.commitsSent, branchesSent: result.branchesSent, requests: result.requests,
             failed: result.failures.rejected, unknownIssueKeys: result.unknownIssueKeys, finished: result.stoppedBy == nil)
         if json {
@@ -117,81 +93,5 @@ struct DevInfoRunner {
         if !result.failures.rejected.isEmpty {
             throw JiraError.rejected("Jira failed entities of the backfill: " + result.failures.rejectionSummary)
         }
-    }
-}
-
-/// Why a backfill stopped early, and that running it again continues.
-struct BackfillStopped: Error, CustomStringConvertible {
-    let reason: any Error
-    let sent: Int
-
-    var description: String { "\(reason); the backfill stopped after \(sent) commits were sent: run the same command again to continue where it stopped" }
-}
-
-/// `backfill --json`.
-struct BackfillSummary: Encodable {
-    let commitsRead: Int
-    let commitsSent: Int
-    let branchesSent: Int
-    let requests: Int
-    let failed: [ReportOutcome.Rejection]
-    let unknownIssueKeys: [String]
-    let finished: Bool
-}
-
-/// `devinfo --json`: `{"accepted":{repositoryId:{"commits":[…],"branches":[…]}},"failed":{…},"unknownIssueKeys":[…]}`.
-struct DevInfoOutput: Encodable {
-    struct Entities: Encodable {
-        var commits: [String] = []
-        var branches: [String] = []
-        var deletedBranches: [String]?
-    }
-
-    struct Failure: Encodable {
-        let id: String
-        let errorMessages: [JSONValue]
-    }
-
-    struct Failed: Encodable {
-        var commits: [Failure] = []
-        var branches: [Failure] = []
-        var errorMessages: [JSONValue] = []
-    }
-
-    var accepted: [String: Entities] = [:]
-    var failed: [String: Failed] = [:]
-    var unknownIssueKeys: [String] = []
-
-    init(reports: [Report], results: [DeliveryResult]) {
-        for result in results {
-            // Jira lists what it took, also of a report whose other entities it failed.
-            for taken in result.outcome?.accepted ?? [] {
-                guard let repository = taken["repositoryId"]?.stringValue else { continue }
-                accepted[repository, default: Entities()].commits += (taken["commits"]?.arrayValue ?? []).compactMap(\.stringValue)
-                accepted[repository, default: Entities()].branches += (taken["branches"]?.arrayValue ?? []).compactMap(\.stringValue)
-                if let branch = taken["deletedBranch"]?.stringValue {
-                    accepted[repository, default: Entities()].deletedBranches = (accepted[repository]?.deletedBranches ?? []) + [branch]
-                }
-            }
-            for rejection in result.outcome?.rejected ?? [] {
-                guard let repository = rejection.key["repositoryId"]?.stringValue else { continue }
-                if let commit = rejection.key["commit"]?.stringValue {
-                    failed[repository, default: Failed()].commits.append(Failure(id: commit, errorMessages: rejection.errors))
-                } else if let branch = rejection.key["branch"]?.stringValue {
-                    failed[repository, default: Failed()].branches.append(Failure(id: branch, errorMessages: rejection.errors))
-                } else {
-                    failed[repository, default: Failed()].errorMessages += rejection.errors
-                }
-            }
-            unknownIssueKeys = (unknownIssueKeys + (result.outcome?.unknownIssueKeys ?? [])).uniqued()
-        }
-    }
-
-}
-
-extension Optional {
-    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }

@@ -44,13 +44,7 @@ struct PushRunner {
             }
         }
         if settings.dryRun {
-            let requests = try settings.delivery().preview(reports)
-            if json {
-                try Terminal.json(try DryRunView.Output(requests: requests))
-            } else {
-                Terminal.output(try DryRunView.lines(target: settings.target, sections: [], requests: requests))
-            }
-            return
+            return try DryRunView.show(try settings.delivery().preview(reports), target: settings.target, json: json)
         }
         if let pending = hook.continuation {
             return try await finishContinuation(reports, pending: pending)

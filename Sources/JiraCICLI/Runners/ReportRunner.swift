@@ -17,18 +17,12 @@ struct ReportRunner {
         plan.warnings.forEach { Terminal.warning($0.description) }
         guard let report = plan.report, !settings.requireKeys || !report.entity.issueKeys.isEmpty else {
             if settings.requireKeys { throw NoKeysFound(where: "the git data") }
-            if settings.dryRun && json { try Terminal.json(try DryRunView.Output(requests: [])) }
+            if settings.dryRun && json { try DryRunView.show([], target: settings.target, json: true) }
             return
         }
         if settings.dryRun {
-            let requests = try settings.delivery().preview([report])
-            if json {
-                try Terminal.json(try DryRunView.Output(requests: requests))
-            } else {
-                let sections = [KeysTable.render(plan.discovery), ["Sends: \(DryRunView.identity(report))"]]
-                Terminal.output(try DryRunView.lines(target: settings.target, sections: sections, requests: requests))
-            }
-            return
+            let sections = [KeysTable.render(plan.discovery), ["Sends: \(DryRunView.identity(report))"]]
+            return try DryRunView.show(try settings.delivery().preview([report]), target: settings.target, sections: sections, json: json)
         }
         let sender = ReportSender(settings: settings, json: json)
         let result: Dispatcher.Result
