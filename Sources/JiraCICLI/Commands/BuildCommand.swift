@@ -17,6 +17,6 @@ struct BuildCommand: AsyncParsableCommand {
     @OptionGroup var report: ReportCommandOptions
 
     func run() async throws {
-        try await report.run { source in .build(try build.settings(source)) }
+        try await ReportCommandRunner(options: report) { source in .build(try build.settings(source)) }.run()
     }
 }

@@ -17,6 +17,6 @@ struct DeployCommand: AsyncParsableCommand {
     @OptionGroup var report: ReportCommandOptions
 
     func run() async throws {
-        try await report.run { source in .deployment(try deploy.settings(source, environment: environment)) }
+        try await ReportCommandRunner(options: report) { source in .deployment(try deploy.settings(source, environment: environment)) }.run()
     }
 }

@@ -22,28 +22,6 @@ struct DevinfoCommand: AsyncParsableCommand {
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func run() async throws {
-        let source = SettingsSource.current()
-        guard hook.isHook(source) else {
-            let settings = try resolve(source)
-            let runner = DevInfoRunner(settings: settings, devinfo: try devinfo.settings(source), json: try output.isJSON(source))
-            if try source.flag(devinfo.backfill, .backfill) {
-                return try await runner.backfill(allBranches: try devinfo.isAllBranches(source), stateDirectory: try jira.network.stateDirectory(source))
-            }
-            return try await runner.run()
-        }
-        await hook.run(source) { run in
-            let settings = try resolve(source, hook: run)
-            let runner = DevInfoRunner(settings: settings, devinfo: try devinfo.settings(source), json: try output.isJSON(source))
-            let planner = runner.planner
-            try await PushRunner(
-                settings: settings, json: runner.json, hook: run,
-                plan: { update, baseline in try await runner.branch(update, baseline: baseline, planner: planner) },
-                jsonOutput: { reports, results in try Terminal.json(DevInfoDocument(reports: reports, results: results)) }
-            ).run()
-        }
-    }
-
-    private func resolve(_ source: SettingsSource, hook: HookRun? = nil) throws -> RunSettings {
-        try RunSettings.resolve(source, keySource: keySource, pipeline: nil, jira: jira, output: output, hook: hook)
+        try await DevInfoCommandRunner(devinfo: devinfo, keySource: keySource, jira: jira, hook: hook, output: output).run()
     }
 }

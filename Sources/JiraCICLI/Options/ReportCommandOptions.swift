@@ -36,34 +36,11 @@ struct HookOptions: ParsableArguments {
     }
 }
 
-/// Everything `build` and `deploy` share, and the run they share: resolve the settings once, then report
-/// (or, from a hook, report every pushed branch).
+/// Everything `build` and `deploy` share.
 struct ReportCommandOptions: ParsableArguments {
     @OptionGroup(title: "Keys") var keySource: KeySourceOptions
     @OptionGroup(title: "Report") var pipeline: PipelineOptions
     @OptionGroup var jira: JiraOptions
     @OptionGroup(title: "Git hooks") var hook: HookOptions
     @OptionGroup(title: "Output") var output: OutputOptions
-
-    func run(_ kind: @escaping (SettingsSource) throws -> ReportKind) async throws {
-        let source = SettingsSource.current()
-        guard hook.isHook(source) else {
-            let settings = try resolve(source)
-            return try await ReportRunner(settings: settings, json: try output.isJSON(source)).run(try kind(source))
-        }
-        await hook.run(source) { run in
-            let settings = try resolve(source, hook: run)
-            let runner = ReportRunner(settings: settings, json: try output.isJSON(source))
-            let kind = try kind(source)
-            try await PushRunner(
-                settings: settings, json: runner.json, hook: run,
-                plan: { update, baseline in try await runner.branch(kind, update: update, baseline: baseline, environment: source.environment) },
-                jsonOutput: { _, results in try Terminal.json(ReportOutcome.merged(results.compactMap(\.outcome))) }
-            ).run()
-        }
-    }
-
-    private func resolve(_ source: SettingsSource, hook: HookRun? = nil) throws -> RunSettings {
-        try RunSettings.resolve(source, keySource: keySource, pipeline: pipeline, jira: jira, output: output, hook: hook)
-    }
 }

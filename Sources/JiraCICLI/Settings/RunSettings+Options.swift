@@ -2,12 +2,16 @@ import JiraCI
 
 extension RunSettings {
     /// The one place a Jira command's flags, variables and CI facts become its settings.
+    /// - Parameters:
+    ///   - keySource: nil for a command that searches no git data (`flush`).
+    ///   - deadline: the run's time (a flush's `--give-up-after`); a hook's is its budget.
+    ///   - outboxRequired: `flush`, which has nothing to do without an outbox, fails instead of going on without.
     static func resolve(
-        _ source: SettingsSource, keySource: KeySourceOptions, pipeline: PipelineOptions?, jira: JiraOptions, output: OutputOptions,
-        hook: HookRun? = nil
+        _ source: SettingsSource, keySource: KeySourceOptions?, pipeline: PipelineOptions?, jira: JiraOptions, output: OutputOptions,
+        hook: HookRun? = nil, deadline: Deadline = .none, outboxRequired: Bool = false
     ) throws -> RunSettings {
         let (targetOptions, credentialOptions, network) = (jira.target, jira.credentials, jira.network)
-        var search = try keySource.keySearch(source)
+        var search = try keySource?.keySearch(source) ?? KeySearch()
         let pipelineSettings = try pipeline?.settings(source) ?? PipelineSettings()
         let dryRun = try targetOptions.isDryRun(source)
         let target = try targetOptions.target(source, credentials: credentialOptions)
@@ -15,9 +19,9 @@ extension RunSettings {
         let credentials = dryRun ? JiraCredentials() : try credentialOptions.credentials(source, flavor: target.flavor)
         // A hook holds a push: short timeouts, no retries. Its detached continuation holds nothing.
         let connection = try network.settings(
-            source, target: target, hook: hook != nil && hook?.continuation == nil, deadline: hook?.deadline ?? .none)
-        let outbox: (directory: String?, absence: String?) = dryRun ? (nil, nil) : try network.outboxDirectory(source)
-        if try keySource.wantsAutomaticProjects(source) {
+            source, target: target, hook: hook != nil && hook?.continuation == nil, deadline: hook?.deadline ?? deadline)
+        let outbox: (directory: String?, absence: String?) = dryRun ? (nil, nil) : try network.outboxDirectory(source, required: outboxRequired)
+        if try keySource?.wantsAutomaticProjects(source) == true {
             search.rules = search.rules.allowing(try automaticProjects(target: target, credentials: credentials, connection: connection, dryRun: dryRun))
         }
         return RunSettings(
