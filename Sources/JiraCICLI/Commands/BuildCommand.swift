@@ -17,6 +17,6 @@ struct BuildCommand: AsyncParsableCommand {
     @OptionGroup var report: ReportCommandOptions
 
     func run() async throws {
-        try await ReportCommandRunner(options: report) { source in .build(try build.settings(source)) }.run()
+        try await ReportCommandRunner(options: report) { source in .build(try BuildSettingsResolver(options: build, source: source).settings()) }.run()
     }
 }

@@ -11,30 +11,6 @@ struct BuildOptions: ParsableArguments {
 
     @Option(.junit, completion: .file(extensions: ["xml"]))
     var junit: [String] = []
-
-    /// A missing or unreadable JUnit file must not cost the build its report: it is a warning, and the build
-    /// goes without test figures.
-    func settings(_ source: SettingsSource) throws -> BuildSettings {
-        let state = try source.state(state, .state) as BuildState
-        var total = try source.value(tests, .tests)
-        for path in source.list(junit, .junit) {
-            let info: Build.TestInfo
-            do {
-                info = try JUnitSummary.testInfo(xml: try FileSystem.read(path))
-            } catch let error as FileSystem.Failure {
-                Terminal.warning("no test figures from \(error.path): \(error.reason) (--junit); the build is reported without them")
-                return BuildSettings(state: state, testInfo: nil)
-            } catch {
-                Terminal.warning("no test figures from \(path): \(error) (--junit); the build is reported without them")
-                return BuildSettings(state: state, testInfo: nil)
-            }
-            guard let sum = total.map({ $0.adding(info) }) ?? info else {
-                throw ConfigurationError.conflict("the test counts of --tests and --junit add up to more than Jira can hold")
-            }
-            total = sum
-        }
-        return BuildSettings(state: state, testInfo: total)
-    }
 }
 
 extension SettingsSource {

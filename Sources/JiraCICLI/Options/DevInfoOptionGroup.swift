@@ -32,11 +32,9 @@ struct DevInfoOptionGroup: ParsableArguments {
                 }
                 return template
             }
-        let bitbucket = BitbucketServerHook(source.environment)
-        if let problem = bitbucket?.baseProblem { Terminal.warning(problem) }
         return DevInfoSettings(
             commitURLTemplate: templates[0], branchURLTemplate: templates[1], fileURLTemplate: templates[2],
-            bitbucket: bitbucket,
+            bitbucket: BitbucketServerHook(source.environment),
             options: DevInfoOptions(preventTransitions: try backfill || source.flag(preventTransitions, .preventTransitions) ? true : nil, backfill: backfill))
     }
 

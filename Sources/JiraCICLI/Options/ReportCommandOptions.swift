@@ -16,24 +16,6 @@ struct HookOptions: ParsableArguments {
     func isHook(_ source: SettingsSource) -> Bool {
         continuePush != nil || (try? source.flag(hookStdin, .hookStdin)) == true
     }
-
-    /// A hook's run: the pushed refs read from stdin first, the run cut to the budget, and every failure (even
-    /// a mistake in the configuration) a warning: a hook never fails the push.
-    func run(_ source: SettingsSource, _ body: (HookRun) async throws -> Void) async {
-        do {
-            if let pending = continuePush {
-                let lines = try PushContinuation.read(pending)
-                let seconds = BackgroundRun.giveUpSeconds
-                return try await body(HookRun(lines: lines, deadline: .after(.seconds(seconds)), budget: seconds, continuation: pending))
-            }
-            var lines: [String] = []
-            while let line = readLine() { lines.append(line) }
-            let budget = try source.valueOrDefault(hookBudget, .hookBudget).seconds
-            try await body(HookRun(lines: lines, deadline: .after(.milliseconds(Int64(budget * 1000))), budget: budget, continuation: nil))
-        } catch {
-            Terminal.warning("\(error) (hook: not failing the push)")
-        }
-    }
 }
 
 /// Everything `build` and `deploy` share.

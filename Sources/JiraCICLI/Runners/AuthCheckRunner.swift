@@ -13,8 +13,8 @@ struct AuthCheckRunner {
             let requests = site.flavor == .cloud ? CloudSession.checkPreview(target: site) : ServerSession.checkPreview(site: site.siteURL)
             return try DryRunView.show(requests, target: site, json: json)
         }
-        let credentials = try jira.credentials.credentials(source, flavor: site.flavor)
-        let settings = try jira.network.settings(source, target: site)
+        let credentials = try CredentialsResolver(options: jira.credentials, source: source).credentials(flavor: site.flavor)
+        let settings = try ConnectionResolver(options: jira.network, source: source).connection(target: site)
         switch site.flavor {
         case .cloud:
             try checkCloud(try JiraConnection.cloudSession(target: site, credentials: credentials, settings: settings), json: json)

@@ -14,11 +14,11 @@ struct DevInfoCommandRunner {
             let settings = try resolve(source)
             let runner = DevInfoRunner(settings: settings, devinfo: try devinfo.settings(source), json: try output.isJSON(source))
             if try source.flag(devinfo.backfill, .backfill) {
-                return try await runner.backfill(allBranches: try devinfo.isAllBranches(source), stateDirectory: try jira.network.stateDirectory(source))
+                return try await runner.backfill(allBranches: try devinfo.isAllBranches(source), stateDirectory: ConnectionResolver(options: jira.network, source: source).stateDirectory())
             }
             return try await runner.run()
         }
-        await hook.run(source) { run in
+        await HookRun.start(hook, source: source) { run in
             let settings = try resolve(source, hook: run)
             let runner = DevInfoRunner(settings: settings, devinfo: try devinfo.settings(source), json: try output.isJSON(source))
             let planner = runner.planner

@@ -9,7 +9,7 @@ struct FlushRunner {
     func run() async throws {
         let source = SettingsSource.current()
         let json = try output.isJSON(source)
-        let place = try jira.network.outboxDirectory(source, required: true)
+        let place = try ConnectionResolver(options: jira.network, source: source).outbox(required: true)
         guard let directory = place.directory else {
             throw ConfigurationError.conflict("nothing to flush: \(place.absence ?? "there is no outbox")")
         }

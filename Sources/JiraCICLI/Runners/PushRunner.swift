@@ -134,12 +134,3 @@ struct PushRunner {
         Terminal.notice("delivered \(result.delivered), rejected \(result.rejected.count), waiting \(result.waiting)")
     }
 }
-
-/// What a hook's run was given: the pushed refs, its time, and, for the detached run that takes over the
-/// branches a hook's budget did not reach, the file they came from.
-struct HookRun {
-    let lines: [String]
-    let deadline: Deadline
-    let budget: Double
-    let continuation: String?
-}

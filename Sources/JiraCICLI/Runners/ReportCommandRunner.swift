@@ -12,7 +12,7 @@ struct ReportCommandRunner {
             let settings = try resolve(source)
             return try await ReportRunner(settings: settings, json: try options.output.isJSON(source)).run(try kind(source))
         }
-        await options.hook.run(source) { run in
+        await HookRun.start(options.hook, source: source) { run in
             let settings = try resolve(source, hook: run)
             let runner = ReportRunner(settings: settings, json: try options.output.isJSON(source))
             let kind = try kind(source)

@@ -23,7 +23,7 @@ struct ServerLoginRunner {
         key.lines.forEach(Terminal.redactor.add)
         let server = JiraTarget(flavor: .server, siteURL: site.text)
         let login = try ServerLogin(
-            siteURL: site.text, signer: OAuth1Signer(consumerKey: consumerKey, key: key), settings: jira.network.settings(source, target: server))
+            siteURL: site.text, signer: OAuth1Signer(consumerKey: consumerKey, key: key), settings: ConnectionResolver(options: jira.network, source: source).connection(target: server))
 
         let request = try login.requestToken()
         Terminal.warning("open this URL in a browser, log in as the integration user and approve:")

@@ -12,20 +12,22 @@ extension RunSettings {
     ) throws -> RunSettings {
         let (targetOptions, credentialOptions, network) = (jira.target, jira.credentials, jira.network)
         var search = try keySource?.keySearch(source) ?? KeySearch()
-        let pipelineSettings = try pipeline?.settings(source) ?? PipelineSettings()
+        let pipelineSettings = try pipeline?.settings(source)
+        UnusableFacts.warn(source, pipeline: pipelineSettings)
         let dryRun = try targetOptions.isDryRun(source)
         let target = try targetOptions.target(source, credentials: credentialOptions)
         // Credentials are checked before any work, but a dry run needs none.
-        let credentials = dryRun ? JiraCredentials() : try credentialOptions.credentials(source, flavor: target.flavor)
+        let credentials = dryRun ? JiraCredentials() : try CredentialsResolver(options: credentialOptions, source: source).credentials(flavor: target.flavor)
         // A hook holds a push: short timeouts, no retries. Its detached continuation holds nothing.
-        let connection = try network.settings(
-            source, target: target, hook: hook != nil && hook?.continuation == nil, deadline: hook?.deadline ?? deadline)
-        let outbox: (directory: String?, absence: String?) = dryRun ? (nil, nil) : try network.outboxDirectory(source, required: outboxRequired)
+        let resolver = ConnectionResolver(options: network, source: source)
+        let connection = try resolver.connection(
+            target: target, hook: hook != nil && hook?.continuation == nil, deadline: hook?.deadline ?? deadline)
+        let outbox: (directory: String?, absence: String?) = dryRun ? (nil, nil) : try resolver.outbox(required: outboxRequired)
         if try keySource?.wantsAutomaticProjects(source) == true {
             search.rules = search.rules.allowing(try automaticProjects(target: target, credentials: credentials, connection: connection, dryRun: dryRun))
         }
         return RunSettings(
-            search: search, pipeline: pipelineSettings, target: target, credentials: credentials,
+            search: search, pipeline: pipelineSettings ?? PipelineSettings(), target: target, credentials: credentials,
             connection: connection,
             server: ServerReportOptions(comment: try source.flag(credentialOptions.comment, .comment)),
             dryRun: dryRun,
