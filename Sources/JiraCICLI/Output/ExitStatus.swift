@@ -34,15 +34,3 @@ enum ExitStatus: Int32 {
         }
     }
 }
-
-/// Thrown by a command that has already explained itself and only needs to exit with a status.
-struct QuietExit: Error {
-    let status: ExitStatus
-}
-
-/// `--require-keys` turned "nothing to report" into a failure.
-struct NoKeysFound: Error, CustomStringConvertible {
-    let `where`: String
-
-    var description: String { "no issue keys found in \(`where`) (--require-keys is set)" }
-}
