@@ -53,7 +53,7 @@ struct KeySourceOptions: ParsableArguments {
         if let pattern = source.string(sinceTag, .sinceTag) {
             // The CI's previous successful commit gives way to the tag asked for; a --since asked for conflicts.
             if let (_, origin) = source.resolved(since, .since), !origin.isDetected {
-                throw ConfigurationError.conflict("\(Variable.since.bothNames) and \(Variable.sinceTag.bothNames) both say where the range starts; give one")
+                throw ConfigurationError.conflicting(.since, .sinceTag)
             }
             guard !pattern.hasPrefix("-"), Secret(pattern).isHeaderSafe else {
                 throw ConfigurationError.invalid(.sinceTag, value: TerminalText.oneLine(pattern), expected: "expected a tag pattern like 'v*'")

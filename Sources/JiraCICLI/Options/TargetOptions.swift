@@ -38,8 +38,7 @@ struct TargetOptions: ParsableArguments {
             flavor = .cloud
         } else if isCloudSite {
             if credentials.hasServerCredential(source) {
-                throw ConfigurationError.conflict(
-                    "\(site!.parsed.host) is Jira Cloud, which takes OAuth credentials, not JIRA_PAT, JIRA_USER or an application link: create them under Settings > Apps > OAuth credentials and set JIRA_CLIENT_ID and JIRA_CLIENT_SECRET")
+                throw ConfigurationError.serverCredentialOnCloud(host: site!.parsed.host)
             }
             flavor = .cloud
         } else {

@@ -11,7 +11,7 @@ struct FlushRunner {
         let json = try output.isJSON(source)
         let place = try ConnectionResolver(options: jira.network, source: source).outbox(required: true)
         guard let directory = place.directory else {
-            throw ConfigurationError.conflict("nothing to flush: \(place.absence ?? "there is no outbox")")
+            throw ConfigurationError.noOutbox(reason: place.absence ?? "none is configured")
         }
         let outbox = Outbox(directory: directory)
         if try jira.target.isDryRun(source) {

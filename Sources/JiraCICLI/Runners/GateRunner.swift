@@ -19,7 +19,7 @@ struct GateRunner {
             source, keySource: keySource, pipeline: pipeline, jira: jira, output: output)
         let json = try output.isJSON(source)
         guard settings.target.flavor == .cloud else {
-            throw ConfigurationError.conflict("deployment gating is a Jira Cloud feature (Jira Service Management); this site is Jira Server/Data Center")
+            throw ConfigurationError.cloudOnly(feature: "deployment gating")
         }
         let identity = try await PipelineIdentity.resolve(settings.pipeline, search: settings.search)
         let number = deployment.deploymentNumber ?? identity.buildNumber

@@ -125,7 +125,7 @@ struct PushRunner {
     private func finishContinuation(_ reports: [Report], pending: String) async throws {
         let sender = ReportSender(settings: settings, json: false)
         guard let outbox = sender.outbox else {
-            throw ConfigurationError.conflict("a push's remaining branches cannot be reported: \(settings.outboxAbsence ?? "there is no outbox")")
+            throw ConfigurationError.noOutbox(reason: settings.outboxAbsence ?? "none is configured")
         }
         let waiting = try outbox.enqueue(reports).waiting
         PushContinuation.remove(pending)

@@ -11,7 +11,7 @@ struct ServerLoginRunner {
         let source = SettingsSource.current()
         let output = source.string(self.output, .tokenOutput)
         guard try output != nil || source.flag(print, .printToken) || !Terminal.isStandardOutputTerminal else {
-            throw ConfigurationError.conflict("refusing to show the access token on a terminal: pass --output FILE (or --print if you are sure)")
+            throw ConfigurationError.tokenOnTerminal
         }
         guard let site = try source.value(jira.target.jiraURL, .jiraURL) else {
             throw ConfigurationError.missing(.jiraURL, hint: "your Jira Server base URL, e.g. https://jira.example.com")
@@ -34,7 +34,7 @@ struct ServerLoginRunner {
         } else {
             if Terminal.isStandardInputTerminal { Terminal.prompt("Verification code: ") }
             guard let line = readLine(), !line.trimmed.isEmpty else {
-                throw ConfigurationError.conflict("no verification code on standard input: approve in Jira, then enter the code it shows (or pass --verifier)")
+                throw ConfigurationError.noVerificationCode
             }
             code = line.trimmed
         }
@@ -43,7 +43,7 @@ struct ServerLoginRunner {
             do {
                 try FileSystem.writeAtomically(Array((token.value + "\n").utf8), to: output)
             } catch {
-                throw ConfigurationError.conflict("cannot write \(output): \(error.reason)")
+                throw ConfigurationError.unwritableFile(.tokenOutput, path: output, reason: error.reason)
             }
             Terminal.warning("access token written to \(output) (mode 0600); store it as JIRA_ACCESS_TOKEN in your CI's secrets")
         } else {

@@ -22,7 +22,7 @@ struct BuildSettingsResolver {
                 return BuildSettings(state: state, testInfo: nil)
             }
             guard let sum = total.map({ $0.adding(info) }) ?? info else {
-                throw ConfigurationError.conflict("the test counts of --tests and --junit add up to more than Jira can hold")
+                throw ConfigurationError.testCountsOverflow
             }
             total = sum
         }

@@ -22,7 +22,7 @@ struct ConnectionResolver {
         let insecure = try source.flag(options.allowInsecureHTTP, .allowInsecureHTTP)
         if insecure {
             guard target.flavor == .server else {
-                throw ConfigurationError.conflict("--allow-insecure-http (or JIRA_CI_ALLOW_INSECURE_HTTP) is for an intranet Jira Server only; Jira Cloud always takes https")
+                throw ConfigurationError.serverOnly(.allowInsecureHTTP)
             }
             if let site = target.siteURL, let parsed = ParsedURL(site), parsed.isInsecure(allowingHTTP: false) {
                 Terminal.warning("plain http to \(parsed.origin) (--allow-insecure-http): the credentials cross the network unencrypted")

@@ -57,8 +57,7 @@ struct CredentialsResolver {
         Terminal.redactor.add(value)
         let secret = Secret(value)
         guard secret.isHeaderSafe else {
-            throw ConfigurationError.conflict(
-                "\(variable.bothNames) holds a control character (a line break?): it is sent in an HTTP header, where that would forge headers; store it without one")
+            throw ConfigurationError.controlCharacter(variable)
         }
         return secret
     }

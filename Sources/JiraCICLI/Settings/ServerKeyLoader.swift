@@ -23,7 +23,7 @@ enum ServerKeyLoader {
         do {
             key = try RSAPrivateKey(pem: pem)
         } catch {
-            throw ConfigurationError.conflict("\(origin.bothNames): \(error)")
+            throw ConfigurationError.unusablePrivateKey(origin, reason: "\(error)")
         }
         if key.bits < 2048 {
             Terminal.warning("the OAuth private key has \(key.bits) bits; consider a 2048-bit pair for the application link")

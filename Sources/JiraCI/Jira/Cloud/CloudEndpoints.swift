@@ -53,7 +53,7 @@ public struct CloudEndpoints: Sendable {
         case .branchDeletion(let deletion)?:
             return PreparedRequest(method: "DELETE", url: branch(repositoryId: deletion.repositoryId, branchId: deletion.branchId, updateSequenceId: deletion.updateSequenceId), body: nil)
         case nil:
-            throw ConfigurationError.conflict("nothing to send")
+            throw ConfigurationError.nothingToSend
         }
     }
 }
