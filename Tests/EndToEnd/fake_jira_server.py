@@ -4,8 +4,11 @@ Every OAuth 1.0a request is verified by oauthlib (an independent RFC 5849 implem
 application link's public key; consumer key, token, timestamp window and nonce are checked, and failures
 are answered the way Jira does: 401 with `WWW-Authenticate: OAuth ... oauth_problem="..."`.
 Also: personal access tokens, basic auth, remote links with globalId upsert and delete, comments, projects,
-myself, serverInfo, and the three OAuth endpoints of the one-time login. Like the fake Jira Cloud it takes faults
-(fake_http.FakeServer.fault, hang) and can go down and come back on the same port."""
+myself, serverInfo (anonymous, as Jira answers it, with the deployment type a test chooses), the three OAuth endpoints
+of the one-time login, and Data Center service accounts: OAuth 2.0 client credentials at /rest/oauth2/latest/token,
+as Atlassian's "Service accounts overview" shows it (a form-encoded POST of grant_type=client_credentials, client_id,
+client_secret and scope), READ tokens for reading only, every token for /rest/api/2/ only. Like the fake Jira Cloud
+it takes faults (fake_http.FakeServer.fault, hang) and can go down and come back on the same port."""
 import base64
 import json
 import secrets
@@ -21,6 +24,8 @@ CONSUMER_KEY = "jira-ci-consumer"
 PAT = "jci-pat-7c1d2e9f40"
 USER, PASSWORD = "ci-bot", "jci-password-51b7"
 ACCESS_TOKEN = "jci-oauth-access-token-a9e4"
+SERVICE_CLIENT_ID = "jci-service-account-id"
+SERVICE_CLIENT_SECRET = "jci-service-account-secret-3f8e1b"
 BASIC = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()   # the password, as basic auth sends it
 
 
@@ -41,6 +46,11 @@ class FakeJiraServer(FakeServer):
         self.max_in_flight = 0
         self.link_delay = 0.0
         self.version = [9, 12, 0]
+        self.deployment_type = "Server"   # what serverInfo answers: Server, DataCenter (or Cloud, for a custom domain)
+        self.service_accounts = {SERVICE_CLIENT_ID: (SERVICE_CLIENT_SECRET, "WRITE")}   # client id -> (secret, scope)
+        self.service_tokens = {}     # token -> {"scope", "expires"}
+        self.token_life = 3600
+        self.basic_enabled = True    # Jira 11 turns basic authentication off by default
         self.context_path = context_path
         super().__init__(self._handler())
         self.origin = f"http://127.0.0.1:{self.port}"
@@ -51,7 +61,11 @@ class FakeJiraServer(FakeServer):
         application link's private key (when a test gave the fake one as `private_key`) included."""
         key = getattr(self, "private_key", None) or ""
         key_lines = [line for line in key.splitlines() if line and "-----" not in line]
-        return [PAT, PASSWORD, ACCESS_TOKEN, BASIC, *self.issued_access_tokens, *key_lines]
+        return [PAT, PASSWORD, ACCESS_TOKEN, BASIC, SERVICE_CLIENT_SECRET, *self.issued_access_tokens, *self.service_tokens, *key_lines]
+
+    def service_env(self, **extra):
+        """A Data Center service account's settings."""
+        return {"JIRA_URL": self.url, "JIRA_CLIENT_ID": SERVICE_CLIENT_ID, "JIRA_CLIENT_SECRET": SERVICE_CLIENT_SECRET, **extra}
 
     def approve(self, request_token):
         """What the user does in the browser: approve, and read the verification code Jira shows."""
@@ -71,11 +85,18 @@ class FakeJiraServer(FakeServer):
     def _authenticate(self, handler, path, step=None):
         """Returns (user or None, oauth_problem or None, scheme)."""
         header = handler.headers.get("Authorization", "")
+        if header.startswith("Bearer ") and header[7:] in self.service_tokens:
+            token = self.service_tokens[header[7:]]
+            # Service accounts reach /rest/api/2/ only; a READ token only reads.
+            allowed = path.startswith("/rest/api/2/") and token["expires"] > time.time() and (
+                token["scope"] == "WRITE" or handler.command == "GET")
+            return ("service-account" if allowed else None), None, "service-account"
         if header.startswith("Bearer "):
             return (USER if header[7:] == PAT else None), None, "pat"
         if header.startswith("Basic "):
             user, _, password = base64.b64decode(header[6:]).decode().partition(":")
-            return (user if (user, password) == (USER, PASSWORD) else None), None, "basic"
+            ok = self.basic_enabled and (user, password) == (USER, PASSWORD)
+            return (user if ok else None), None, "basic"
         if not header.startswith("OAuth "):
             return None, None, "none"
         params = dict(signature.collect_parameters(headers={"Authorization": header}, exclude_oauth_signature=False))
@@ -157,6 +178,12 @@ class FakeJiraServer(FakeServer):
                 fault = fake.take_fault(path)
                 if fault and self.play(fault):
                     return
+                # Any client may ask which Jira this is, and service accounts ask for their tokens unauthenticated.
+                if path == "/rest/api/2/serverInfo" and method == "GET":
+                    return self.reply(200, {"version": ".".join(map(str, fake.version)), "versionNumbers": fake.version,
+                                             "deploymentType": fake.deployment_type})
+                if path == "/rest/oauth2/latest/token":
+                    return self._service_token(method, body)
                 if user is None:
                     return self._refuse(problem)
                 if step == "request-token" and method == "POST":
@@ -173,10 +200,9 @@ class FakeJiraServer(FakeServer):
                     return self.reply(200, f"oauth_token={token}&oauth_token_secret=unused&oauth_expires_in=157680000".encode(),
                                        "application/x-www-form-urlencoded")
                 if path == "/rest/api/2/myself" and method == "GET":
+                    if user == "service-account":
+                        return self.reply(200, {"name": "svc-jira-ci", "key": "svc-jira-ci", "displayName": "jira-ci service account"})
                     return self.reply(200, {"name": USER, "key": USER, "displayName": "CI Bot"})
-                if path == "/rest/api/2/serverInfo" and method == "GET":
-                    return self.reply(200, {"version": ".".join(map(str, fake.version)), "versionNumbers": fake.version,
-                                             "deploymentType": "Server"})
                 if path == "/rest/api/2/project" and method == "GET":
                     projects = sorted({key.rsplit("-", 1)[0] for key in fake.issues})
                     return self.reply(200, [{"key": project, "name": project.title()} for project in projects])
@@ -196,6 +222,28 @@ class FakeJiraServer(FakeServer):
                             fake.comments.setdefault(key, []).append(json.loads(body)["body"])
                         return self.reply(201, {"id": "1"})
                 return self.reply(404, {"errorMessages": [f"no route {method} {path}"]})
+
+            def _service_token(self, method, body):
+                """Atlassian's documented request only: a form-encoded POST with every field; anything else is refused
+                as a real Jira would (400 invalid_request, 401 invalid_client, 400 invalid_scope)."""
+                content_type = self.headers.get("Content-Type", "")
+                if method != "POST" or not content_type.startswith("application/x-www-form-urlencoded"):
+                    return self.reply(400, {"error": "invalid_request", "error_description": "form-encoded POST expected"})
+                fields = {k: v[0] for k, v in parse_qs(body.decode(errors="replace"), keep_blank_values=True).items()}
+                if fields.get("grant_type") != "client_credentials":
+                    return self.reply(400, {"error": "unsupported_grant_type"})
+                account = fake.service_accounts.get(fields.get("client_id"))
+                if account is None or account[0] != fields.get("client_secret"):
+                    return self.reply(401, {"error": "invalid_client", "error_description": "Client authentication failed"})
+                scopes = set((fields.get("scope") or "").split())
+                if not scopes or not scopes <= {"READ", "WRITE"} or ("WRITE" in scopes and account[1] != "WRITE"):
+                    return self.reply(400, {"error": "invalid_scope", "error_description": "The requested scope is invalid"})
+                token = "jci-dc-token-" + secrets.token_hex(12)
+                with fake.lock:
+                    fake.service_tokens[token] = {"scope": "WRITE" if "WRITE" in scopes else "READ",
+                                                  "expires": time.time() + fake.token_life}
+                return self.reply(200, {"access_token": token, "token_type": "Bearer", "expires_in": fake.token_life,
+                                        "scope": " ".join(sorted(scopes))})
 
             def _link(self, key, link):
                 errors = [f for f in ("globalId",) if not link.get(f)]
