@@ -191,6 +191,15 @@ def is_path_safe_id_of(identifier, original):
     return re.fullmatch(re.escape(slug[:246]) + r"-[0-9a-f]{8}", identifier) is not None
 
 
+def build_keys(build):
+    """The issue keys of a build as jira-ci sends it: one issueIdOrKeys association, never the deprecated issueKeys
+    field (only for a Jira that does not know associations)."""
+    assert "issueKeys" not in build, build
+    [association] = build["associations"]
+    assert association["associationType"] == "issueIdOrKeys", build
+    return association["values"]
+
+
 def assert_valid_requests(result_json):
     """Checks every bulk request of a `--dry-run --json` result against what Jira accepts: Atlassian's published
     schema for its API (builds, deployments or devinfo, from the URL) and the rules the schema cannot express."""
