@@ -2,7 +2,8 @@
 published schema and the API's rules (assert_valid_requests)."""
 import json
 
-from conftest import ROOT, Repo, assert_valid_requests, build_keys, is_path_safe_id_of, make_shop, run
+from conftest import (ROOT, Repo, assert_valid_requests, build_keys, is_environment_id_of, is_path_safe_id_of, make_shop,
+                      run)
 from test_keys import assert_one_line_error
 
 API = "https://api.atlassian.com"
@@ -104,11 +105,13 @@ def test_deploy_dry_run_uses_associations_and_stable_environment(tmp_path):
     body = request["body"]
     [deployment] = body["deployments"]
     assert deployment["associations"] == [{"associationType": "issueIdOrKeys", "values": ["SHOP-1", "SHOP-2"]}]
-    assert deployment["environment"] == {"id": "production-eu", "displayName": "Production EU", "type": "production"}
+    environment = dict(deployment["environment"])
+    assert is_environment_id_of(environment.pop("id"), "Production EU")
+    assert environment == {"displayName": "Production EU", "type": "production"}
     assert deployment["deploymentSequenceNumber"] == 7
     assert deployment["pipeline"]["url"] == "https://ci.example.com/7"
     again = dry(repo, "deploy", "--state", "success", "--environment", "Production EU", "--build-number", "8")
-    assert again.json["requests"][0]["body"]["deployments"][0]["environment"]["id"] == "production-eu"
+    assert again.json["requests"][0]["body"]["deployments"][0]["environment"]["id"] == deployment["environment"]["id"]  # stable
 
 
 def test_environment_type_inference_map_and_override(tmp_path):

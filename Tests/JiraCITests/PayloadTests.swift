@@ -136,7 +136,7 @@ struct PayloadFactoryTests {
         let deployment = made.entity
         #expect(made.dropped.isEmpty)
         #expect(deployment.associations.map(\.associationType) == [.issueIdOrKeys, .serviceIdOrKeys])
-        #expect(deployment.environment.id == "production-eu")
+        #expect(deployment.environment.id == "production-eu_6c1605c2")
         #expect(deployment.environment.type == .production)
         #expect(deployment.deploymentSequenceNumber == 42)
         #expect(deployment.commands == [.initiateDeploymentGating])
