@@ -13,6 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "Tests" / "EndToEnd"))
 from fake_jira_cloud import FakeJiraCloud  # noqa: E402
+from jira_rules import issue_keys  # noqa: E402
 
 from bench import peak_rss_mb, row  # noqa: E402
 
@@ -134,7 +135,7 @@ def mirror_repository(binary, folder, name, command, count):
 
 def reported_keys(fake):
     with fake.lock:
-        builds = {key for build in fake.builds.values() for key in build.get("issueKeys", [])}
+        builds = {key for build in fake.builds.values() for key in issue_keys(build)}
         commits = {key for stored in fake.repositories.values() for commit in stored["commits"].values() for key in commit["issueKeys"]}
     return builds | commits
 

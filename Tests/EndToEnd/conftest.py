@@ -191,6 +191,28 @@ def is_path_safe_id_of(identifier, original):
     return re.fullmatch(re.escape(slug[:246]) + r"-[0-9a-f]{8}", identifier) is not None
 
 
+def is_environment_id_of(identifier, name):
+    """Whether `identifier` is what issue 21 asks an environment's id to be for `name`: the name lower-cased when it is
+    ASCII letters and digits in dash-separated words; else a slug of the lower-cased name (other characters become
+    `-`), `_` and 8 hex digits of a hash; `env-` and 16 hex digits when the name has no ASCII letter or digit."""
+    lowered = name.lower()
+    if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", lowered) and len(lowered) <= 255:
+        return identifier == lowered
+    slug = re.sub(r"[^a-z0-9]+", "-", lowered).strip("-")
+    if not slug:
+        return re.fullmatch(r"env-[0-9a-f]{16}", identifier) is not None
+    return re.fullmatch(re.escape(slug[:246].rstrip("-")) + r"_[0-9a-f]{8}", identifier) is not None
+
+
+def build_keys(build):
+    """The issue keys of a build as jira-ci sends it: one issueIdOrKeys association, never the deprecated issueKeys
+    field (only for a Jira that does not know associations)."""
+    assert "issueKeys" not in build, build
+    [association] = build["associations"]
+    assert association["associationType"] == "issueIdOrKeys", build
+    return association["values"]
+
+
 def assert_valid_requests(result_json):
     """Checks every bulk request of a `--dry-run --json` result against what Jira accepts: Atlassian's published
     schema for its API (builds, deployments or devinfo, from the URL) and the rules the schema cannot express."""

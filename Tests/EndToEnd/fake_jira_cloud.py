@@ -31,6 +31,12 @@ class FakeJiraCloud(FakeServer):
         self.revoked = set()
         self.expires_in = 3600
         self.known_keys = None        # None: every key exists
+        # Unknown keys a build or deployment names in associations come back in unknownIssueKeys; True: in
+        # unknownAssociations instead, which the schema's 202 answer also allows.
+        self.unknown_as_associations = False
+        # False: a Jira from before builds' associations, which refuses the field as an unknown property and
+        # requires the deprecated issueKeys (1..100), as the previous description of the API did.
+        self.builds_by_association = True
         self.builds = {}              # (pipelineId, buildNumber) -> build
         self.deployments = {}         # (pipelineId, environmentId, number) -> deployment
         self.repositories = {}        # id -> {"repository": fields but entities, "commits"|"branches"|"pullRequests": {id: entity}}
@@ -180,6 +186,9 @@ class FakeJiraCloud(FakeServer):
             payload = None
         if not isinstance(payload, dict):
             problems = ["$: the body is not a JSON object"]
+        elif api == "builds" and not self.builds_by_association and _unknown_build_fields(payload):
+            # Refused while reading the body, before any rule, in the schema's documented 400 shape.
+            return None, (400, [{"message": message} for message in _unknown_build_fields(payload)], None)
         else:
             problems = jira_rules.errors(api, payload) if self.validate else []
         if problems:
@@ -193,23 +202,29 @@ class FakeJiraCloud(FakeServer):
         payload, refusal = self._checked(handler, body, api)
         if refusal:
             return refusal
-        accepted, rejected, unknown = [], [], []
+        accepted, rejected, unknown, unknown_associations = [], [], [], []
         for entity in payload[api]:
             if api == "builds":
-                keys = entity["issueKeys"]
                 identity = {"pipelineId": entity["pipelineId"], "buildNumber": entity["buildNumber"]}
                 store, key = self.builds, (entity["pipelineId"], entity["buildNumber"])
             else:
-                keys = [*entity.get("issueKeys", []),
-                        *(v for a in entity.get("associations", []) if a["associationType"] in ("issueIdOrKeys", "issueKeys")
-                          for v in a["values"])]
                 identity = {"pipelineId": entity["pipeline"]["id"], "environmentId": entity["environment"]["id"],
                             "deploymentSequenceNumber": entity["deploymentSequenceNumber"]}
                 store, key = self.deployments, (entity["pipeline"]["id"], entity["environment"]["id"],
                                                 entity["deploymentSequenceNumber"])
+            listed, associated = entity.get("issueKeys", []), jira_rules.associated_issue_keys(entity)
+            keys = jira_rules.issue_keys(entity)
             missing = self._unknown(keys)
-            unknown += missing
-            if keys and len(missing) == len(keys):
+            if self.unknown_as_associations:
+                unknown += self._unknown(listed)
+                missing_associated = self._unknown(associated)
+                if missing_associated:
+                    unknown_associations.append({"associationType": "issueIdOrKeys", "values": missing_associated})
+            else:
+                unknown += missing
+            # The 202 answer's text: a build associated only with unknown issues is not stored. One with no issue
+            # at all is associated with nothing Jira knows either; a deployment may name services alone.
+            if (keys or api == "builds") and len(missing) == len(keys):
                 rejected.append({"key": identity, "errors": [{"message": "No valid issue keys were provided"}]})
                 continue
             accepted.append(identity)
@@ -219,10 +234,8 @@ class FakeJiraCloud(FakeServer):
                 if current is None or entity["updateSequenceNumber"] > current["updateSequenceNumber"]:
                     store[key] = entity
         prefix = "Builds" if api == "builds" else "Deployments"
-        answer = {f"accepted{prefix}": accepted, f"rejected{prefix}": rejected, "unknownIssueKeys": unknown}
-        if api == "deployments":
-            answer["unknownAssociations"] = []
-        return 202, answer, None
+        return 202, {f"accepted{prefix}": accepted, f"rejected{prefix}": rejected, "unknownIssueKeys": unknown,
+                     "unknownAssociations": unknown_associations}, None
 
     def _devinfo(self, handler, body):
         """Stores repositories and their entities. As the schema describes: an entity whose updateSequenceId is not
@@ -253,9 +266,10 @@ class FakeJiraCloud(FakeServer):
                             failures.append({"id": entity["id"], "errorMessages": [_failure(entity["id"])]})
                             continue
                         ids.append(entity["id"])
-                        missing = self._unknown(entity["issueKeys"])
+                        keys = entity.get("issueKeys", [])
+                        missing = self._unknown(keys)
                         unknown += missing
-                        if len(missing) < len(entity["issueKeys"]) and _newer(entity, stored[kind].get(entity["id"])):
+                        if len(missing) < len(keys) and _newer(entity, stored[kind].get(entity["id"])):
                             stored[kind][entity["id"]] = entity
         return 202, {"acceptedDevinfoEntities": accepted, "failedDevinfoEntities": failed,
                      "unknownIssueKeys": list(dict.fromkeys(unknown))}, None
@@ -277,6 +291,19 @@ class FakeJiraCloud(FakeServer):
         if isinstance(answer, int):
             return answer, {"message": "Not found"}, None
         return 200, answer, None
+
+
+def _unknown_build_fields(body):
+    """What a Jira from before builds' associations refuses in a builds body: the field it does not know (in the
+    words of its JSON reader) and a build without the issueKeys it still requires."""
+    found = []
+    for index, build in enumerate(body.get("builds", [])):
+        if "associations" in build:
+            found.append('Unrecognized field "associations" (class BuildData), not marked as ignorable '
+                         f'(through reference chain: SubmitBuildsRequest["builds"]->BuildData[{index}]["associations"])')
+        elif "issueKeys" not in build:
+            found.append(f"builds[{index}].issueKeys: may not be empty")
+    return found
 
 
 def _newer(entity, stored):

@@ -5,7 +5,7 @@ import subprocess
 import time
 
 from ci_examples import EXAMPLES, build_states, path_with_jira_ci, shellcheck
-from conftest import clean_env, make_shop
+from conftest import build_keys, clean_env, make_shop
 
 SCRIPT = EXAMPLES / "build-agent.sh"
 
@@ -58,7 +58,7 @@ def test_a_failing_build_keeps_its_exit_code_and_is_reported_failed(tmp_path, cl
     assert result.returncode == 3
     assert build_states(cloud, 12) == ["in_progress", "failed"]
     build = cloud.build("github.com/acme/shop", 12)
-    assert build["url"] == "https://agent.example.com/12" and build["issueKeys"] == ["SHOP-1", "SHOP-2"]
+    assert build["url"] == "https://agent.example.com/12" and build_keys(build) == ["SHOP-1", "SHOP-2"]
 
 
 def test_the_build_reads_the_agents_stdin(tmp_path, cloud):

@@ -9,7 +9,7 @@ import yaml
 
 from ci_examples import (EXAMPLES, build_states, check_schema, deployment_states, evaluate, is_jira, path_with_jira_ci,
                          release_repo, run_script, shellcheck, the_deployment)
-from conftest import make_shop
+from conftest import build_keys, make_shop
 
 PIPELINE_FILE = EXAMPLES / "buildkite-pipeline.yml"
 PIPELINE = yaml.safe_load(PIPELINE_FILE.read_text())
@@ -114,7 +114,7 @@ def test_a_build_is_reported_in_progress_then_with_the_tests_outcome(cloud, tmp_
     assert ran == [":jira: build in progress", ":hammer: test", ":jira: build result"]
     assert build_states(cloud, 61) == ["in_progress", state]
     build = cloud.build("github.com/acme/shop#shop", 61)
-    assert build["url"] == "https://buildkite.com/acme/shop/builds/61" and build["issueKeys"] == ["SHOP-1", "SHOP-2"]
+    assert build["url"] == "https://buildkite.com/acme/shop/builds/61" and build_keys(build) == ["SHOP-1", "SHOP-2"]
 
 
 def test_a_cancelled_build_is_reported_by_the_post_command_hook_of_its_test_step(cloud, tmp_path):

@@ -38,9 +38,15 @@ def bulk(cloud, api, body, headers=None):
 
 
 def minimal_build(**changes):
-    return {"pipelineId": "shop", "buildNumber": 1, "updateSequenceNumber": 1, "displayName": "shop #1",
-            "url": "https://ci.example.com/shop/1", "state": "successful", "lastUpdated": "2024-05-01T10:00:00Z",
-            "issueKeys": ["SHOP-1"], **changes}
+    """A build as Atlassian's current description has it: its issues in an association."""
+    build = {"pipelineId": "shop", "buildNumber": 1, "updateSequenceNumber": 1, "displayName": "shop #1",
+             "url": "https://ci.example.com/shop/1", "state": "successful", "lastUpdated": "2024-05-01T10:00:00Z",
+             "associations": [issues("SHOP-1")], **changes}
+    return {name: value for name, value in build.items() if value is not None}
+
+
+def issues(*keys):
+    return {"associationType": "issueIdOrKeys", "values": list(keys)}
 
 
 def commit(sha, keys=("SHOP-1",), sequence=1):
@@ -72,13 +78,62 @@ def test_cloud_accepts_a_minimal_valid_build(cloud):
     assert ("shop", 1) in cloud.builds
 
 
+def test_cloud_accepts_a_build_with_the_deprecated_issue_keys(cloud):
+    status, answer = bulk(cloud, "builds", {"builds": [minimal_build(associations=None, issueKeys=["SHOP-1"])]})
+    assert status == 202 and answer["acceptedBuilds"] == [{"pipelineId": "shop", "buildNumber": 1}], answer
+
+
 def test_cloud_rejects_101_build_issue_keys(cloud):
     keys = [f"SHOP-{n}" for n in range(1, 102)]
-    status, answer = bulk(cloud, "builds", {"builds": [minimal_build(issueKeys=keys)]})
+    status, answer = bulk(cloud, "builds", {"builds": [minimal_build(associations=None, issueKeys=keys)]})
     assert status == 400
     [error] = answer["errors"]
     assert error["message"].startswith("$.builds[0].issueKeys: ") and "is too long" in error["message"]
     assert cloud.builds == {}
+
+
+@pytest.mark.parametrize("associations, where", [
+    ([issues(*(f"SHOP-{n}" for n in range(1, 502)))], "$.builds[0].associations[0].values: "),
+    ([issues(*(f"SHOP-{n}" for n in range(1, 301))), issues(*(f"OPS-{n}" for n in range(1, 202)))],
+     "$.builds[0].associations: 501 values in all; at most 500 are allowed"),
+])
+def test_cloud_refuses_more_than_500_association_values_of_a_build(cloud, associations, where):
+    status, answer = bulk(cloud, "builds", {"builds": [minimal_build(associations=associations)]})
+    assert status == 400
+    assert any(error["message"].startswith(where) for error in answer["errors"]), answer
+    assert cloud.builds == {}
+    many = [issues(*(f"SHOP-{n}" for n in range(1, 301))), issues(*(f"OPS-{n}" for n in range(1, 201)))]
+    assert bulk(cloud, "builds", {"builds": [minimal_build(associations=many)]})[0] == 202
+
+
+def test_cloud_does_not_store_a_build_that_names_no_issue(cloud):
+    """Neither field is required by the schema; the 202 answer's text says a build associated with no issue Jira
+    knows is not stored, and one that names none is such a build."""
+    status, answer = bulk(cloud, "builds", {"builds": [minimal_build(associations=None)]})
+    assert status == 202 and answer["acceptedBuilds"] == [], answer
+    assert answer["rejectedBuilds"][0]["key"] == {"pipelineId": "shop", "buildNumber": 1}
+    assert response_errors("builds", 202, answer) == [] and cloud.builds == {}
+
+
+def test_an_older_cloud_refuses_builds_associations_naming_the_field(cloud):
+    cloud.builds_by_association = False
+    status, answer = bulk(cloud, "builds", {"builds": [minimal_build()]})
+    assert status == 400 and response_errors("builds", 400, answer) == []   # the schema's bare list of messages
+    [error] = answer
+    assert error["message"].startswith('Unrecognized field "associations"'), answer
+    assert bulk(cloud, "builds", {"builds": [minimal_build(associations=None)]})[0] == 400   # issueKeys required
+    status, answer = bulk(cloud, "builds", {"builds": [minimal_build(associations=None, issueKeys=["SHOP-1"])]})
+    assert status == 202 and ("shop", 1) in cloud.builds, answer
+
+
+def test_cloud_can_list_unknown_keys_sent_in_associations_as_unknown_associations(cloud):
+    cloud.known_keys = {"SHOP-1"}
+    body = {"builds": [minimal_build(associations=[issues("SHOP-1", "UTF-8")])]}
+    assert bulk(cloud, "builds", body)[1]["unknownIssueKeys"] == ["UTF-8"]
+    cloud.unknown_as_associations = True
+    status, answer = bulk(cloud, "builds", body)
+    assert status == 202 and response_errors("builds", 202, answer) == [], answer
+    assert answer["unknownIssueKeys"] == [] and answer["unknownAssociations"] == [issues("UTF-8")]
 
 
 def test_cloud_rejects_what_the_schema_refuses_and_names_where(cloud):

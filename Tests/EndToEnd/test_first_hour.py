@@ -12,7 +12,7 @@ from pathlib import Path
 
 
 import conftest
-from conftest import Repo, assert_valid_requests, binary, clean_env, run, run_parallel
+from conftest import Repo, assert_valid_requests, binary, build_keys, clean_env, run, run_parallel
 from fake_jira_cloud import CLIENT_SECRET, FakeJiraCloud
 from fake_jira_server import PAT
 from private_ca import make_tls
@@ -456,4 +456,4 @@ def test_sha3_256_in_a_commit_message_or_branch_is_no_key(tmp_path):
                  "--build-url", "https://ci.example.com/42", "--repo", str(repo.path))
     assert result.code == 0, result
     assert_valid_requests(result.json)
-    assert result.json["requests"][0]["body"]["builds"][0]["issueKeys"] == ["SHOP-1"]
+    assert build_keys(result.json["requests"][0]["body"]["builds"][0]) == ["SHOP-1"]

@@ -1,7 +1,7 @@
 """`--hook-stdin` in a real bare repository, triggered by a real `git push`, reporting to the fake Jira Cloud."""
 import time
 
-from conftest import assert_no_secrets, central_repository, push
+from conftest import assert_no_secrets, build_keys, central_repository, push
 
 
 def hook_setup(tmp_path, cloud, **env):
@@ -20,7 +20,7 @@ def test_new_branch_update_tag_delete_and_several_refs(cloud, tmp_path):
     work, env = hook_setup(tmp_path, cloud)
     work.commit("MAIN-1 initial")
     push(work, env, "main")
-    assert [b["issueKeys"] for b in hook_builds(cloud)] == [["MAIN-1"]]
+    assert [build_keys(b) for b in hook_builds(cloud)] == [["MAIN-1"]]
     assert hook_builds(cloud)[0]["url"].startswith("https://bitbucket.example.com/projects/ACME/repos/shop/commits/")
 
     work.git("checkout", "-q", "-b", "feature/SHOP-9-search")
@@ -29,11 +29,11 @@ def test_new_branch_update_tag_delete_and_several_refs(cloud, tmp_path):
     err = push(work, env, "feature/SHOP-9-search")
     assert_no_secrets(type("R", (), {"out": "", "err": err})(), cloud)
     # a new branch: its own commits only, not main's history
-    assert hook_builds(cloud)[-1]["issueKeys"] == ["SHOP-9", "SHOP-11", "SHOP-10"]
+    assert build_keys(hook_builds(cloud)[-1]) == ["SHOP-9", "SHOP-11", "SHOP-10"]
 
     work.commit("SHOP-12 third")
     push(work, env, "feature/SHOP-9-search")
-    assert hook_builds(cloud)[-1]["issueKeys"] == ["SHOP-9", "SHOP-12"]
+    assert build_keys(hook_builds(cloud)[-1]) == ["SHOP-9", "SHOP-12"]
 
     before = len(hook_builds(cloud))
     work.git("tag", "v1.0")
@@ -47,7 +47,7 @@ def test_new_branch_update_tag_delete_and_several_refs(cloud, tmp_path):
     work.commit("OPS-4 fix")
     requests = cloud.count("/builds/0.1/")
     push(work, env, "main", "fix/OPS-3")
-    assert sorted(b["issueKeys"][0] for b in hook_builds(cloud)[before:]) == ["MAIN-2", "OPS-3"]
+    assert sorted(build_keys(b)[0] for b in hook_builds(cloud)[before:]) == ["MAIN-2", "OPS-3"]
     assert cloud.count("/builds/0.1/") == requests + 1  # both branches of the push in one bulk request
 
 
@@ -60,7 +60,7 @@ def test_branches_pushed_at_one_commit_keep_their_own_builds(cloud, tmp_path):
         work.git("branch", branch)
     err = push(work, env, "feature/SHOP-2-x", "feature/SHOP-3-y")
     assert "SHOP-2" in err and "SHOP-3" in err, err
-    stored = sorted(tuple(build["issueKeys"]) for build in cloud.builds.values())
+    stored = sorted(tuple(build_keys(build)) for build in cloud.builds.values())
     assert stored == [("SHOP-2",), ("SHOP-3",)], cloud.builds
 
 
@@ -75,4 +75,4 @@ def test_a_jira_outage_never_fails_the_push_and_the_report_follows(cloud, tmp_pa
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and not hook_builds(cloud):
         time.sleep(0.2)
-    assert [b["issueKeys"] for b in hook_builds(cloud)] == [["DOWN-1"]]
+    assert [build_keys(b) for b in hook_builds(cloud)] == [["DOWN-1"]]

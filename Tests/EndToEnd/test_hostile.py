@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 import jira_rules
-from conftest import Repo, Result, assert_no_secrets, binary, clean_env
+from conftest import Repo, Result, assert_no_secrets, binary, build_keys, clean_env
 from fake_http import Loopback, QuietHandler
 from fake_jira_cloud import CLIENT_ID, CLIENT_SECRET, CLOUD_ID, FakeJiraCloud
 from fake_jira_server import ACCESS_TOKEN, BASIC, CONSUMER_KEY, PASSWORD, PAT, USER, FakeJiraServer
@@ -934,7 +934,7 @@ def test_a_hooks_dry_run_json_is_one_document_holding_every_branchs_build(shop):
     builds = [build for request in document["requests"] for build in request["body"]["builds"]]
     branches = sorted(build["references"][0]["ref"]["name"] for build in builds)
     assert branches == ["feature/OPS-7-login", "feature/SHOP-1-cart"]
-    assert {"SHOP-1", "OPS-7"} <= {key for build in builds for key in build["issueKeys"]}
+    assert {"SHOP-1", "OPS-7"} <= {key for build in builds for key in build_keys(build)}
 
 
 # -- fuzz: hostile strings as a PR title and a branch -------------------------------------------------------

@@ -15,7 +15,7 @@ import pytest
 
 from ci_examples import (EXAMPLES, build_states, checker, deployment_states, path_with_jira_ci, release_repo,
                          the_deployment)
-from conftest import ROOT, clean_env, make_shop
+from conftest import ROOT, build_keys, clean_env, make_shop
 from fake_jira_cloud import CLIENT_ID, CLIENT_SECRET
 from fake_jira_server import PAT, FakeJiraServer
 from test_server import key
@@ -201,7 +201,7 @@ def test_declarative_reports_in_progress_then_success_and_deploys_main(jenkins, 
     deploying = commands.index("./deploy.sh production")
     assert re.match(r"jira-ci deploy .*--state in_progress", commands[deploying - 1])
     assert build_states(cloud, 7) == ["in_progress", "successful"]
-    assert cloud.build(PIPELINE, 7)["issueKeys"] == ["SHOP-4", "SHOP-1", "SHOP-2"]
+    assert build_keys(cloud.build(PIPELINE, 7)) == ["SHOP-4", "SHOP-1", "SHOP-2"]
     assert deployment_states(cloud, 7) == ["in_progress", "successful"]
     deployment = the_deployment(cloud)
     assert deployment["environment"] == {"id": "production", "displayName": "production", "type": "production"}
@@ -217,7 +217,7 @@ def test_declarative_does_not_deploy_another_branch(jenkins, cloud, feature, job
     build = declarative(jenkins, feature, cloud, {}, **job)
     assert build.result == "SUCCESS" and not build.ran("Deploy")
     assert cloud.build(PIPELINE, 7)["state"] == "successful"
-    assert cloud.build(PIPELINE, 7)["issueKeys"] == ["SHOP-1", "SHOP-2"]
+    assert build_keys(cloud.build(PIPELINE, 7)) == ["SHOP-1", "SHOP-2"]
     assert cloud.deployments == {}
 
 
@@ -251,7 +251,7 @@ def test_scripted_reports_in_progress_then_the_real_result(jenkins, cloud, featu
     assert build.result == outcome
     assert build_states(cloud, 7) == ["in_progress", state]
     reported = cloud.build(PIPELINE, 7)
-    assert reported["issueKeys"] == ["SHOP-1", "SHOP-2"]
+    assert build_keys(reported) == ["SHOP-1", "SHOP-2"]
     assert reported["references"][0]["commit"]["id"] == scm_vars["GIT_COMMIT"]
 
 
@@ -321,7 +321,7 @@ def test_jira_build_reports_in_progress_then_the_result(jenkins, cloud, feature,
     build = with_library(jenkins, feature, cloud, BUILD_WITH_LIBRARY, outcomes={"make test": outcome})
     assert build.result == outcome
     assert build_states(cloud, 7) == ["in_progress", state]
-    assert cloud.build(PIPELINE, 7)["issueKeys"] == ["SHOP-1", "SHOP-2"]
+    assert build_keys(cloud.build(PIPELINE, 7)) == ["SHOP-1", "SHOP-2"]
     start, final = build.jira
     for call in build.jira:
         assert_runs_with_credentials_bound(call, "jira-ci build --soft-fail")
@@ -444,7 +444,7 @@ node {
 """, scm_vars=scm_vars, **env)
     assert build.result == "SUCCESS", build.error
     reported = cloud.build(PIPELINE, 7)
-    assert reported["issueKeys"] == ["SHOP-1", "SHOP-2"]
+    assert build_keys(reported) == ["SHOP-1", "SHOP-2"]
     assert reported["references"][0]["commit"]["id"] == scm_vars["GIT_COMMIT"]
 
 

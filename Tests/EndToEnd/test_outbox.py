@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_no_secrets, binary, clean_env, outbox_dir, push, run
+from conftest import assert_no_secrets, binary, build_keys, clean_env, outbox_dir, push, run
 from fake_jira_cloud import CLIENT_ID, CLOUD_ID
 from test_cloud import assert_queued, closed_port
 from fake_jira_server import PAT
@@ -260,7 +260,7 @@ def test_a_transient_failure_queues_the_whole_report_and_flush_delivers_it_uncha
     assert CLIENT_ID in text, "the queued report does not name the credential"
     queued_build = the_build(report)
     assert queued_build["buildNumber"] == 42 and queued_build["state"] == "successful"
-    assert sorted(queued_build["issueKeys"]) == ["SHOP-1", "SHOP-2"]
+    assert sorted(build_keys(queued_build)) == ["SHOP-1", "SHOP-2"]
 
     heal()
     before = len(build_bodies(cloud))
@@ -733,7 +733,7 @@ def test_a_jira_that_never_answers_does_not_hold_a_push_and_the_background_flush
     log = outbox_dir() / "flush.log"
     assert poll(lambda: len(cloud.builds) == 3 and not waiting(), 60), \
         f"not delivered; flush.log:\n{log.read_text() if log.exists() else '(none)'}"
-    assert sorted(b["issueKeys"][0] for b in cloud.builds.values()) == ["SHOP-1", "SHOP-2", "SHOP-3"]
+    assert sorted(build_keys(b)[0] for b in cloud.builds.values()) == ["SHOP-1", "SHOP-2", "SHOP-3"]
     assert (outbox_dir() / "flush.log").exists()
     assert_private_and_secret_free(cloud)
 
@@ -747,7 +747,7 @@ def test_a_push_of_twenty_branches_to_a_healthy_jira_makes_one_bulk_request(clou
     assert not (outbox_dir() / "flush.log").exists(), "a background flush was started with nothing to send"
     assert cloud.count("/oauth/token") == 1 and cloud.count("tenant_info") == 1
     assert cloud.count() == 3
-    assert sorted(b["issueKeys"][0] for b in hook_builds(cloud)) == sorted(f"SHOP-{i}" for i in range(1, 21))
+    assert sorted(build_keys(b)[0] for b in hook_builds(cloud)) == sorted(f"SHOP-{i}" for i in range(1, 21))
     assert waiting() == []
 
 
@@ -765,7 +765,7 @@ def test_hook_budget_takes_seconds_milliseconds_and_bare_numbers(cloud, tmp_path
     assert_no_secrets(result, cloud)
     assert result.code == 0, result
     assert "hook-budget" not in result.err.lower() and "JIRA_CI_HOOK_BUDGET" not in result.err, result
-    assert poll(lambda: [b["issueKeys"] for b in hook_builds(cloud)] == [["MAIN-1"]], 30), result
+    assert poll(lambda: [build_keys(b) for b in hook_builds(cloud)] == [["MAIN-1"]], 30), result
 
 
 def test_an_invalid_hook_budget_is_a_warning_naming_it_and_never_fails_the_hook(cloud, tmp_path):

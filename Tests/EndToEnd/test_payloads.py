@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from conftest import Repo, assert_valid_requests, is_path_safe_id_of, make_shop, run, run_parallel
+from conftest import Repo, assert_valid_requests, build_keys, is_path_safe_id_of, make_shop, run, run_parallel
 from fake_jira_server import PAT, FakeJiraServer
 from test_keys import assert_one_line_error
 
@@ -66,22 +66,22 @@ def shop(tmp_path):
     return make_shop(tmp_path, branch=None, change=None)
 
 
-# -- issue keys: at most 100 per build, at most 500 association values per deployment ----------------------------
+# -- issue keys: at most 500 association values per build or deployment ------------------------------------------
 
-def test_a_build_with_150_keys_sends_the_first_100_in_the_documented_order_and_says_how_many_were_left_out(shop):
+def test_a_build_with_603_keys_sends_the_first_500_by_association_in_the_documented_order_and_says_the_rest(shop):
     shop.git("checkout", "-q", "-b", "feature/BR-2-checkout")
-    shop.commit(" ".join(f"OLD-{i}" for i in range(1, 50)))
-    shop.commit(" ".join(f"MID-{i}" for i in range(1, 50)))
-    shop.commit(" ".join(f"NEW-{i}" for i in range(1, 50)))
+    shop.commit(" ".join(f"OLD-{i}" for i in range(1, 201)))
+    shop.commit(" ".join(f"MID-{i}" for i in range(1, 201)))
+    shop.commit(" ".join(f"NEW-{i}" for i in range(1, 201)))
     result = dry(shop, "build", "--state", "passed", "--since", shop.base, "--issue", "EX-1", "--pr-title", "PR-3: checkout")
     build = only_build(result)
-    # explicit, branch, PR title, then the commits newest first: 3 + 147 keys, the first 100 of them sent
-    expected = ["EX-1", "BR-2", "PR-3", *(f"NEW-{i}" for i in range(1, 50)), *(f"MID-{i}" for i in range(1, 50)),
-                *(f"OLD-{i}" for i in range(1, 50))]
-    assert build["issueKeys"] == expected[:100]
-    [left_out] = [w for w in warnings(result) if "left out" in w]
-    assert "at most 100" in left_out and "50 left out" in left_out, result
-    assert left_out.split("left out: ")[1].startswith("MID-49, OLD-1, OLD-2"), result
+    # explicit, branch, PR title, then the commits newest first: 3 + 600 keys, the first 500 of them sent
+    expected = ["EX-1", "BR-2", "PR-3", *(f"NEW-{i}" for i in range(1, 201)), *(f"MID-{i}" for i in range(1, 201)),
+                *(f"OLD-{i}" for i in range(1, 201))]
+    assert build_keys(build) == expected[:500]
+    [dropped] = [w for w in warnings(result) if "dropped" in w]
+    assert "at most 500" in dropped and "103 more key(s)" in dropped, result
+    assert "e.g. OLD-98, OLD-99, OLD-100" in dropped, result
 
 
 def test_deployment_associations_keep_every_service_then_issue_keys_within_500_values(shop):

@@ -70,6 +70,18 @@ struct CloudAnswerTests {
         #expect(results.allSatisfy { $0.kindName == "failed" }, "\(body)")
     }
 
+    /// The Builds API's answer lists unknown associations too (its 202 schema); a build's outcome carries them
+    /// as a deployment's does.
+    @Test func unknownAssociationsOfABuildAreKept() {
+        let body = """
+            {"acceptedBuilds": [\(Self.key(Self.reports[0]))], "unknownIssueKeys": [],
+             "unknownAssociations": [{"associationType": "issueIdOrKeys", "values": ["ABC-2"]}]}
+            """
+        let results = CloudDelivery.results(of: Self.answer(body), for: [Self.reports[0]])
+        #expect(results.map(\.kindName) == ["accepted"])
+        #expect(results[0].outcome?.unknownAssociations == [.object(["associationType": .string("issueIdOrKeys"), "values": .array([.string("ABC-2")])])])
+    }
+
     @Test func deploymentsAreMatchedByPipelineEnvironmentAndNumber() {
         let reports = [Sample.report(.deployment(Sample.deployment(environmentId: "prod", number: 7))),
                        Sample.report(.deployment(Sample.deployment(environmentId: "stage", number: 7)))]

@@ -174,6 +174,35 @@ struct OutboxTests {
         }
     }
 
+    /// jira-ci 0.2 reads formats up to 2 and leaves newer files waiting. A build by association is a file it
+    /// would misread (its Build requires issueKeys), so it is stamped 3; everything else stays 2, which 0.2
+    /// still delivers.
+    @Test func eachFileCarriesTheEarliestFormatThatHoldsItsReport() throws {
+        struct BuildOf02: Decodable { let pipelineId: String; let issueKeys: [String] }
+        struct EntityOf02: Decodable { let build: BuildOf02? }
+        struct ReportOf02: Decodable { let entity: EntityOf02 }
+        let reports = [
+            Sample.buildReport(), Sample.report(.build(Sample.build().withIssueKeysField().build)),
+            Sample.report(.deployment(Sample.deployment())),
+        ]
+        var formats: [Int64] = []
+        for report in reports {
+            let bytes = try OutboxFormat.encode(report)
+            guard case .integer(let format)? = try JSON.decode(JSONValue.self, from: bytes)["format"] else {
+                Issue.record("\(report.entity.noun) has no format")
+                continue
+            }
+            formats.append(format)
+            #expect((try? JSON.decode(ReportOf02.self, from: bytes)) != nil || format > 2, "\(report.entity.noun)")
+            guard case .report(let read) = OutboxFormat.decode(bytes) else {
+                Issue.record("\(report.entity.noun) was not read back")
+                continue
+            }
+            #expect(read == report)
+        }
+        #expect(formats == [3, 2, 2] && OutboxFormat.current == 3)
+    }
+
     @Test func aNewerFormatIsLeftWaitingNeverMovedAsideNotEvenForRoom() throws {
         try withTemporaryDirectory { root in
             let outbox = Outbox(directory: root, capacity: 2)

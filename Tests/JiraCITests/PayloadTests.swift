@@ -98,13 +98,45 @@ struct PayloadFactoryTests {
         #expect(Set(adjustments.map(\.field)) == ["displayName", "label", "description"])
     }
 
+    @Test func buildNamesUpTo500IssuesByAssociationNotTheDeprecatedField() throws {
+        let keys = (1...600).map { "K-\($0)" }
+        let made = Self.factory.build(BuildSettings(state: .successful), pipeline: PipelineSettings(), context: Self.context(keys: keys))
+        #expect(made.entity.associations == [Association(associationType: .issueIdOrKeys, values: Array(keys.prefix(500)))])
+        #expect(made.entity.issueKeys == nil)
+        #expect(made.dropped == Array(keys.dropFirst(500)))
+        let json = try JSON.string(made.entity)
+        #expect(!json.contains("\"issueKeys\"") && json.contains("\"associations\""))
+    }
+
+    /// What an older Jira, which does not know builds' associations, gets instead.
+    @Test func aBuildInTheDeprecatedFieldKeepsItsFirst100Keys() throws {
+        let keys = (1...130).map { "K-\($0)" }
+        let (build, leftOut) = Sample.build(keys: keys).withIssueKeysField()
+        #expect(build.issueKeys == Array(keys.prefix(100)) && build.associations == nil)
+        #expect(leftOut == Array(keys.dropFirst(100)))
+        #expect(build.keys == Array(keys.prefix(100)))
+        let json = try JSON.string(build)
+        #expect(json.contains("\"issueKeys\"") && !json.contains("\"associations\""))
+    }
+
+    /// Reports jira-ci 0.2 queued hold their keys in issueKeys: read, they name the same issues, and they are
+    /// sent as they were queued.
+    @Test func aBuildQueuedWithIssueKeysIsReadAsItWas() throws {
+        let queued = #"{"schemaVersion":"1.0","pipelineId":"p","buildNumber":7,"updateSequenceNumber":1,"displayName":"p #7","url":"https://ci.example.com/7","state":"successful","lastUpdated":"2026-01-02T03:04:05.000Z","issueKeys":["ABC-1","ABC-2"]}"#
+        let build = try JSON.decode(Build.self, from: Array(queued.utf8))
+        #expect(build.keys == ["ABC-1", "ABC-2"] && build.associations == nil)
+        #expect(ReportEntity.build(build).issueKeys == ["ABC-1", "ABC-2"])
+        let sent = try JSON.decode(JSONValue.self, from: JSON.encode(build))
+        #expect(sent == (try JSON.decode(JSONValue.self, from: Array(queued.utf8))))
+    }
+
     @Test func deploymentUsesAssociationsNotTheDeprecatedField() throws {
         let settings = DeploymentSettings(environmentName: "Production EU", state: .successful, services: ["svc-1"], gate: true)
         let made = Self.factory.deployment(settings, pipeline: PipelineSettings(), context: Self.context())
         let deployment = made.entity
         #expect(made.dropped.isEmpty)
         #expect(deployment.associations.map(\.associationType) == [.issueIdOrKeys, .serviceIdOrKeys])
-        #expect(deployment.environment.id == "production-eu")
+        #expect(deployment.environment.id == "production-eu_6c1605c2")
         #expect(deployment.environment.type == .production)
         #expect(deployment.deploymentSequenceNumber == 42)
         #expect(deployment.commands == [.initiateDeploymentGating])

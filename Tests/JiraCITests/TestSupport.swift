@@ -162,7 +162,8 @@ enum Sample {
         Build(
             pipelineId: pipelineId, buildNumber: number, updateSequenceNumber: 1_700_000_000 + number, displayName: "shop #\(number)",
             description: nil, label: nil, url: "https://ci.example.com/shop/\(number)", state: .successful,
-            lastUpdated: "2026-01-02T03:04:05.000Z", issueKeys: keys, testInfo: nil, references: nil)
+            lastUpdated: "2026-01-02T03:04:05.000Z", associations: [.init(associationType: .issueIdOrKeys, values: keys)], issueKeys: nil,
+            testInfo: nil, references: nil)
     }
 
     static func deployment(pipelineId: String = "github.com/acme/shop", environmentId: String = "production", number: Int64 = 7,

@@ -2,9 +2,17 @@
 /// outlives the binary that wrote it. A later release reads an earlier one's files; an earlier release leaves a
 /// later one's alone (it may not know what they hold), rather than moving them aside as unreadable.
 ///
-/// Formats: 1, the report's JSON without a `format` field (jira-ci 0.1); 2, the same with `"format": 2`.
+/// Formats: 1, the report's JSON without a `format` field (jira-ci 0.1); 2, the same with `"format": 2`; 3, a
+/// build that names its issues in `associations` instead of `issueKeys`, which jira-ci 0.2 cannot read. A file
+/// carries the earliest format that holds its report, so an earlier release still delivers the deployments and
+/// development information a later one queued, and leaves only what it cannot read waiting.
 public enum OutboxFormat {
-    public static let current = 2
+    public static let current = 3
+
+    /// The earliest format that holds `report`.
+    static func format(of report: Report) -> Int {
+        report.entity.isBuildByAssociation ? 3 : 2
+    }
 
     public enum Decoded: Sendable {
         case report(Report)
@@ -28,7 +36,7 @@ public enum OutboxFormat {
         func encode(to encoder: any Encoder) throws {
             try report.encode(to: encoder)
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(OutboxFormat.current, forKey: .format)
+            try container.encode(OutboxFormat.format(of: report), forKey: .format)
         }
     }
 
@@ -44,7 +52,8 @@ public enum OutboxFormat {
         }
         guard format >= 1 else { return .unreadable }
         guard format <= current else { return .newer(format) }
-        // Formats 1 and 2 hold the same report; a change of shape gets its migration here.
+        // Every format so far decodes as it is: a build of formats 1 and 2 holds its keys in issueKeys, which
+        // stays a field of Build and goes to Jira as it was queued. A change of shape gets its migration here.
         guard let report = try? JSON.decode(Report.self, from: bytes) else { return .unreadable }
         return .report(report)
     }

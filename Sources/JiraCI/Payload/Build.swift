@@ -10,9 +10,28 @@ public struct Build: Sendable, Codable, Equatable {
     public var url: String
     public var state: BuildState
     public var lastUpdated: String
-    public var issueKeys: [String]
+    /// The issues, as the current API takes them: one `issueIdOrKeys` association.
+    public var associations: [Association]?
+    /// The deprecated field (at most 100 keys): what a Jira that does not know `associations` takes, and where
+    /// reports queued by jira-ci 0.2 and earlier hold their keys (they are sent as they were queued).
+    public var issueKeys: [String]?
     public var testInfo: TestInfo?
     public var references: [Reference]?
+
+    /// The issues it names, whichever field holds them, in order.
+    public var keys: [String] {
+        (issueKeys ?? []) + (associations ?? []).issueKeys
+    }
+
+    /// The build as a Jira that does not know `associations` takes it: its first keys in `issueKeys`, and the
+    /// keys that did not fit.
+    public func withIssueKeysField() -> (build: Build, leftOut: [String]) {
+        let keys = self.keys
+        var build = self
+        build.associations = nil
+        build.issueKeys = Array(keys.prefix(FieldLimits.issueKeysField))
+        return (build, Array(keys.dropFirst(FieldLimits.issueKeysField)))
+    }
 
     public struct TestInfo: Sendable, Codable, Equatable, SettingValue {
         public var totalNumber: Int64

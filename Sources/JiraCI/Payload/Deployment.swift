@@ -16,15 +16,6 @@ public struct Deployment: Sendable, Codable, Equatable {
     public var commands: [Command]?
     public var triggeredBy: TriggeredBy?
 
-    public struct Association: Sendable, Codable, Equatable {
-        public enum AssociationType: String, Sendable, Codable {
-            case issueIdOrKeys
-            case serviceIdOrKeys
-        }
-        public var associationType: AssociationType
-        public var values: [String]
-    }
-
     public struct Pipeline: Sendable, Codable, Equatable {
         public var id: String
         public var displayName: String

@@ -7,9 +7,9 @@ public enum FieldLimits {
     public static let text = 255
     public static let longText = 1024
     public static let url = 2000
-    /// A build names at most this many issues (the published schema's `maxItems`).
-    public static let buildIssueKeys = 100
-    /// A deployment's associations hold at most this many values together.
+    /// The deprecated `issueKeys` field of a build holds at most this many keys (the published schema's `maxItems`).
+    public static let issueKeysField = 100
+    /// A build's or a deployment's associations hold at most this many values together.
     public static let associationValues = 500
 
     /// `text` cut to at most `limit` UTF-16 units, ending in "…" when cut; nil when it already fits.

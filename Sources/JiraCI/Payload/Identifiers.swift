@@ -3,23 +3,36 @@
 /// Pipeline and environment ids go into URL paths (gating status, reads, deletes), where Jira handles an
 /// encoded `/` unreliably: they are made of the unreserved characters `A-Z a-z 0-9 - . _ ~` only.
 public enum Identifiers {
-    /// `Production EU` → `production-eu`: lower-case ASCII letters and digits joined by single dashes.
-    /// Environment ids are this, so environments named alike group together in Jira.
-    public static func slug(_ name: String) -> String {
-        var out = ""
+    /// The id of an environment named `name`. Letter case is no part of an environment's identity (`Production`
+    /// and `production` are one environment), anything else is: `prod/eu-west`, `prod-eu/west` and `prod-eu-west`
+    /// are three. A name of ASCII letters and digits in dash-separated words is its own id, lower-cased
+    /// (`production`, `eu-west-1`), as in jira-ci 0.2. Any other becomes a slug (lower-case ASCII letters and
+    /// digits, anything else `-`), `_`, and 8 hex digits of a hash of the lower-cased name: `prod-eu-west_…`.
+    /// Plain ids hold no `_`, so a hashed id never meets one. A name without an ASCII letter or digit is `env-`
+    /// and 16 hex digits of the hash, as in 0.2.
+    public static func environmentId(_ name: String) -> String {
+        // Lower-cased, then in Unicode's composed form: names Swift's `==` finds equal after lower-casing (an
+        // accent typed as one character or as two) are one environment too.
+        let identity = Array(name.lowercased()._nfcCodeUnits)
+        let dash = UInt8(ascii: "-")
+        var slug: [UInt8] = []
         var pendingDash = false
-        for byte in name.lowercased().utf8 {
+        for byte in identity {
             if ASCII.isLetter(byte) || ASCII.isDigit(byte) {
-                if pendingDash && !out.isEmpty { out.append("-") }
-                out.unicodeScalars.append(Unicode.Scalar(byte))
+                if pendingDash && !slug.isEmpty { slug.append(dash) }
+                slug.append(byte)
                 pendingDash = false
             } else {
                 pendingDash = true
             }
         }
-        // A name in another script has no ASCII letters; its hash is still stable.
-        if out.isEmpty { return "env-" + hex(fnv1a(name)) }
-        return bounded(out, limit: FieldLimits.text)
+        if !slug.isEmpty, slug == identity { return bounded(String(decoding: slug, as: UTF8.self), limit: FieldLimits.text) }
+        let hash = hex(fnv1a(identity))
+        if slug.isEmpty { return "env-" + hash }
+        let suffix = "_" + hash.prefix(8)
+        var head = slug.prefix(FieldLimits.text - suffix.utf8.count)
+        while head.last == dash { head.removeLast() }
+        return String(decoding: head, as: UTF8.self) + suffix
     }
 
     /// `text` itself when it is unreserved characters only and fits; else a readable slug of it (other
@@ -60,8 +73,12 @@ public enum Identifiers {
     }
 
     static func fnv1a(_ text: String) -> UInt64 {
+        fnv1a(text.utf8)
+    }
+
+    static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }

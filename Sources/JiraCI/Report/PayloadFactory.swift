@@ -43,7 +43,7 @@ public struct PayloadFactory: Sendable {
             }
             references = [Build.Reference(commit: .init(id: context.commitSHA, repositoryUri: repositoryURI), ref: ref)]
         }
-        let keys = Array(context.keys.prefix(FieldLimits.buildIssueKeys))
+        let keys = Array(context.keys.prefix(FieldLimits.associationValues))
         let build = Build(
             pipelineId: context.pipelineId,
             buildNumber: context.buildNumber,
@@ -54,7 +54,8 @@ public struct PayloadFactory: Sendable {
             url: context.buildURL,
             state: settings.state,
             lastUpdated: WallClock.rfc3339(microseconds: now()),
-            issueKeys: keys,
+            associations: keys.isEmpty ? nil : [Association(associationType: .issueIdOrKeys, values: keys)],
+            issueKeys: nil,
             testInfo: settings.testInfo,
             references: references)
         return Made(entity: build, adjustments: limits.adjustments, dropped: Array(context.keys.dropFirst(keys.count)))
@@ -72,7 +73,7 @@ public struct PayloadFactory: Sendable {
         let services = Array(settings.services.prefix(FieldLimits.associationValues))
         let keys = Array(context.keys.prefix(FieldLimits.associationValues - services.count))
         let dropped = Array(settings.services.dropFirst(services.count)) + Array(context.keys.dropFirst(keys.count))
-        var associations: [Deployment.Association] = []
+        var associations: [Association] = []
         if !keys.isEmpty { associations.append(.init(associationType: .issueIdOrKeys, values: keys)) }
         if !services.isEmpty { associations.append(.init(associationType: .serviceIdOrKeys, values: services)) }
 

@@ -9,13 +9,18 @@ public enum ReportEntity: Sendable, Equatable, Codable {
     /// The issues the entity names, in the documented order.
     public var issueKeys: [String] {
         switch self {
-        case .build(let build): build.issueKeys
-        case .deployment(let deployment):
-            deployment.associations.filter { $0.associationType == .issueIdOrKeys }.flatMap(\.values)
+        case .build(let build): build.keys
+        case .deployment(let deployment): deployment.associations.issueKeys
         case .devinfo(let repository):
             ((repository.branches ?? []).flatMap(\.issueKeys) + (repository.commits ?? []).flatMap(\.issueKeys)).uniqued()
         case .branchDeletion(let deletion): deletion.issueKeys
         }
+    }
+
+    /// A build that names its issues in `associations`: a Jira older than that field refuses it, and
+    /// jira-ci 0.2 cannot read it from the outbox.
+    var isBuildByAssociation: Bool {
+        if case .build(let build) = self { build.associations != nil } else { false }
     }
 
     /// What it is, for messages: `build shop #42`, `deployment 7 to production`, `3 commits and branch x of shop`.

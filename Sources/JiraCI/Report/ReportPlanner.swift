@@ -54,7 +54,7 @@ public struct ReportPlanner: Sendable {
         case .build(let settings):
             let made = factory.build(settings, pipeline: pipeline, context: context)
             warnings += made.adjustments.map(ReportWarning.adjusted)
-            if !made.dropped.isEmpty { warnings.append(.buildKeysLeftOut(made.dropped)) }
+            if !made.dropped.isEmpty { warnings.append(.buildKeysLeftOut(limit: FieldLimits.associationValues, keys: made.dropped)) }
             entity = .build(made.entity)
         case .deployment(let settings):
             let made = factory.deployment(settings, pipeline: pipeline, context: context)

@@ -65,10 +65,10 @@ public struct DeploymentSettings: Sendable, Equatable {
         self.gate = gate
     }
 
-    /// The id Jira groups deployments by: stable across runs (never derived from a run number), and safe in a
-    /// URL path.
+    /// The id Jira groups deployments by: stable across runs (never derived from a run number), safe in a URL
+    /// path, and the same for two names only when they differ in letter case alone.
     public var resolvedEnvironmentId: String {
-        environmentId.map { Identifiers.pathSafe($0) } ?? Identifiers.slug(environmentName)
+        environmentId.map { Identifiers.pathSafe($0) } ?? Identifiers.environmentId(environmentName)
     }
 
     /// The type Jira files the environment under: given, else from the map or the name's words.

@@ -6,7 +6,7 @@ public enum ReportWarning: Sendable, Equatable, CustomStringConvertible {
     case keysDropped(count: Int, atLeast: Bool, examples: [String])
     case noKeys
     case adjusted(PayloadAdjustment)
-    case buildKeysLeftOut([String])
+    case buildKeysLeftOut(limit: Int, keys: [String])
     case associationValuesDropped(kept: Int, dropped: [String])
     case missingURL
     case newBranchWithoutBase(String)
@@ -27,8 +27,8 @@ public enum ReportWarning: Sendable, Equatable, CustomStringConvertible {
             "no issue keys found; nothing to send (use --issue KEY, or --require-keys to fail instead)"
         case .adjusted(let adjustment):
             adjustment.description
-        case .buildKeysLeftOut(let keys):
-            "Jira takes at most \(FieldLimits.buildIssueKeys) issue keys per build; \(keys.count) left out: \(Self.list(keys))"
+        case .buildKeysLeftOut(let limit, let keys):
+            "Jira takes at most \(limit) issue keys per build; \(keys.count) left out: \(Self.list(keys))"
         case .associationValuesDropped(let kept, let dropped):
             "Jira accepts at most \(kept) association values per deployment; \(dropped.count) left out: \(Self.list(dropped))"
         case .missingURL:

@@ -53,7 +53,7 @@ public struct CloudDelivery: JiraDelivery {
                 batch.forEach { results[$0] = .failed(stop) }
                 continue
             }
-            for (index, result) in zip(batch, send(batch.map { reports[$0] }, session: session)) {
+            for (index, result) in zip(batch, send(Self.asTaken(batch.map { reports[$0] }, by: session), session: session)) {
                 results[index] = result
                 // Once Jira is out of reach or refuses the credentials, the next batch would only wait or fail too.
                 if case .failed(let error) = result, stop == nil, [.transient, .refused].contains(FailureClass(error)) { stop = error }
@@ -84,6 +84,13 @@ public struct CloudDelivery: JiraDelivery {
         default:
             let error = Self.failure(response, api: kind.apiName)
             guard case .rejected(let message) = error else { return reports.map { _ in .failed(error) } }
+            if response.status == 400, response.text.contains("associations"), reports.contains(where: \.entity.isBuildByAssociation) {
+                // A Jira older than builds' associations refuses the whole request for the field it does not know.
+                session.learnBuildsTakeIssueKeysOnly()
+                session.log.warning(
+                    "this Jira does not take builds' associations (\(message)); builds go with the deprecated issueKeys field, at most \(FieldLimits.issueKeysField) keys each, for the rest of the run")
+                return send(Self.asTaken(reports, by: session), session: session)
+            }
             if reports.count > 1 {
                 // A refusal of a whole batch does not say which report is bad: one by one (in halves when too large).
                 let part = response.status == 413 ? (reports.count + 1) / 2 : 1
@@ -92,6 +99,22 @@ public struct CloudDelivery: JiraDelivery {
                 }
             }
             return [.rejected(ReportOutcome(rejected: [.init(key: reports[0].entity.apiKey, errors: [.object(["message": .string(message)])])]))]
+        }
+    }
+
+    /// `reports` as the session's Jira takes them: builds by association, unless it said it does not know
+    /// associations; then in the deprecated issueKeys field, each build's keys that do not fit said once.
+    static func asTaken(_ reports: [Report], by session: CloudSession) -> [Report] {
+        guard session.takesBuildsByIssueKeysOnly else { return reports }
+        return reports.map { report in
+            guard case .build(let build) = report.entity, report.entity.isBuildByAssociation else { return report }
+            let (taken, leftOut) = build.withIssueKeysField()
+            if !leftOut.isEmpty {
+                session.log.warning("\(report.entity.noun): \(ReportWarning.buildKeysLeftOut(limit: FieldLimits.issueKeysField, keys: leftOut))")
+            }
+            var report = report
+            report.entity = .build(taken)
+            return report
         }
     }
 
@@ -107,8 +130,7 @@ public struct CloudDelivery: JiraDelivery {
         return reports.map { report in
             let key = report.entity.apiKey
             let keys = report.entity.issueKeys
-            var outcome = ReportOutcome(unknownIssueKeys: unknownKeys.filter(keys.contains))
-            if case .deployment = report.entity { outcome.unknownAssociations = unknownAssociations }
+            var outcome = ReportOutcome(unknownIssueKeys: unknownKeys.filter(keys.contains), unknownAssociations: unknownAssociations)
             if let rejection = rejected.first(where: { ($0["key"] ?? .null).identityText == key.identityText }) {
                 outcome.reject(.init(key: key, errors: rejection["errors"]?.arrayValue ?? []))
                 return .rejected(outcome)

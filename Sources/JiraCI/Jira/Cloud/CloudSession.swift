@@ -28,6 +28,10 @@ public final class CloudSession: Sendable {
     let cache: TokenCache?
     let log: ReportLog
     private let state = Mutex<(token: TokenCache.CachedToken?, cloudId: String?)>((nil, nil))
+    /// This Jira answered builds by association with HTTP 400 naming `associations`: it is older than the field
+    /// and takes builds' keys in the deprecated `issueKeys` only. Learnt once a run, so later builds do not
+    /// ask again.
+    private let buildsByIssueKeys = Mutex(false)
 
     public init(target: JiraTarget, credentials: ClientCredentials, client: HTTPClient, retry: RetryPolicy, cache: TokenCache?, log: ReportLog) {
         self.target = target
@@ -122,6 +126,14 @@ public final class CloudSession: Sendable {
         state.withLock { $0.cloudId = cloudId }
         cache?.storeCloudId(cloudId, site: site)
         return cloudId
+    }
+
+    var takesBuildsByIssueKeysOnly: Bool {
+        buildsByIssueKeys.withLock { $0 }
+    }
+
+    func learnBuildsTakeIssueKeysOnly() {
+        buildsByIssueKeys.withLock { $0 = true }
     }
 
     public var endpoints: CloudEndpoints {

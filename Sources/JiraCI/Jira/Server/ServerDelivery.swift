@@ -32,7 +32,7 @@ public struct ServerDelivery: JiraDelivery {
         switch report.entity {
         case .build(let build):
             let link = RemoteLink(build: build, context: report.context, site: site)
-            return try build.issueKeys.map { ($0, try post(link, to: $0)) }
+            return try build.keys.map { ($0, try post(link, to: $0)) }
         case .deployment(let deployment):
             let link = RemoteLink(deployment: deployment, context: report.context, site: site)
             return try report.entity.issueKeys.map { ($0, try post(link, to: $0)) }
