@@ -41,6 +41,9 @@ def test_an_older_jira_gets_the_first_100_keys_in_issue_keys_with_a_warning(clou
     assert "HTTP 400" in switched and "Unrecognized field" in switched and "issueKeys" in switched, result
     [left_out] = [w for w in warnings(result) if "left out" in w]
     assert "at most 100" in left_out and "30 left out: KK-101, KK-102" in left_out, result
+    # The accepted line names what Jira took, not the 30 keys it never got.
+    [accepted] = [line for line in result.out.splitlines() if line.startswith("Jira accepted")]
+    assert "KK-100" in accepted and "KK-101" not in accepted, accepted
 
 
 def test_an_older_jira_is_asked_once_a_run_and_takes_reports_queued_in_either_shape(cloud, tmp_path):

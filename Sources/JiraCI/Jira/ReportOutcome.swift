@@ -25,9 +25,16 @@ public struct ReportOutcome: Sendable, Equatable, Encodable {
     /// At most `AnswerText.listLimit`; `rejectedNotListed` counts the rest.
     public private(set) var rejected: [Rejection]
     public private(set) var rejectedNotListed: Int?
+    /// The issue keys the report went with, when Jira took fewer than it was made with (an older Jira takes a
+    /// build's first 100): what an accepted report names. Not part of `--json`, which lists what Jira answered.
+    public var keysSent: [String]?
     public var unknownIssueKeys: [String]
     public var unknownAssociations: [JSONValue] {
         didSet { unknownAssociations = AnswerText.bounded(unknownAssociations).items }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case accepted, rejected, rejectedNotListed, unknownIssueKeys, unknownAssociations
     }
 
     public init(accepted: [JSONValue] = [], rejected: [Rejection] = [], unknownIssueKeys: [String] = [], unknownAssociations: [JSONValue] = []) {

@@ -17,7 +17,7 @@ enum OutcomeView {
     /// The issues that took the report (a service-only deployment names its services).
     static func accepted(_ outcome: ReportOutcome, report: Report) -> [String] {
         let rejected = Set(outcome.rejected.compactMap { $0.key["issueKey"]?.stringValue })
-        let keys = report.entity.issueKeys.filter { !outcome.unknownIssueKeys.contains($0) && !rejected.contains($0) }
+        let keys = (outcome.keysSent ?? report.entity.issueKeys).filter { !outcome.unknownIssueKeys.contains($0) && !rejected.contains($0) }
         if keys.isEmpty, case .deployment(let deployment) = report.entity {
             return deployment.associations.filter { $0.associationType == .serviceIdOrKeys }.flatMap(\.values).map { "service \($0)" }
         }

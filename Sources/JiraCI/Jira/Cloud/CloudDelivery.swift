@@ -137,6 +137,7 @@ public struct CloudDelivery: JiraDelivery {
             }
             guard accepted.contains(key.identityText) else { return unconfirmed(report, response) }
             outcome.accepted = [key]
+            outcome.keysSent = keys
             return .accepted(outcome)
         }
     }
