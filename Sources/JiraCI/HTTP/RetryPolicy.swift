@@ -27,12 +27,12 @@ public struct RetryPolicy: Sendable {
     /// Sends `request` until it gets an answer worth returning or the retries run out. Transport errors
     /// that will not heal (DNS, TLS, refused plain http) are thrown at once.
     public func send(
-        _ request: () throws -> HTTPRequest, with client: HTTPClient, notice: (String) -> Void
+        _ request: () throws -> HTTPRequest, with transport: any HTTPTransport, notice: (String) -> Void
     ) throws -> HTTPResponse {
         var attempt = 0
         while true {
             let built = try request()
-            switch client.attempt(built, deadline: deadline) {
+            switch transport.attempt(built, deadline: deadline) {
             case .success(let response):
                 guard attempt < retries, let delay = delay(for: response, attempt: attempt), fits(delay) else {
                     return response

@@ -23,20 +23,26 @@ public final class CloudSession: Sendable {
 
     public let target: JiraTarget
     let credentials: ClientCredentials
-    let client: HTTPClient
+    let transport: any HTTPTransport
+    /// The run's: the secret and every token learned are hidden in all output from then on.
+    let redactor: Redactor
     let retry: RetryPolicy
     let cache: TokenCache?
     let log: ReportLog
     private let state = Mutex<(token: TokenCache.CachedToken?, cloudId: String?)>((nil, nil))
 
-    public init(target: JiraTarget, credentials: ClientCredentials, client: HTTPClient, retry: RetryPolicy, cache: TokenCache?, log: ReportLog) {
+    public init(
+        target: JiraTarget, credentials: ClientCredentials, transport: any HTTPTransport, redactor: Redactor, retry: RetryPolicy,
+        cache: TokenCache?, log: ReportLog
+    ) {
         self.target = target
         self.credentials = credentials
-        self.client = client
+        self.transport = transport
+        self.redactor = redactor
         self.retry = retry
         self.cache = cache
         self.log = log
-        client.redactor.add(credentials.clientSecret.value)
+        redactor.add(credentials.clientSecret.value)
     }
 
     /// A valid access token: the cached one while it has a minute left, else a new one.
@@ -45,7 +51,7 @@ public final class CloudSession: Sendable {
         if !forceRefresh {
             if let token = state.withLock({ $0.token }), token.expiresAt - TokenCache.expiryMargin > now { return token }
             if let cached = cache?.token(clientId: credentials.clientId, apiURL: target.apiURL, now: now) {
-                client.redactor.add(cached.accessToken)
+                redactor.add(cached.accessToken)
                 state.withLock { $0.token = cached }
                 return cached
             }
@@ -74,7 +80,7 @@ public final class CloudSession: Sendable {
             else {
                 throw JiraError.unavailable("the token endpoint \(url) answered without a usable access token")
             }
-            client.redactor.add(accessToken)
+            redactor.add(accessToken)
             return TokenCache.CachedToken(
                 accessToken: accessToken, expiresAt: now + Self.lifetime(answer?["expires_in"]),
                 clientId: credentials.clientId, apiURL: target.apiURL)
@@ -143,7 +149,7 @@ public final class CloudSession: Sendable {
     }
 
     func send(_ request: () throws -> HTTPRequest) throws -> HTTPResponse {
-        try retry.send(request, with: client, notice: log.notice)
+        try retry.send(request, with: transport, notice: log.notice)
     }
 }
 
