@@ -79,3 +79,12 @@ extension ScriptedTransport.Step {
         return .answer(202, #"{"acceptedBuilds":[\#(accepted)],"rejectedBuilds":[],"unknownIssueKeys":[]}"#)
     }
 }
+
+extension ScriptedTransport.Step: CustomTestStringConvertible {
+    var testDescription: String {
+        switch outcome {
+        case .success(let response): "HTTP \(response.status)"
+        case .failure(let error): "\(error)"
+        }
+    }
+}

@@ -84,7 +84,8 @@ public final class CloudSession: Sendable {
             return TokenCache.CachedToken(
                 accessToken: accessToken, expiresAt: now + Self.lifetime(answer?["expires_in"]),
                 clientId: credentials.clientId, apiURL: target.apiURL)
-        case .unauthorized, .forbidden, .refused where response.status == 400:
+        case .unauthorized, .forbidden,
+            .refused where response.status == 400:
             throw JiraError.authenticationFailed(
                 "Atlassian refused the OAuth client credentials (HTTP \(response.status) from \(url)): check JIRA_CLIENT_ID and JIRA_CLIENT_SECRET against Settings > Apps > OAuth credentials in Jira")
         case .transient:
