@@ -89,7 +89,7 @@ public final class CloudSession: Sendable {
             throw JiraError.authenticationFailed(
                 "Atlassian refused the OAuth client credentials (HTTP \(response.status) from \(url)): check JIRA_CLIENT_ID and JIRA_CLIENT_SECRET against Settings > Apps > OAuth credentials in Jira")
         case .transient:
-            throw JiraError.unavailable("the token endpoint \(url) kept answering HTTP \(response.status), through every retry")
+            throw JiraError.unavailable(retry.lastAnswer(response, from: "the token endpoint \(url)"))
         default:
             // Not an outage: the same request would get the same answer.
             throw JiraError.misconfigured("the token endpoint \(url) answered HTTP \(response.status), which is no answer of Atlassian's token endpoint")
@@ -122,7 +122,7 @@ public final class CloudSession: Sendable {
         guard response.isSuccess, let answer = try? JSON.decode(JSONValue.self, from: response.body),
             let cloudId = answer["cloudId"]?.stringValue, CloudId.isValid(cloudId)
         else {
-            if response.statusClass == .transient { throw JiraError.unavailable("\(url) answered HTTP \(response.status)") }
+            if response.statusClass == .transient { throw JiraError.unavailable(retry.lastAnswer(response, from: url)) }
             throw JiraError.misconfigured(
                 "\(site) did not tell its cloudId (HTTP \(response.status) from /_edge/tenant_info): is --jira-url (or JIRA_URL) your Jira Cloud site, like https://acme.atlassian.net?")
         }
