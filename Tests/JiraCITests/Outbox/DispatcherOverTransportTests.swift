@@ -112,4 +112,33 @@ struct DispatcherOverTransportTests {
             #expect(connection.clock.sleeps.count == 1)
         }
     }
+
+    // MARK: rate limits
+
+    @Test func aRateLimitThatResetsTooLateQueuesAtOnceNamingTheLimit() async throws {
+        try await withTemporaryDirectory { root in
+            let outbox = Outbox(directory: root)
+            let connection = ScriptedConnection(
+                [Self.token, RateLimitTests.limited(reset: "1994-11-06T09:49Z", reason: "jira-quota-tenant-based")], retries: 4)
+            let result = try await Self.dispatch(connection, outbox: outbox)
+            #expect(connection.transport.count("/bulk") == 1 && connection.clock.sleeps.isEmpty)
+            #expect(result.queued == Self.fresh)
+            let reason = try #require(result.unreachable)
+            #expect(FailureClass(reason).exitStatus == 5)
+            #expect("\(reason)" == "Jira answered HTTP 429 to the builds request (rate limit: jira-quota-tenant-based); it resets in 3563.0 s, later than jira-ci waits (60.0 s)")
+        }
+    }
+
+    @Test func aRateLimitThroughEveryRetryQueuesNamingTheLimit() async throws {
+        try await withTemporaryDirectory { root in
+            let outbox = Outbox(directory: root)
+            let limited = RateLimitTests.limited(reset: "1994-11-06T08:49:40Z", reason: "jira-burst-based")
+            let connection = ScriptedConnection([Self.token, limited, limited, limited], retries: 2)
+            let result = try await Self.dispatch(connection, outbox: outbox)
+            #expect(connection.transport.count("/bulk") == 3 && connection.clock.sleeps.count == 2)
+            #expect(connection.log.notices.count == 2 && connection.log.notices.allSatisfy { $0.contains("(rate limit: jira-burst-based)") })
+            #expect(result.queued == Self.fresh)
+            #expect(result.unreachable.map { "\($0)" } == "Jira kept answering HTTP 429 to the builds request (rate limit: jira-burst-based), through every retry")
+        }
+    }
 }
