@@ -30,12 +30,18 @@ let package = Package(
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
-        .executableTarget(
-            name: "jira-ci",
+        // The command line: every command, option group, runner and view, in a library so that a test target
+        // reaches them; the executable only starts it.
+        .target(
+            name: "JiraCICLI",
             dependencies: [
                 "JiraCI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "jira-ci",
+            dependencies: ["JiraCICLI"]
         ),
         .executableTarget(
             name: "Microbench",
@@ -45,6 +51,10 @@ let package = Package(
         .testTarget(
             name: "JiraCITests",
             dependencies: ["JiraCI"]
+        ),
+        .testTarget(
+            name: "JiraCICLITests",
+            dependencies: ["JiraCICLI", "JiraCI"]
         ),
     ]
 )

@@ -5,7 +5,7 @@
 #   jira-ci-<version>-linux-<machine>.tar.gz     bin/jira-ci and the rest, runs in place
 #   SHA256SUMS                                   cd dist && sha256sum -c SHA256SUMS
 #
-# The version is the built binary's (`jira-ci --version`, set in Sources/jira-ci/Output/Version.swift only).
+# The version is the built binary's (`jira-ci --version`, set in Sources/JiraCICLI/Output/Version.swift only).
 # Builds are reproducible: every date comes from SOURCE_DATE_EPOCH, by default the time of the HEAD commit.
 # The package's Maintainer is DEBFULLNAME <DEBEMAIL> when DEBEMAIL is set (as for Debian's own tools), else the
 # author of the repository's first commit.

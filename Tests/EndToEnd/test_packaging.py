@@ -77,7 +77,7 @@ def test_sha256sums_verify_both_artifacts(dist):
 
 
 def test_every_name_carries_the_version_of_version_swift(dist):
-    version_swift = (ROOT / "Sources/jira-ci/Output/Version.swift").read_text()
+    version_swift = (ROOT / "Sources/JiraCICLI/Output/Version.swift").read_text()
     [source] = re.findall(r'static let current = "([^"]+)"', version_swift)
     debarch = host("dpkg", "--print-architecture").stdout.strip()
     machine = os.uname().machine

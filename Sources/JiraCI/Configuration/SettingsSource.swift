@@ -69,6 +69,21 @@ public struct SettingsSource: Sendable {
         return try parse(text, variable, as: T.self)
     }
 
+    /// A typed setting, or its declared default (a hook's own where it has one) when nothing sets it.
+    public func valueOrDefault<T: SettingValue>(_ flag: T?, _ variable: Variable, inHook: Bool = false) throws(ConfigurationError) -> T {
+        if let value = try value(flag, variable) { return value }
+        let declaration = variable.declaration
+        guard let text = (inHook ? declaration.hookDefault : nil) ?? declaration.defaultValue else {
+            preconditionFailure("\(variable.rawValue) declares no default value")
+        }
+        return try parse(text, variable, as: T.self)
+    }
+
+    /// A text setting, or its declared default.
+    public func stringOrDefault(_ flag: String?, _ variable: Variable) -> String {
+        string(flag, variable) ?? variable.declaration.defaultValue ?? ""
+    }
+
     /// Repeated flags, else the comma-separated variable, each parsed.
     public func values<T: SettingValue>(_ flags: [T], _ variable: Variable) throws(ConfigurationError) -> [T] {
         guard flags.isEmpty else { return flags }

@@ -15,7 +15,8 @@ public enum JiraFlavor: String, Sendable, CaseIterable, Codable, SettingValue {
 
 /// Where a report goes: resolved once from flags and environment.
 public struct JiraTarget: Sendable, Equatable, Hashable, Codable {
-    public static let defaultAPIURL = "https://api.atlassian.com"
+    /// Declared with `--api-url`.
+    public static var defaultAPIURL: String { Variable.apiURL.declaration.defaultValue ?? "https://api.atlassian.com" }
 
     public var flavor: JiraFlavor
     /// Jira Cloud: the site root; Jira Server: the base URL with any context path. No trailing slash.

@@ -1,0 +1,15 @@
+import JiraCI
+
+/// `env --json`: the CI, every setting with where it came from, the ids reports would use, and the versions.
+struct EnvDocument: Encodable {
+    struct Setting: Encodable {
+        let value: String
+        let origin: String
+    }
+
+    let ci: String?
+    let settings: [String: Setting]
+    let ids: [String: String]
+    let version: String
+    let libcurl: CurlVersion
+}

@@ -1,0 +1,3 @@
+import JiraCICLI
+
+await CommandLineRun.main()
