@@ -17,7 +17,7 @@ public struct RetryPolicy: Sendable {
     /// Nothing waits past this; a run with a budget (a hook, a background flush) stops retrying when it is spent.
     public var deadline: Deadline = .none
     public var sleep: @Sendable (Double) -> Void = RetryPolicy.sleepSeconds
-    /// Wall-clock seconds, for Retry-After dates.
+    /// Wall-clock seconds, for Retry-After dates and rate limit resets.
     public var now: @Sendable () -> Double = WallClock.secondsSinceEpoch
 
     public init(retries: Int, deadline: Deadline = .none) {
