@@ -40,7 +40,8 @@ public struct RetryPolicy: Sendable {
                 }
                 let limit = RateLimit(response, now: now())
                 let until = limit?.untilReset == true ? ", when the rate limit resets" : ""
-                notice("Jira answered \(response.status) to \(built.method) \(Self.host(built.url))\(Self.named(limit)); retrying in \(Self.format(delay))\(until) (retry \(attempt + 1) of \(retries))")
+                notice("Jira answered \(response.status) to \(built.method) \(Self.host(built.url))\(Self.named(limit)); "
+                    + "retrying in \(Self.format(delay))\(until) (retry \(attempt + 1) of \(retries))")
                 sleep(delay)
             case .failure(let error):
                 let delay = backoff(attempt: attempt)
@@ -81,7 +82,8 @@ public struct RetryPolicy: Sendable {
         let limit = RateLimit(response, now: now())
         let to = what.map { " to \($0)" } ?? ""
         if let wait = resetsTooLate(limit) {
-            return "\(who) answered HTTP \(response.status)\(to)\(Self.named(limit)); it resets in \(Self.format(wait)), later than jira-ci waits (\(Self.format(maximumRetryAfter)))"
+            return "\(who) answered HTTP \(response.status)\(to)\(Self.named(limit)); "
+                + "it resets in \(Self.format(wait)), later than jira-ci waits (\(Self.format(maximumRetryAfter)))"
         }
         return "\(who) kept answering HTTP \(response.status)\(to)\(Self.named(limit)), through every retry"
     }
