@@ -179,6 +179,11 @@ def assert_no_secrets(result, *sources):
         assert secret not in result.err, f"secret {secret!r} in stderr: {result}"
 
 
+def retry_waits(result):
+    """The waits jira-ci announced before retrying, in seconds."""
+    return [float(seconds) for seconds in re.findall(r"retrying in (\d+(?:\.\d+)?) s", result.err)]
+
+
 def is_path_safe_id_of(identifier, original):
     """Whether `identifier` is what the issue asks ids in URL paths to be for `original`: unreserved characters
     only, at most 255, the original itself when it already is such, else a readable slug of it (other characters

@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 import jira_rules
-from conftest import Repo, Result, assert_no_secrets, binary, build_keys, clean_env
+from conftest import Repo, Result, assert_no_secrets, binary, build_keys, clean_env, retry_waits
 from fake_http import Loopback, QuietHandler
 from fake_jira_cloud import CLIENT_ID, CLIENT_SECRET, CLOUD_ID, FakeJiraCloud
 from fake_jira_server import ACCESS_TOKEN, BASIC, CONSUMER_KEY, PASSWORD, PAT, USER, FakeJiraServer
@@ -108,11 +108,6 @@ def assert_one_error(result, code, *needles):
 
 def error_lines(result):
     return [line for line in result.err.splitlines() if line.startswith("jira-ci: error: ")]
-
-
-def retry_waits(result):
-    """The waits jira-ci announced before retrying, in seconds."""
-    return [float(seconds) for seconds in re.findall(r"retrying in (\d+(?:\.\d+)?) s", result.err)]
 
 
 # -- repositories, fakes and their invocations --------------------------------------------------------------

@@ -151,7 +151,7 @@ struct CloudAnswerTests {
             let expected = index == 3 && depth == 1 ? ["accepted", "failed", "failed"] : ["failed", "failed", "failed"]
             #expect(results.map(\.kindName) == expected, "answer \(index) at depth \(depth)")
             _ = CloudDelivery.devinfoResults(of: Self.answer(body), for: [DevInfoAnswerTests.report])
-            _ = CloudDelivery.failure(HTTPResponse(status: 400, body: Array(body.utf8)), api: "builds")
+            _ = CloudDelivery.failure(HTTPResponse(status: 400, body: Array(body.utf8)), api: "builds", retry: RetryPolicy(retries: 0))
         }
     }
 
@@ -168,29 +168,29 @@ struct CloudAnswerTests {
     }
 
     @Test func errorAnswersAreExplainedWithoutTrapping() {
-        let listed = CloudDelivery.failure(HTTPResponse(status: 400, body: Array(#"[{"message":"a"},{"message":"b"}]"#.utf8)), api: "builds")
+        let listed = CloudDelivery.failure(HTTPResponse(status: 400, body: Array(#"[{"message":"a"},{"message":"b"}]"#.utf8)), api: "builds", retry: RetryPolicy(retries: 0))
         #expect(listed == .rejected("Jira rejected the builds request as malformed (HTTP 400): a; b"))
-        let wrapped = CloudDelivery.failure(HTTPResponse(status: 400, body: Array(#"{"errorMessages":["c"]}"#.utf8)), api: "builds")
+        let wrapped = CloudDelivery.failure(HTTPResponse(status: 400, body: Array(#"{"errorMessages":["c"]}"#.utf8)), api: "builds", retry: RetryPolicy(retries: 0))
         #expect(wrapped == .rejected("Jira rejected the builds request as malformed (HTTP 400): c"))
-        let raw = CloudDelivery.failure(HTTPResponse(status: 400, body: Array(String(repeating: "x", count: 2000).utf8)), api: "builds")
+        let raw = CloudDelivery.failure(HTTPResponse(status: 400, body: Array(String(repeating: "x", count: 2000).utf8)), api: "builds", retry: RetryPolicy(retries: 0))
         #expect(raw.description.count < 700)
-        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 401), api: "builds")) == .refused)
-        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 403), api: "builds")) == .refused)
-        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 404), api: "builds")) == .misdirected)
-        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 503), api: "builds")) == .transient)
-        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 429), api: "builds")) == .transient)
-        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 408), api: "builds")) == .transient)
+        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 401), api: "builds", retry: RetryPolicy(retries: 0))) == .refused)
+        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 403), api: "builds", retry: RetryPolicy(retries: 0))) == .refused)
+        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 404), api: "builds", retry: RetryPolicy(retries: 0))) == .misdirected)
+        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 503), api: "builds", retry: RetryPolicy(retries: 0))) == .transient)
+        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 429), api: "builds", retry: RetryPolicy(retries: 0))) == .transient)
+        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 408), api: "builds", retry: RetryPolicy(retries: 0))) == .transient)
     }
 
     /// Only an outage is worth queueing: any other refusal would come back the same, for ever, from the outbox.
     @Test func otherRefusalsAreNotOutages() {
-        let conflict = CloudDelivery.failure(HTTPResponse(status: 409, body: Array(#"{"errorMessages":["stale"]}"#.utf8)), api: "builds")
+        let conflict = CloudDelivery.failure(HTTPResponse(status: 409, body: Array(#"{"errorMessages":["stale"]}"#.utf8)), api: "builds", retry: RetryPolicy(retries: 0))
         #expect(conflict == .rejected("Jira rejected the builds request (HTTP 409): stale"))
         for status in [402, 405, 409, 410, 422, 451] {
-            #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: status), api: "deployments")) == .rejected, "\(status)")
+            #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: status), api: "deployments", retry: RetryPolicy(retries: 0))) == .rejected, "\(status)")
         }
         for status in [100, 204, 302, 304, 600, 999] {
-            let error = CloudDelivery.failure(HTTPResponse(status: status), api: "builds")
+            let error = CloudDelivery.failure(HTTPResponse(status: status), api: "builds", retry: RetryPolicy(retries: 0))
             #expect(FailureClass(error) == .misdirected && error.description.contains("--jira-url"), "\(status)")
         }
     }

@@ -40,14 +40,14 @@ struct RetryAfterTests {
         ("tomorrow", nil),
     ])
     func retryAfterIsDelaySecondsOrADate(header: String, seconds: Double?) {
-        #expect(RetryPolicy.retryAfter(header, now: Self.now) == seconds)
+        #expect(RateLimit.retryAfter(header, now: Self.now) == seconds)
     }
 
     @Test func aDateNeedsAFiniteClock() {
-        #expect(RetryPolicy.retryAfter("Sun, 06 Nov 1994 08:49:47 GMT", now: .nan) == nil)
-        #expect(RetryPolicy.retryAfter("Sun, 06 Nov 1994 08:49:47 GMT", now: .infinity) == nil)
-        #expect(RetryPolicy.retryAfter("Sun, 06 Nov 1994 08:49:47 GMT", now: -.infinity) == nil)
-        #expect(RetryPolicy.retryAfter("12", now: .nan) == 12)
+        #expect(RateLimit.retryAfter("Sun, 06 Nov 1994 08:49:47 GMT", now: .nan) == nil)
+        #expect(RateLimit.retryAfter("Sun, 06 Nov 1994 08:49:47 GMT", now: .infinity) == nil)
+        #expect(RateLimit.retryAfter("Sun, 06 Nov 1994 08:49:47 GMT", now: -.infinity) == nil)
+        #expect(RateLimit.retryAfter("12", now: .nan) == 12)
     }
 
     static func policy() -> RetryPolicy {
@@ -124,7 +124,7 @@ struct RetryAfterTests {
             let clock = random.pick(clocks)
             var policy = RetryPolicy(retries: 3)
             policy.now = { clock }
-            if let wait = RetryPolicy.retryAfter(header, now: clock) {
+            if let wait = RateLimit.retryAfter(header, now: clock) {
                 #expect(!wait.isNaN && wait >= 0, "'\(header)' at \(clock)")
             }
             for status in [429, 503, 500] {

@@ -48,7 +48,12 @@ public typealias TraceSink = @Sendable (String) -> Void
 
 /// A libcurl easy handle kept for the whole run, so requests to one host reuse one connection.
 /// Every request and answer can be traced, with secrets replaced by `***`.
-public final class HTTPClient: Sendable {
+public final class HTTPClient: HTTPTransport {
+    /// What a run makes its connections with.
+    public static let libcurl: HTTPTransportFactory = { options, redactor, trace throws(HTTPError) in
+        try HTTPClient(options: options, redactor: redactor, trace: trace)
+    }
+
     /// Jira's answers are small JSON documents; anything bigger is not read on.
     public static let maximumResponseBytes = 4 * 1024 * 1024
 
@@ -100,14 +105,6 @@ public final class HTTPClient: Sendable {
         case .failure(let error):
             trace?("* \(request.method) \(redactor.redact(request.url)) failed after \(elapsed) ms: \(redactor.redact(error.description))")
             throw error
-        }
-    }
-
-    public func attempt(_ request: HTTPRequest, deadline: Deadline = .none) -> Result<HTTPResponse, HTTPError> {
-        do throws(HTTPError) {
-            return .success(try send(request, deadline: deadline))
-        } catch {
-            return .failure(error)
         }
     }
 

@@ -11,12 +11,13 @@ public struct RetryPolicy: Sendable {
     public var retries: Int
     public var baseDelay: Double = 0.5
     public var maximumDelay: Double = 30
-    /// A server's Retry-After is honoured up to this long; past it, waiting is worse than failing.
+    /// A server's Retry-After (or rate limit reset) is honoured up to this long; past it, waiting is worse than
+    /// failing.
     public var maximumRetryAfter: Double = 60
     /// Nothing waits past this; a run with a budget (a hook, a background flush) stops retrying when it is spent.
     public var deadline: Deadline = .none
     public var sleep: @Sendable (Double) -> Void = RetryPolicy.sleepSeconds
-    /// Wall-clock seconds, for Retry-After dates.
+    /// Wall-clock seconds, for Retry-After dates and rate limit resets.
     public var now: @Sendable () -> Double = WallClock.secondsSinceEpoch
 
     public init(retries: Int, deadline: Deadline = .none) {
@@ -27,17 +28,20 @@ public struct RetryPolicy: Sendable {
     /// Sends `request` until it gets an answer worth returning or the retries run out. Transport errors
     /// that will not heal (DNS, TLS, refused plain http) are thrown at once.
     public func send(
-        _ request: () throws -> HTTPRequest, with client: HTTPClient, notice: (String) -> Void
+        _ request: () throws -> HTTPRequest, with transport: any HTTPTransport, notice: (String) -> Void
     ) throws -> HTTPResponse {
         var attempt = 0
         while true {
             let built = try request()
-            switch client.attempt(built, deadline: deadline) {
+            switch transport.attempt(built, deadline: deadline) {
             case .success(let response):
                 guard attempt < retries, let delay = delay(for: response, attempt: attempt), fits(delay) else {
                     return response
                 }
-                notice("Jira answered \(response.status) to \(built.method) \(Self.host(built.url)); retrying in \(Self.format(delay)) (retry \(attempt + 1) of \(retries))")
+                let limit = RateLimit(response, now: now())
+                let until = limit?.untilReset == true ? ", when the rate limit resets" : ""
+                notice("Jira answered \(response.status) to \(built.method) \(Self.host(built.url))\(Self.named(limit)); "
+                    + "retrying in \(Self.format(delay))\(until) (retry \(attempt + 1) of \(retries))")
                 sleep(delay)
             case .failure(let error):
                 let delay = backoff(attempt: attempt)
@@ -59,30 +63,39 @@ public struct RetryPolicy: Sendable {
     /// nil when the answer is final.
     func delay(for response: HTTPResponse, attempt: Int) -> Double? {
         guard response.statusClass == .transient else { return nil }
-        // Retry-After means something on 429 and 503 (RFC 9110); on other errors it is not Jira's word.
-        if [429, 503].contains(response.status), let header = response.header("Retry-After"),
-            let wait = Self.retryAfter(header, now: now())
-        {
-            return min(wait, maximumRetryAfter)
+        let limit = RateLimit(response, now: now())
+        if resetsTooLate(limit) != nil { return nil }
+        return limit?.wait.map { min($0, maximumRetryAfter) } ?? backoff(attempt: attempt)
+    }
+
+    /// The wait until a rate limit resets, when that is longer than a run waits: the report is better queued at
+    /// once, like in any outage, than sent again into a limit that still holds.
+    private func resetsTooLate(_ limit: RateLimit?) -> Double? {
+        guard let limit, limit.untilReset, let wait = limit.wait, wait > maximumRetryAfter else { return nil }
+        return wait
+    }
+
+    /// A transient answer that ended the tries, for the error that leaves the report queued, with the rate limit
+    /// Jira named: "Jira kept answering HTTP 503 to the builds request, through every retry", or "… answered HTTP
+    /// 429 … (rate limit: jira-quota-tenant-based); it resets in 300.0 s, later than jira-ci waits (60.0 s)".
+    public func lastAnswer(_ response: HTTPResponse, from who: String, to what: String? = nil) -> String {
+        let limit = RateLimit(response, now: now())
+        let to = what.map { " to \($0)" } ?? ""
+        if let wait = resetsTooLate(limit) {
+            return "\(who) answered HTTP \(response.status)\(to)\(Self.named(limit)); "
+                + "it resets in \(Self.format(wait)), later than jira-ci waits (\(Self.format(maximumRetryAfter)))"
         }
-        return backoff(attempt: attempt)
+        return "\(who) kept answering HTTP \(response.status)\(to)\(Self.named(limit)), through every retry"
+    }
+
+    static func named(_ limit: RateLimit?) -> String {
+        limit?.reason.map { " (rate limit: \($0))" } ?? ""
     }
 
     /// Exponential backoff with full jitter, so many agents retrying at once do not stampede.
     func backoff(attempt: Int) -> Double {
         let ceiling = min(maximumDelay, baseDelay * Double(1 << min(max(attempt, 0), 20)))
         return ceiling / 2 + Double.random(in: 0...(ceiling / 2))
-    }
-
-    /// `delay-seconds` (digits only, RFC 9110) or an HTTP date, as seconds from now; nil when it is neither,
-    /// which means the normal backoff. Numbers too large for any clock are simply long: the cap applies.
-    static func retryAfter(_ value: String, now: Double) -> Double? {
-        let text = value.trimmed
-        if !text.isEmpty, text.utf8.allSatisfy(ASCII.isDigit) {
-            return text.utf8.count > 9 ? .greatestFiniteMagnitude : Double(text)
-        }
-        guard let date = HTTPDate.parse(text), now.isFinite else { return nil }
-        return max(0, date - now)
     }
 
     static func sleepSeconds(_ seconds: Double) {

@@ -26,28 +26,35 @@ public struct JiraCredentials: Sendable {
 /// warnings and traces go.
 public struct ConnectionSettings: Sendable {
     public var http: HTTPOptions
-    public var retries: Int
+    /// The retry rules, with the run's time budget; a test gives them a clock that moves only when they wait.
+    public var retry: RetryPolicy
     public var cacheDirectory: String?
     public var log: ReportLog
     /// Shared with the terminal: a token learned by the HTTP layer is hidden in every later line of output.
     public var redactor: Redactor
-    public var deadline: Deadline
+    /// Makes each connection: libcurl in a run; a test hands in a scripted transport.
+    public var transport: HTTPTransportFactory = HTTPClient.libcurl
 
     public init(http: HTTPOptions, retries: Int, cacheDirectory: String?, log: ReportLog, redactor: Redactor, deadline: Deadline = .none) {
         self.http = http
-        self.retries = retries
+        self.retry = RetryPolicy(retries: retries, deadline: deadline)
         self.cacheDirectory = cacheDirectory
         self.log = log
         self.redactor = redactor
-        self.deadline = deadline
     }
 
-    func client() throws(HTTPError) -> HTTPClient {
-        try HTTPClient(options: http, redactor: redactor, trace: log.trace)
+    public var retries: Int {
+        get { retry.retries }
+        set { retry.retries = newValue }
     }
 
-    var retryPolicy: RetryPolicy {
-        RetryPolicy(retries: retries, deadline: deadline)
+    public var deadline: Deadline {
+        get { retry.deadline }
+        set { retry.deadline = newValue }
+    }
+
+    func connection() throws(HTTPError) -> any HTTPTransport {
+        try transport(http, redactor, log.trace)
     }
 }
 
@@ -58,8 +65,8 @@ public enum JiraConnection {
             throw ConfigurationError.missing(.clientId, hint: "the OAuth client ID and secret (JIRA_CLIENT_SECRET) from Settings > Apps > OAuth credentials in Jira Cloud")
         }
         return CloudSession(
-            target: target, credentials: cloud, client: try settings.client(), retry: settings.retryPolicy,
-            cache: settings.cacheDirectory.map { TokenCache(directory: $0, log: settings.log) }, log: settings.log)
+            target: target, credentials: cloud, transport: try settings.connection(), redactor: settings.redactor,
+            retry: settings.retry, cache: settings.cacheDirectory.map { TokenCache(directory: $0, log: settings.log) }, log: settings.log)
     }
 
     public static func serverSession(target: JiraTarget, credentials: JiraCredentials, settings: ConnectionSettings) throws -> ServerSession {

@@ -82,7 +82,7 @@ public struct CloudDelivery: JiraDelivery {
         case (200..<300, _):
             return Self.results(of: response, for: reports)
         default:
-            let error = Self.failure(response, api: kind.apiName)
+            let error = Self.failure(response, api: kind.apiName, retry: session.retry)
             guard case .rejected(let message) = error else { return reports.map { _ in .failed(error) } }
             if response.status == 400, response.text.contains("associations"), reports.contains(where: \.entity.isBuildByAssociation) {
                 // A Jira older than builds' associations refuses the whole request for the field it does not know.
@@ -185,8 +185,8 @@ public struct CloudDelivery: JiraDelivery {
         .failed(JiraError.unavailable("Jira's answer (HTTP \(response.status)) did not confirm the \(report.entity.noun)"))
     }
 
-    /// A non-2xx answer explained, by what the user can do about it.
-    static func failure(_ response: HTTPResponse, api: String) -> JiraError {
+    /// A non-2xx answer explained, by what the user can do about it; `retry` says why a transient one is final.
+    static func failure(_ response: HTTPResponse, api: String, retry: RetryPolicy) -> JiraError {
         let answer = try? JSON.decode(JSONValue.self, from: response.body)
         let permission = api == "devinfo" ? "Development information" : api.capitalizedFirst
         switch response.status {
@@ -201,7 +201,7 @@ public struct CloudDelivery: JiraDelivery {
         case 404:
             return .misconfigured("Jira has no \(api) API here (HTTP 404): check the cloudId (JIRA_CLOUD_ID) and --jira-url")
         case _ where response.statusClass == .transient:
-            return .unavailable("Jira kept answering HTTP \(response.status) to the \(api) request, through every retry")
+            return .unavailable(retry.lastAnswer(response, from: "Jira", to: "the \(api) request"))
         case 400..<500:
             // Refused for what was sent: sending it again later would be refused again, so it is not queued.
             // The published schema answers a bare list of errors; Jira has also been seen to wrap it.

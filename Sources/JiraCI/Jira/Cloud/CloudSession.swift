@@ -23,7 +23,9 @@ public final class CloudSession: Sendable {
 
     public let target: JiraTarget
     let credentials: ClientCredentials
-    let client: HTTPClient
+    let transport: any HTTPTransport
+    /// The run's: the secret and every token learned are hidden in all output from then on.
+    let redactor: Redactor
     let retry: RetryPolicy
     let cache: TokenCache?
     let log: ReportLog
@@ -33,14 +35,18 @@ public final class CloudSession: Sendable {
     /// ask again.
     private let buildsByIssueKeys = Mutex(false)
 
-    public init(target: JiraTarget, credentials: ClientCredentials, client: HTTPClient, retry: RetryPolicy, cache: TokenCache?, log: ReportLog) {
+    public init(
+        target: JiraTarget, credentials: ClientCredentials, transport: any HTTPTransport, redactor: Redactor, retry: RetryPolicy,
+        cache: TokenCache?, log: ReportLog
+    ) {
         self.target = target
         self.credentials = credentials
-        self.client = client
+        self.transport = transport
+        self.redactor = redactor
         self.retry = retry
         self.cache = cache
         self.log = log
-        client.redactor.add(credentials.clientSecret.value)
+        redactor.add(credentials.clientSecret.value)
     }
 
     /// A valid access token: the cached one while it has a minute left, else a new one.
@@ -49,7 +55,7 @@ public final class CloudSession: Sendable {
         if !forceRefresh {
             if let token = state.withLock({ $0.token }), token.expiresAt - TokenCache.expiryMargin > now { return token }
             if let cached = cache?.token(clientId: credentials.clientId, apiURL: target.apiURL, now: now) {
-                client.redactor.add(cached.accessToken)
+                redactor.add(cached.accessToken)
                 state.withLock { $0.token = cached }
                 return cached
             }
@@ -78,15 +84,16 @@ public final class CloudSession: Sendable {
             else {
                 throw JiraError.unavailable("the token endpoint \(url) answered without a usable access token")
             }
-            client.redactor.add(accessToken)
+            redactor.add(accessToken)
             return TokenCache.CachedToken(
                 accessToken: accessToken, expiresAt: now + Self.lifetime(answer?["expires_in"]),
                 clientId: credentials.clientId, apiURL: target.apiURL)
-        case .unauthorized, .forbidden, .refused where response.status == 400:
+        case .unauthorized, .forbidden,
+            .refused where response.status == 400:
             throw JiraError.authenticationFailed(
                 "Atlassian refused the OAuth client credentials (HTTP \(response.status) from \(url)): check JIRA_CLIENT_ID and JIRA_CLIENT_SECRET against Settings > Apps > OAuth credentials in Jira")
         case .transient:
-            throw JiraError.unavailable("the token endpoint \(url) kept answering HTTP \(response.status), through every retry")
+            throw JiraError.unavailable(retry.lastAnswer(response, from: "the token endpoint \(url)"))
         default:
             // Not an outage: the same request would get the same answer.
             throw JiraError.misconfigured("the token endpoint \(url) answered HTTP \(response.status), which is no answer of Atlassian's token endpoint")
@@ -119,7 +126,7 @@ public final class CloudSession: Sendable {
         guard response.isSuccess, let answer = try? JSON.decode(JSONValue.self, from: response.body),
             let cloudId = answer["cloudId"]?.stringValue, CloudId.isValid(cloudId)
         else {
-            if response.statusClass == .transient { throw JiraError.unavailable("\(url) answered HTTP \(response.status)") }
+            if response.statusClass == .transient { throw JiraError.unavailable(retry.lastAnswer(response, from: url)) }
             throw JiraError.misconfigured(
                 "\(site) did not tell its cloudId (HTTP \(response.status) from /_edge/tenant_info): is --jira-url (or JIRA_URL) your Jira Cloud site, like https://acme.atlassian.net?")
         }
@@ -155,7 +162,7 @@ public final class CloudSession: Sendable {
     }
 
     func send(_ request: () throws -> HTTPRequest) throws -> HTTPResponse {
-        try retry.send(request, with: client, notice: log.notice)
+        try retry.send(request, with: transport, notice: log.notice)
     }
 }
 

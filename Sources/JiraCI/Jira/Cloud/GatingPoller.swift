@@ -59,7 +59,7 @@ public struct GatingPoller: Sendable {
             case 403:
                 throw JiraError.permissionDenied("the OAuth credential may not read deployment gating status (HTTP 403): tick Deployments for it in Settings > Apps > OAuth credentials")
             default:
-                throw CloudDelivery.failure(response, api: "deployments")
+                throw CloudDelivery.failure(response, api: "deployments", retry: session.retry)
             }
         }
     }

@@ -132,7 +132,7 @@ public struct ServerDelivery: JiraDelivery {
                 case 403:
                     return .refused("\(key): no permission (the Jira user needs Browse and Link issues on its project)")
                 case _ where response.statusClass == .transient:
-                    return .failed(JiraError.unavailable("Jira Server kept answering HTTP \(response.status), through every retry"))
+                    return .failed(JiraError.unavailable(session.retry.lastAnswer(response, from: "Jira Server")))
                 default:
                     let messages = (try? JSON.decode(JSONValue.self, from: response.body))?["errorMessages"]?.arrayValue.compactMap(\.stringValue) ?? []
                     return .refused("\(key): HTTP \(response.status)" + (messages.isEmpty ? "" : ": " + AnswerText.line(messages)))

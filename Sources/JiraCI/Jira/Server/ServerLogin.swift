@@ -3,15 +3,17 @@
 public struct ServerLogin: Sendable {
     let siteURL: String
     let signer: OAuth1Signer
-    let client: HTTPClient
+    let connection: any HTTPTransport
+    let redactor: Redactor
     let retry: RetryPolicy
     let log: ReportLog
 
     public init(siteURL: String, signer: OAuth1Signer, settings: ConnectionSettings) throws {
         self.siteURL = siteURL
         self.signer = signer
-        self.client = try settings.client()
-        self.retry = settings.retryPolicy
+        self.connection = try settings.connection()
+        self.redactor = settings.redactor
+        self.retry = settings.retry
         self.log = settings.log
     }
 
@@ -33,7 +35,7 @@ public struct ServerLogin: Sendable {
         guard let token = answer["oauth_token"], Secret(token).isHeaderSafe else {
             throw JiraError.unavailable("Jira's access-token answer has no usable oauth_token")
         }
-        client.redactor.add(token)
+        redactor.add(token)
         return Secret(token)
     }
 
@@ -44,7 +46,7 @@ public struct ServerLogin: Sendable {
                 throw JiraError.misconfigured("libcrypto could not sign with the OAuth private key")
             }
             return HTTPRequest(method: "POST", url: url, headers: [("Authorization", authorization)], body: [])
-        }, with: client, notice: log.notice)
+        }, with: connection, notice: log.notice)
         switch response.status {
         case 200..<300:
             return Dictionary(FormEncoding.decode(response.text), uniquingKeysWith: { first, _ in first })

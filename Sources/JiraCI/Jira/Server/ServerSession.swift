@@ -2,8 +2,8 @@
 public final class ServerSession: Sendable {
     public let siteURL: String
     public let credential: ServerCredential
-    /// One client per parallel lane: each keeps its own connection.
-    let clients: [HTTPClient]
+    /// One connection per parallel lane.
+    let connections: [any HTTPTransport]
     let retry: RetryPolicy
     let log: ReportLog
 
@@ -12,8 +12,8 @@ public final class ServerSession: Sendable {
     public init(siteURL: String, credential: ServerCredential, settings: ConnectionSettings) throws {
         self.siteURL = siteURL
         self.credential = credential
-        self.clients = try (0..<Self.lanes).map { _ in try settings.client() }
-        self.retry = settings.retryPolicy
+        self.connections = try (0..<Self.lanes).map { _ in try settings.connection() }
+        self.retry = settings.retry
         self.log = settings.log
         log.trace?("* authenticating to Jira Server with the \(credential.name)")
     }
@@ -34,13 +34,13 @@ public final class ServerSession: Sendable {
     /// `oauth_problem` (or as a refused token or password).
     public func send(_ method: String, _ path: String, body: [UInt8]? = nil, lane: Int = 0) throws -> HTTPResponse {
         let url = url(path)
-        let client = clients[lane % clients.count]
+        let connection = connections[lane % connections.count]
         let response = try retry.send({
             guard let authorization = credential.authorization(method: method, url: url) else {
                 throw JiraError.misconfigured("libcrypto could not sign with the OAuth private key")
             }
             return HTTPRequest.json(method, url, body: body, headers: [("Authorization", authorization)])
-        }, with: client, notice: log.notice)
+        }, with: connection, notice: log.notice)
         if response.status == 401 {
             throw JiraError.authenticationFailed(ServerAuthProblem(response: response, credential: credential, now: retry.now()).explanation)
         }
