@@ -118,6 +118,9 @@ class FakeJiraCloud(FakeServer):
             return self._token
         if method == "GET" and path == "/_edge/tenant_info":
             return self._tenant_info
+        if method == "GET" and path == "/rest/api/2/serverInfo":
+            # Any client may ask a Jira Cloud site which Jira it is (the site may have a custom domain).
+            return lambda h, b: (200, {"baseUrl": self.url, "deploymentType": "Cloud", "version": "1001.0.0-SNAPSHOT"}, None)
         if len(parts) >= 5 and parts[0] == "jira" and parts[2] == "0.1" and parts[3] == "cloud":
             api, cloud_id, rest = parts[1], parts[4], parts[5:]
             if cloud_id != CLOUD_ID:

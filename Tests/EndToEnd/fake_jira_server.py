@@ -16,7 +16,7 @@ import time
 from email.utils import formatdate
 from urllib.parse import parse_qs, unquote, urlparse
 
-from fake_http import FakeServer, QuietHandler
+from fake_http import FLAVOR_QUESTION, FakeServer, QuietHandler
 from oauthlib.common import Request
 from oauthlib.oauth1.rfc5849 import signature
 
@@ -77,6 +77,11 @@ class FakeJiraServer(FakeServer):
     def count(self, fragment=""):
         with self.lock:
             return sum(1 for r in self.requests if fragment in r[1])
+
+    def api_requests(self):
+        """The requests but the anonymous question which Jira this is (asked when nothing else tells jira-ci)."""
+        with self.lock:
+            return [r for r in self.requests if r[1] != FLAVOR_QUESTION]
 
     # -- authentication -------------------------------------------------------------------------
     def now(self):

@@ -55,10 +55,10 @@ def test_report_gets_a_token_with_the_documented_body_and_posts_the_build(cloud,
 
 def test_second_report_within_the_hour_makes_exactly_one_request(cloud, shop, tmp_path):
     assert build(cloud, shop).code == 0
-    assert cloud.count() == 3  # token, tenant_info, bulk
+    assert cloud.count() == 4  # which Jira (a loopback host is no Atlassian one), token, tenant_info, bulk
     assert build(cloud, shop, "--state", "failed").code == 0
-    assert cloud.count() == 4
-    assert cloud.count("/oauth/token") == 1 and cloud.count("tenant_info") == 1
+    assert cloud.count() == 5
+    assert cloud.count("/oauth/token") == 1 and cloud.count("tenant_info") == 1 and cloud.count("serverInfo") == 1
     cached = list((tmp_path / "cache").iterdir())
     assert cached, "nothing was cached"
     for path in cached:
@@ -250,7 +250,7 @@ def test_eight_concurrent_runs_share_a_valid_cache(cloud, shop, tmp_path):
         results = list(pool.map(one, range(8)))
     assert [r.code for r in results] == [0] * 8, results
     files = list(cache.iterdir())
-    assert {p.name.split("-")[0] for p in files} == {"token", "cloudid"}, files
+    assert {p.name.split("-")[0] for p in files} == {"token", "cloudid", "deployment"}, files
     for path in files:
         json.loads(path.read_text())
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -379,9 +379,10 @@ def test_requests_go_through_the_proxy_from_the_environment(cloud, shop):
         assert result.code == 0, result
         assert any("/oauth/token" in line for line in proxy.seen), proxy.seen
         assert any("/bulk" in line for line in proxy.seen)
+        assert any("/serverInfo" in line for line in proxy.seen)  # the question which Jira it is goes the same way
         bypass = build(cloud, shop, "--state", "failed", env={"HTTP_PROXY": proxy.url, "NO_PROXY": "127.0.0.1"})
         assert bypass.code == 0
-        assert len(proxy.seen) == 3
+        assert len(proxy.seen) == 4
     finally:
         proxy.close()
 

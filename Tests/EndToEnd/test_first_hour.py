@@ -60,7 +60,7 @@ def test_a_personal_access_token_with_a_self_hosted_url_means_jira_server(shop, 
     assert preview.code == 0, preview
     assert "Target: Jira Server/Data Center (https://jira.example.com/jira)" in preview.out
     assert sent.code == 0, sent
-    assert {r[2] for r in server.requests} == {"pat"}
+    assert {r[2] for r in server.api_requests()} == {"pat"}
     assert [link["object"]["title"] for link in server.links["SHOP-1"]] == ["Build 42 of shop: successful"]
 
 
@@ -179,7 +179,7 @@ def test_plain_http_to_a_remote_jira_server_needs_allow_insecure_http(server, sh
     assert_one_line_error(refused, 2, "http://jira.example.com", "--allow-insecure-http")
     assert allowed.code == 0, allowed
     assert [w for w in warnings(allowed) if "plain http" in w and "unencrypted" in w], allowed
-    assert [r[0] for r in server.requests] == ["POST", "POST"]    # the allowed run's two links; nothing refused went out
+    assert [r[0] for r in server.requests] == ["GET", "POST", "POST"]  # the allowed run: which Jira, two links
     assert set(server.links) == {"SHOP-1", "SHOP-2"}
     assert_one_line_error(cloud, 2, "--allow-insecure-http", "Jira Cloud")
 

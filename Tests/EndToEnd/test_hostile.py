@@ -820,7 +820,7 @@ def test_a_token_cache_entry_that_is_not_a_file_is_ignored_never_waited_on(tmp_p
         for kind, result in zip(kinds, run_parallel(list(calls.values()))):
             assert checked(result, fakes[kind]).code == 0, result
             entries = sorted((tmp_path / f"cache-{kind}").glob("*.json"))
-            assert {entry.name.split("-")[0] for entry in entries} == {"token", "cloudid"}, entries
+            assert {entry.name.split("-")[0] for entry in entries} == {"token", "cloudid", "deployment"}, entries
             for entry in entries:
                 entry.unlink()
                 if kind == "fifo":

@@ -76,7 +76,7 @@ def test_oauth_build_report_in_both_pem_formats_and_sizes(shop, bits, pkcs1):
         result = build(fake, shop, env=oauth_env(fake, private), private_pem=private)
         assert result.code == 0, result
         assert fake.oauth_verified == 2  # one oauthlib-verified signature per issue
-        assert {r[2] for r in fake.requests} == {"oauth"}
+        assert {r[2] for r in fake.api_requests()} == {"oauth"}
         [link] = fake.links["SHOP-1"]
         assert link["globalId"].startswith("jira-ci:build:") and link["globalId"].endswith(":42")
         assert is_path_safe_id_of(link["globalId"][len("jira-ci:build:"):-len(":42")], "git.example.com/scm/acme/shop#shop-api")
@@ -147,16 +147,16 @@ def test_unknown_issue_is_a_warning_and_all_unknown_exits_4(server, shop):
 def test_pat_and_basic_and_which_wins(server, shop):
     pat = build(server, shop, "successful", "--verbose", env={"JIRA_URL": server.url, "JIRA_PAT": PAT, **oauth_env(server)})
     assert pat.code == 0, pat
-    assert {r[2] for r in server.requests} == {"pat"}
+    assert {r[2] for r in server.api_requests()} == {"pat"}
     assert "personal access token" in pat.err
     server.requests.clear()
     basic = build(server, shop, "successful", "--verbose", env={"JIRA_URL": server.url, "JIRA_USER": USER, "JIRA_PASSWORD": PASSWORD})
     assert basic.code == 0, basic
-    assert {r[2] for r in server.requests} == {"basic"}
+    assert {r[2] for r in server.api_requests()} == {"basic"}
     assert "user and password of ci-bot" in basic.err
     server.requests.clear()
     oauth_over_basic = build(server, shop, "successful", "--verbose", env={**oauth_env(server), "JIRA_USER": USER, "JIRA_PASSWORD": PASSWORD})
-    assert {r[2] for r in server.requests} == {"oauth"}
+    assert {r[2] for r in server.api_requests()} == {"oauth"}
     assert "OAuth 1.0a" in oauth_over_basic.err
 
 

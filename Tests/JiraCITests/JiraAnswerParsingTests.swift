@@ -270,13 +270,13 @@ struct TokenLifetimeTests {
         (.array([.integer(5)]), 3600),
     ])
     func expiresInIsBelievedWithinReason(value: JSONValue, seconds: Double) {
-        #expect(CloudSession.lifetime(value) == seconds)
+        #expect(AccessTokens.lifetime(value) == seconds)
     }
 
     @Test func noAnswerIsAnHour() {
-        #expect(CloudSession.lifetime(nil) == 3600)
-        #expect(CloudSession.lifetime(.number(.nan)) == 3600)
-        #expect(CloudSession.lifetime(.number(.infinity)) == 3600)
+        #expect(AccessTokens.lifetime(nil) == 3600)
+        #expect(AccessTokens.lifetime(.number(.nan)) == 3600)
+        #expect(AccessTokens.lifetime(.number(.infinity)) == 3600)
     }
 
     @Test func decodedTokenAnswersGiveASaneLifetime() {
@@ -286,8 +286,8 @@ struct TokenLifetimeTests {
         for _ in 0..<500 {
             let body = #"{"access_token":"t","expires_in":\#(random.pick(values))}"#
             let answer = try? JSON.decode(JSONValue.self, from: Array(body.utf8))
-            let lifetime = CloudSession.lifetime(answer?["expires_in"])
-            #expect(lifetime.isFinite && lifetime > 0 && lifetime <= CloudSession.longestTokenLife, "\(body)")
+            let lifetime = AccessTokens.lifetime(answer?["expires_in"])
+            #expect(lifetime.isFinite && lifetime > 0 && lifetime <= AccessTokens.longestLife, "\(body)")
         }
     }
 }

@@ -32,8 +32,8 @@ public struct TokenCache: Sendable {
         guard let cached = read(CachedToken.self, tokenFile(clientId: clientId, apiURL: apiURL)),
             cached.clientId == clientId, cached.apiURL == apiURL,
             // A hand-edited or foreign file must not put a header into a request or a year 300,000 into a message.
-            Secret(cached.accessToken).isHeaderSafe, cached.accessToken.utf8.count <= CloudSession.longestToken, cached.expiresAt.isFinite,
-            cached.expiresAt - Self.expiryMargin > now, cached.expiresAt < now + 2 * CloudSession.longestTokenLife
+            Secret(cached.accessToken).isHeaderSafe, cached.accessToken.utf8.count <= AccessTokens.longestToken, cached.expiresAt.isFinite,
+            cached.expiresAt - Self.expiryMargin > now, cached.expiresAt < now + 2 * AccessTokens.longestLife
         else { return nil }
         return cached
     }
@@ -53,6 +53,25 @@ public struct TokenCache: Sendable {
 
     public func storeCloudId(_ cloudId: String, site: String) {
         write(CachedCloudId(site: site, cloudId: cloudId), to: cloudIdFile(site: site))
+    }
+
+    struct CachedDeploymentType: Codable {
+        var site: String
+        var deploymentType: String
+    }
+
+    /// What the site said it is (serverInfo's `deploymentType`): it does not change, so it is asked once.
+    public func deploymentType(site: String) -> String? {
+        guard let cached = read(CachedDeploymentType.self, deploymentTypeFile(site: site)), cached.site == site else { return nil }
+        return cached.deploymentType
+    }
+
+    public func storeDeploymentType(_ type: String, site: String) {
+        write(CachedDeploymentType(site: site, deploymentType: type), to: deploymentTypeFile(site: site))
+    }
+
+    func deploymentTypeFile(site: String) -> String {
+        "\(directory)/deployment-type-\(Digest.sha256Hex(site).prefix(32)).json"
     }
 
     struct CachedProjects: Codable {

@@ -26,6 +26,8 @@ public enum ConfigurationError: Error, Equatable, Sendable, CustomStringConverti
     case tokenOnTerminal
     /// `auth server-login` read no verification code.
     case noVerificationCode
+    /// The site did not say whether it is Jira Cloud or Jira Server/Data Center.
+    case unknownFlavor(site: String, deploymentType: String)
     /// A request was asked for no report at all (a mistake of the caller's).
     case nothingToSend
 
@@ -59,6 +61,8 @@ public enum ConfigurationError: Error, Equatable, Sendable, CustomStringConverti
             "refusing to show the access token on a terminal: pass --output FILE (or --print if you are sure)"
         case .noVerificationCode:
             "no verification code on standard input: approve in Jira, then enter the code it shows (or pass --verifier)"
+        case .unknownFlavor(let site, let type):
+            "\(site) says it is Jira \"\(type.prefix(40))\" (deploymentType in /rest/api/2/serverInfo), neither Cloud nor Server/Data Center: set \(Variable.flavor.bothNames) to cloud or server"
         case .nothingToSend:
             "nothing to send"
         }

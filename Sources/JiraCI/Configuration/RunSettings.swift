@@ -42,7 +42,7 @@ public struct RunSettings: Sendable {
     /// The delivery for this run: a preview for a dry run, else a connected one.
     public func delivery() throws -> any JiraDelivery {
         dryRun
-            ? JiraConnection.preview(target: target, options: server)
+            ? JiraConnection.preview(target: target, options: server, credentials: credentials)
             : try JiraConnection.delivery(target: target, credentials: credentials, settings: connection, options: server)
     }
 }

@@ -75,7 +75,7 @@ public enum JiraConnection {
         }
         guard let credential = credentials.server else {
             throw ConfigurationError.missing(
-                .personalAccessToken, hint: "a Jira Server credential: JIRA_PAT, or JIRA_CONSUMER_KEY with JIRA_PRIVATE_KEY(_FILE) and JIRA_ACCESS_TOKEN, or JIRA_USER with JIRA_PASSWORD")
+                .personalAccessToken, hint: "a Jira Server/Data Center credential: JIRA_PAT, or a service account's JIRA_CLIENT_ID with JIRA_CLIENT_SECRET, or JIRA_CONSUMER_KEY with JIRA_PRIVATE_KEY(_FILE) and JIRA_ACCESS_TOKEN, or JIRA_USER with JIRA_PASSWORD")
         }
         return try ServerSession(siteURL: site, credential: credential, settings: settings)
     }
@@ -91,10 +91,12 @@ public enum JiraConnection {
     }
 
     /// What previews requests without credentials or network.
-    public static func preview(target: JiraTarget, options: ServerReportOptions) -> any JiraDelivery {
+    /// - Parameter credentials: what the dry run knows of them without secrets: a service account shows its
+    ///   token request.
+    public static func preview(target: JiraTarget, options: ServerReportOptions, credentials: JiraCredentials = JiraCredentials()) -> any JiraDelivery {
         switch target.flavor {
         case .cloud: CloudDelivery(target: target, session: nil)
-        case .server: ServerDelivery(target: target, session: nil, options: options)
+        case .server: ServerDelivery(target: target, session: nil, options: options, previewCredential: credentials.server)
         }
     }
 }

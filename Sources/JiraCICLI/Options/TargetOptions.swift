@@ -22,8 +22,10 @@ struct TargetOptions: ParsableArguments {
         try source.flag(dryRun, .dryRun)
     }
 
-    /// - Parameter credentials: which credentials are configured decides the flavour when nothing else does.
-    func target(_ source: SettingsSource, credentials: CredentialOptions) throws -> JiraTarget {
+    /// The target as the settings tell it, and whether they decide its flavour: `--flavor`, a cloudId, or an
+    /// Atlassian host do; otherwise the flavour is the credentials' guess (client credentials: Cloud), which the
+    /// site itself confirms or corrects (`TargetResolver`).
+    func target(_ source: SettingsSource, credentials: CredentialOptions) throws -> (target: JiraTarget, decided: Bool) {
         let site = try source.value(jiraURL, .jiraURL)
         let api = try source.valueOrDefault(apiURL, .apiURL).text
         let cloudId = source.string(self.cloudId, .cloudId)
@@ -32,9 +34,10 @@ struct TargetOptions: ParsableArguments {
         }
         let isCloudSite = site.map { JiraTarget.isCloudHost($0.parsed.host) } ?? false
         let flavor: JiraFlavor
+        var decided = true
         if let chosen = try source.value(self.flavor, .flavor) {
             flavor = chosen
-        } else if credentials.hasClientId(source) || site == nil {
+        } else if cloudId != nil || site == nil {
             flavor = .cloud
         } else if isCloudSite {
             if credentials.hasServerCredential(source) {
@@ -42,10 +45,11 @@ struct TargetOptions: ParsableArguments {
             }
             flavor = .cloud
         } else {
-            flavor = .server
+            flavor = credentials.hasClientId(source) ? .cloud : .server
+            decided = false
         }
         // A Cloud URL copied from the browser (`/jira/software/projects/X`) means the site.
         let siteText = site.map { flavor == .cloud && isCloudSite ? JiraTarget.siteRoot($0) : $0.text }
-        return JiraTarget(flavor: flavor, siteURL: siteText, cloudId: cloudId, apiURL: api)
+        return (JiraTarget(flavor: flavor, siteURL: siteText, cloudId: cloudId, apiURL: api), decided)
     }
 }

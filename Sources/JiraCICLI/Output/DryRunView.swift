@@ -34,8 +34,9 @@ enum DryRunView {
             lines.append("")
             lines.append("\(request.method) \(request.url)")
             if let body = request.body {
-                let json = try JSON.string(JSON.decode(JSONValue.self, from: body), pretty: true)
-                lines += json.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                let shown = DryRunDocument.body(body)
+                let text = try shown.stringValue ?? JSON.string(shown, pretty: true)
+                lines += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             }
         }
         return lines

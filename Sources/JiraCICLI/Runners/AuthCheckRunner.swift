@@ -7,10 +7,13 @@ struct AuthCheckRunner {
 
     func run() async throws {
         let source = SettingsSource.current()
-        let site = try jira.target.target(source, credentials: jira.credentials)
+        let dryRun = try jira.target.isDryRun(source)
+        let site = try TargetResolver(options: jira, source: source).target(dryRun: dryRun)
         let json = try output.isJSON(source)
-        if try jira.target.isDryRun(source) {
-            let requests = site.flavor == .cloud ? CloudSession.checkPreview(target: site) : ServerSession.checkPreview(site: site.siteURL)
+        if dryRun {
+            let serviceAccount = CredentialsResolver(options: jira.credentials, source: source).serviceAccountClientId
+            let requests = site.flavor == .cloud
+                ? CloudSession.checkPreview(target: site) : ServerSession.checkPreview(site: site.siteURL, serviceAccount: serviceAccount)
             return try DryRunView.show(requests, target: site, json: json)
         }
         let credentials = try CredentialsResolver(options: jira.credentials, source: source).credentials(flavor: site.flavor)

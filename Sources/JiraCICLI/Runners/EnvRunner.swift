@@ -16,10 +16,11 @@ struct EnvRunner {
             }
         }
         let ids = await Self.ids(source)
+        let credential = CredentialChoice.explain(source)
         let curl = CurlVersion.current()
         if try source.flag(json, .json) {
             try Terminal.json(EnvDocument(ci: source.detected?.name, settings: Dictionary(uniqueKeysWithValues: (settings + defaults).map { ($0.0.rawValue, $0.1) }), ids: ids,
-                                     version: Version.current, libcurl: curl))
+                                     credential: credential, version: Version.current, libcurl: curl))
             return
         }
         var lines = [
@@ -35,6 +36,7 @@ struct EnvRunner {
         } else {
             lines += KeysTable.table([["SETTING", "VALUE", "FROM"]] + (settings + defaults).map { [$0.0.flag ?? $0.0.rawValue, $0.1.value, $0.1.origin] })
         }
+        if let credential { lines.append("credential: \(credential)") }
         lines += ids.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
         Terminal.output(lines)
     }

@@ -8,14 +8,16 @@ struct ReportCommandRunner {
 
     func run() async throws {
         let source = SettingsSource.current()
+        // What is reported is checked first: a mistake in it is found before anything is asked of Jira.
         guard options.hook.isHook(source) else {
+            let kind = try kind(source)
             let settings = try resolve(source)
-            return try await ReportRunner(settings: settings, json: try options.output.isJSON(source)).run(try kind(source))
+            return try await ReportRunner(settings: settings, json: try options.output.isJSON(source)).run(kind)
         }
         await HookRun.start(options.hook, source: source) { run in
+            let kind = try kind(source)
             let settings = try resolve(source, hook: run)
             let runner = ReportRunner(settings: settings, json: try options.output.isJSON(source))
-            let kind = try kind(source)
             try await PushRunner(
                 settings: settings, json: runner.json, hook: run,
                 plan: { update, baseline in try await runner.branch(kind, update: update, baseline: baseline, environment: source.environment) },

@@ -8,7 +8,9 @@ struct ConnectionResolver {
     let source: SettingsSource
 
     /// - Parameter hook: a push must never wait long on Jira; `deadline` is the hook's budget.
-    func connection(target: JiraTarget, hook: Bool = false, deadline: Deadline = .none) throws -> ConnectionSettings {
+    /// - Parameter quiet: no warning about plain http or the cache folder (a question asked before the real
+    ///   connection, which warns).
+    func connection(target: JiraTarget, hook: Bool = false, deadline: Deadline = .none, quiet: Bool = false) throws -> ConnectionSettings {
         let timeout = try source.valueOrDefault(options.timeout, .timeout, inHook: hook).seconds
         let retries = try source.valueOrDefault(options.retries, .retries, inHook: hook).value
         let caCert = source.string(options.caCert, .caCertificate)
@@ -24,7 +26,7 @@ struct ConnectionResolver {
             guard target.flavor == .server else {
                 throw ConfigurationError.serverOnly(.allowInsecureHTTP)
             }
-            if let site = target.siteURL, let parsed = ParsedURL(site), parsed.isInsecure(allowingHTTP: false) {
+            if !quiet, let site = target.siteURL, let parsed = ParsedURL(site), parsed.isInsecure(allowingHTTP: false) {
                 Terminal.warning("plain http to \(parsed.origin) (--allow-insecure-http): the credentials cross the network unencrypted")
             }
         }
@@ -35,7 +37,7 @@ struct ConnectionResolver {
                 timeoutSeconds: Int(timeout.rounded(.up)), extraCACertificatePath: caCert, userAgent: "jira-ci/\(Version.current)",
                 proxy: ProxySettings(environment: source.environment), allowInsecureHTTP: insecure),
             retries: retries,
-            cacheDirectory: noCache ? nil : privateCacheDirectory(),
+            cacheDirectory: noCache ? nil : quiet ? cacheDirectoryIfPrivate() : privateCacheDirectory(),
             log: ReportLog(warning: Terminal.warning, notice: Terminal.notice, trace: verbose ? Terminal.trace : nil),
             redactor: Terminal.redactor,
             deadline: deadline)
@@ -76,6 +78,12 @@ struct ConnectionResolver {
 
     /// The cache folder under the outbox's rules: one that belongs to another user or that others may write to
     /// is not used, since a cloudId planted there would send every report to another site.
+    /// The cache folder when it may be used, without a warning when it may not (`env` only reads it).
+    func cacheDirectoryIfPrivate() -> String? {
+        guard let directory = cacheDirectory(), (try? FileSystem.checkPrivate(directory)) != nil else { return nil }
+        return directory
+    }
+
     private func privateCacheDirectory() -> String? {
         guard let directory = cacheDirectory() else { return nil }
         do {

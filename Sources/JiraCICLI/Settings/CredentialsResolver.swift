@@ -24,17 +24,19 @@ struct CredentialsResolver {
         case (nil, nil):
             break
         }
-        if flavor == .server { credentials.server = try serverCredential() }
+        if flavor == .server { credentials.server = try serverCredential(clientCredentials: credentials.cloud) }
         // Every form a secret travels in (a basic-auth header's base64, the key's lines) is hidden too.
         credentials.secrets.forEach(Terminal.redactor.add)
         return credentials
     }
 
-    /// A personal access token wins over OAuth 1.0a, which wins over a user and password.
-    private func serverCredential() throws -> ServerCredential? {
+    /// A personal access token wins over a service account (client credentials on a Data Center site), which
+    /// wins over OAuth 1.0a, which wins over a user and password.
+    private func serverCredential(clientCredentials: ClientCredentials?) throws -> ServerCredential? {
         if let token = try secret(source.string(nil, .personalAccessToken), .personalAccessToken) {
             return .personalAccessToken(token)
         }
+        if let clientCredentials { return .serviceAccount(clientCredentials) }
         if let consumerKey = try plain(source.string(options.consumerKey, .consumerKey), .consumerKey) {
             let key = try ServerKeyLoader.load(source, fileFlag: options.privateKeyFile)
             key.lines.forEach(Terminal.redactor.add)
@@ -50,6 +52,18 @@ struct CredentialsResolver {
             return .basic(user: user, password: password)
         }
         return nil
+    }
+
+    /// The client ID of the service account a Jira Server/Data Center run would use, read without any secret
+    /// (a dry run shows its token request).
+    var serviceAccountClientId: String? {
+        source.string(nil, .personalAccessToken) == nil ? source.string(options.clientId, .clientId) : nil
+    }
+
+    /// What a dry run knows of the credentials: none but a service account's client ID, its secret shown as ***.
+    func preview(flavor: JiraFlavor) -> JiraCredentials {
+        guard flavor == .server, let clientId = serviceAccountClientId else { return JiraCredentials() }
+        return JiraCredentials(server: .serviceAccount(ClientCredentials(clientId: clientId, clientSecret: Secret("***"))))
     }
 
     private func secret(_ value: String?, _ variable: Variable) throws -> Secret? {

@@ -15,9 +15,10 @@ extension RunSettings {
         let pipelineSettings = try pipeline?.settings(source)
         UnusableFacts.warn(source, pipeline: pipelineSettings)
         let dryRun = try targetOptions.isDryRun(source)
-        let target = try targetOptions.target(source, credentials: credentialOptions)
+        let target = try TargetResolver(options: jira, source: source).target(dryRun: dryRun, hook: hook)
         // Credentials are checked before any work, but a dry run needs none.
-        let credentials = dryRun ? JiraCredentials() : try CredentialsResolver(options: credentialOptions, source: source).credentials(flavor: target.flavor)
+        let credentialsResolver = CredentialsResolver(options: credentialOptions, source: source)
+        let credentials = dryRun ? credentialsResolver.preview(flavor: target.flavor) : try credentialsResolver.credentials(flavor: target.flavor)
         // A hook holds a push: short timeouts, no retries. Its detached continuation holds nothing.
         let resolver = ConnectionResolver(options: network, source: source)
         let connection = try resolver.connection(

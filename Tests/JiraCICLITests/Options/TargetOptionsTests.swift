@@ -8,7 +8,7 @@ import Testing
 struct TargetOptionsTests {
     static func target(_ arguments: [String], environment: [String: String] = [:]) throws -> JiraTarget {
         let options = try JiraOptions.parse(arguments)
-        return try options.target.target(SettingsSource(environment: environment), credentials: options.credentials)
+        return try options.target.target(SettingsSource(environment: environment), credentials: options.credentials).target
     }
 
     @Test(arguments: [

@@ -102,7 +102,7 @@ struct CloudSessionTests {
         ("a number for a token", [.answer(200, #"{"access_token":42}"#)], .transient, 1),
         ("empty token", [.answer(200, #"{"access_token":""}"#)], .transient, 1),
         ("a control character", [.answer(200, #"{"access_token":"abc\r\nX-Forged: 1"}"#)], .transient, 1),
-        ("over-long token", [.token(String(repeating: "t", count: CloudSession.longestToken + 1))], .transient, 1),
+        ("over-long token", [.token(String(repeating: "t", count: AccessTokens.longestToken + 1))], .transient, 1),
         ("404", [.answer(404)], .misdirected, 1),
         ("302", [.answer(302, headers: [("Location", "https://example.com/")])], .misdirected, 1),
     ]
@@ -119,7 +119,7 @@ struct CloudSessionTests {
     }
 
     @Test func aTokenOfTheLongestLengthIsUsed() throws {
-        let token = String(repeating: "t", count: CloudSession.longestToken)
+        let token = String(repeating: "t", count: AccessTokens.longestToken)
         let connection = ScriptedConnection([.token(token), .answer(202)])
         #expect(try Self.post(try connection.cloudSession()).status == 202)
         #expect(connection.transport.sent.last?.header("Authorization") == "Bearer \(token)")

@@ -15,12 +15,6 @@ public struct ClientCredentials: Sendable {
 /// An authenticated conversation with the Cloud API: the token (cached across runs), the cloudId, and
 /// requests that refresh the token once when Jira says it is no longer valid.
 public final class CloudSession: Sendable {
-    /// A token answer claiming more than this is not believed: the token is used at most this long.
-    static let longestTokenLife: Double = 24 * 3600
-    /// Atlassian's access tokens are JWTs of a KiB or two; a longer "token" is no answer of its token endpoint,
-    /// and every secret costs the output's redactor memory in proportion to its length.
-    public static let longestToken = 16 * 1024
-
     public let target: JiraTarget
     let credentials: ClientCredentials
     let transport: any HTTPTransport
@@ -29,7 +23,8 @@ public final class CloudSession: Sendable {
     let retry: RetryPolicy
     let cache: TokenCache?
     let log: ReportLog
-    private let state = Mutex<(token: TokenCache.CachedToken?, cloudId: String?)>((nil, nil))
+    let tokens: AccessTokens
+    private let knownCloudId = Mutex<String?>(nil)
     /// This Jira answered builds by association with HTTP 400 naming `associations`: it is older than the field
     /// and takes builds' keys in the deprecated `issueKeys` only. Learnt once a run, so later builds do not
     /// ask again.
@@ -46,24 +41,14 @@ public final class CloudSession: Sendable {
         self.retry = retry
         self.cache = cache
         self.log = log
+        tokens = AccessTokens(clientId: credentials.clientId, place: target.apiURL, cache: cache, redactor: redactor, now: retry.now)
         redactor.add(credentials.clientSecret.value)
     }
 
     /// A valid access token: the cached one while it has a minute left, else a new one.
-    public func token(forceRefresh: Bool = false) throws -> TokenCache.CachedToken {
-        let now = retry.now()
-        if !forceRefresh {
-            if let token = state.withLock({ $0.token }), token.expiresAt - TokenCache.expiryMargin > now { return token }
-            if let cached = cache?.token(clientId: credentials.clientId, apiURL: target.apiURL, now: now) {
-                redactor.add(cached.accessToken)
-                state.withLock { $0.token = cached }
-                return cached
-            }
-        }
-        let token = try requestToken(now: now)
-        state.withLock { $0.token = token }
-        cache?.store(token)
-        return token
+    /// - Parameter refused: a token Jira answered 401 to, which is not used again.
+    public func token(replacing refused: String? = nil) throws -> TokenCache.CachedToken {
+        try tokens.token(replacing: refused, fetch: requestToken)
     }
 
     private func requestToken(now: Double) throws -> TokenCache.CachedToken {
@@ -78,16 +63,10 @@ public final class CloudSession: Sendable {
         let response = try send { HTTPRequest.json("POST", url, body: body) }
         switch response.statusClass {
         case .success:
-            let answer = try? JSON.decode(JSONValue.self, from: response.body)
-            guard let accessToken = answer?["access_token"]?.stringValue, Secret(accessToken).isHeaderSafe,
-                accessToken.utf8.count <= Self.longestToken
-            else {
+            guard let token = tokens.read(response, now: now) else {
                 throw JiraError.unavailable("the token endpoint \(url) answered without a usable access token")
             }
-            redactor.add(accessToken)
-            return TokenCache.CachedToken(
-                accessToken: accessToken, expiresAt: now + Self.lifetime(answer?["expires_in"]),
-                clientId: credentials.clientId, apiURL: target.apiURL)
+            return token
         case .unauthorized, .forbidden,
             .refused where response.status == 400:
             throw JiraError.authenticationFailed(
@@ -100,25 +79,14 @@ public final class CloudSession: Sendable {
         }
     }
 
-    /// `expires_in` as given when it is a sane number of seconds; an hour (the documented life) otherwise.
-    static func lifetime(_ value: JSONValue?) -> Double {
-        let seconds: Double? = switch value {
-        case .integer(let number)?: Double(number)
-        case .number(let number)?: number
-        default: nil
-        }
-        guard let seconds, seconds.isFinite, seconds > 0 else { return 3600 }
-        return min(seconds, longestTokenLife)
-    }
-
     /// The site's cloudId: given, cached, or asked of the site (it never changes for a site).
     public func cloudId() throws -> String {
-        if let known = target.cloudId ?? state.withLock({ $0.cloudId }) { return known }
+        if let known = target.cloudId ?? knownCloudId.withLock({ $0 }) { return known }
         guard let site = target.siteURL else {
             throw ConfigurationError.missing(.jiraURL, hint: "your Jira Cloud site, e.g. https://acme.atlassian.net (or set JIRA_CLOUD_ID)")
         }
         if let cached = cache?.cloudId(site: site), CloudId.isValid(cached) {
-            state.withLock { $0.cloudId = cached }
+            knownCloudId.withLock { $0 = cached }
             return cached
         }
         let url = "\(site)/_edge/tenant_info"
@@ -130,7 +98,7 @@ public final class CloudSession: Sendable {
             throw JiraError.misconfigured(
                 "\(site) did not tell its cloudId (HTTP \(response.status) from /_edge/tenant_info): is --jira-url (or JIRA_URL) your Jira Cloud site, like https://acme.atlassian.net?")
         }
-        state.withLock { $0.cloudId = cloudId }
+        knownCloudId.withLock { $0 = cloudId }
         cache?.storeCloudId(cloudId, site: site)
         return cloudId
     }
@@ -153,9 +121,9 @@ public final class CloudSession: Sendable {
         var token = try token()
         var response = try send { HTTPRequest.json(method, url, body: body, headers: [("Authorization", "Bearer \(token.accessToken)")]) }
         if response.status == 401 {
-            cache?.dropToken(clientId: credentials.clientId, apiURL: target.apiURL)
+            tokens.drop(token.accessToken)
             log.trace?("* 401 from the API: dropping the cached token and getting a new one")
-            token = try self.token(forceRefresh: true)
+            token = try self.token(replacing: token.accessToken)
             response = try send { HTTPRequest.json(method, url, body: body, headers: [("Authorization", "Bearer \(token.accessToken)")]) }
         }
         return response

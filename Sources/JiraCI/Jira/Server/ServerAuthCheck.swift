@@ -36,8 +36,17 @@ extension ServerSession {
     }
 
     /// The requests `check` makes, for `auth check --dry-run`.
-    public static func checkPreview(site: String?) -> [PreparedRequest] {
-        [myselfPath, serverInfoPath].map { PreparedRequest(method: "GET", url: (site ?? "{jiraURL}") + $0, body: nil) }
+    /// - Parameter serviceAccount: the client ID of a service account, whose token request comes first.
+    public static func checkPreview(site: String?, serviceAccount: String? = nil) -> [PreparedRequest] {
+        let site = site ?? "{jiraURL}"
+        let token = serviceAccount.map { [tokenPreview(site: site, clientId: $0)] } ?? []
+        return token + [myselfPath, serverInfoPath].map { PreparedRequest(method: "GET", url: site + $0, body: nil) }
+    }
+
+    /// A service account's token request as a dry run shows it: the secret as `***`.
+    public static func tokenPreview(site: String, clientId: String) -> PreparedRequest {
+        let request = tokenRequest(site: site, clientId: clientId, secret: "***")
+        return PreparedRequest(method: request.method, url: request.url, body: request.body)
     }
 
     public func check() throws -> ServerAuthReport {

@@ -6,16 +6,23 @@ public struct ServerDelivery: JiraDelivery {
     let target: JiraTarget
     let session: ServerSession?
     let options: ServerReportOptions
+    /// For a dry run: the credential as far as it is known without secrets.
+    let previewCredential: ServerCredential?
 
-    public init(target: JiraTarget, session: ServerSession?, options: ServerReportOptions) {
+    public init(target: JiraTarget, session: ServerSession?, options: ServerReportOptions, previewCredential: ServerCredential? = nil) {
         self.target = target
         self.session = session
         self.options = options
+        self.previewCredential = previewCredential
     }
 
     public func preview(_ reports: [Report]) throws -> [PreparedRequest] {
         let site = target.siteURL ?? "{jiraURL}"
-        return try reports.flatMap { try work(for: $0, site: site).flatMap(\.requests) }
+        var requests = try reports.flatMap { try work(for: $0, site: site).flatMap(\.requests) }
+        if !requests.isEmpty, case .serviceAccount(let client)? = previewCredential {
+            requests.insert(ServerSession.tokenPreview(site: site, clientId: client.clientId), at: 0)
+        }
+        return requests
     }
 
     /// What one report does on Jira Server, issue by issue: a link per issue (and a comment with --comment),

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// An authenticated conversation with Jira Server / Data Center's REST API v2.
 public final class ServerSession: Sendable {
     public let siteURL: String
@@ -6,8 +8,12 @@ public final class ServerSession: Sendable {
     let connections: [any HTTPTransport]
     let retry: RetryPolicy
     let log: ReportLog
+    /// A service account's tokens, cached like Jira Cloud's: by site and client ID, never the secret.
+    let tokens: AccessTokens?
 
     static let lanes = 4
+    /// Where a Data Center service account gets its tokens (Atlassian's "Service accounts overview").
+    static let tokenPath = "/rest/oauth2/latest/token"
 
     public init(siteURL: String, credential: ServerCredential, settings: ConnectionSettings) throws {
         self.siteURL = siteURL
@@ -15,6 +21,14 @@ public final class ServerSession: Sendable {
         self.connections = try (0..<Self.lanes).map { _ in try settings.connection() }
         self.retry = settings.retry
         self.log = settings.log
+        if case .serviceAccount(let client) = credential {
+            settings.redactor.add(client.clientSecret.value)
+            tokens = AccessTokens(
+                clientId: client.clientId, place: siteURL, cache: settings.cacheDirectory.map { TokenCache(directory: $0, log: settings.log) },
+                redactor: settings.redactor, now: settings.retry.now)
+        } else {
+            tokens = nil
+        }
         log.trace?("* authenticating to Jira Server with the \(credential.name)")
     }
 
@@ -31,20 +45,75 @@ public final class ServerSession: Sendable {
     }
 
     /// Sends a signed request on lane `lane`, with the retry rules; 401s are explained from their
-    /// `oauth_problem` (or as a refused token or password).
+    /// `oauth_problem` (or as a refused token or password). A service account's token that Jira refuses is
+    /// dropped and fetched once again.
     public func send(_ method: String, _ path: String, body: [UInt8]? = nil, lane: Int = 0) throws -> HTTPResponse {
         let url = url(path)
         let connection = connections[lane % connections.count]
-        let response = try retry.send({
-            guard let authorization = credential.authorization(method: method, url: url) else {
-                throw JiraError.misconfigured("libcrypto could not sign with the OAuth private key")
-            }
-            return HTTPRequest.json(method, url, body: body, headers: [("Authorization", authorization)])
-        }, with: connection, notice: log.notice)
+        // The service account's token each attempt went with, so a refused one is replaced once, not per lane.
+        let used = Mutex<String?>(nil)
+        func attempt(replacing refused: String?) throws -> HTTPResponse {
+            try retry.send({
+                let (authorization, token) = try self.authorization(method: method, url: url, replacing: refused)
+                used.withLock { $0 = token }
+                return HTTPRequest.json(method, url, body: body, headers: [("Authorization", authorization)])
+            }, with: connection, notice: log.notice)
+        }
+        var response = try attempt(replacing: nil)
+        if response.status == 401, let tokens, let refused = used.withLock({ $0 }) {
+            tokens.drop(refused)
+            log.trace?("* 401 from Jira: dropping the service account's token and getting a new one")
+            response = try attempt(replacing: refused)
+        }
         if response.status == 401 {
             throw JiraError.authenticationFailed(ServerAuthProblem(response: response, credential: credential, now: retry.now()).explanation)
         }
         return response
+    }
+
+    /// The `Authorization` header for one attempt, and the service account's token it carries.
+    private func authorization(method: String, url: String, replacing refused: String?) throws -> (String, String?) {
+        if case .serviceAccount(let client) = credential, let tokens {
+            let token = try tokens.token(replacing: refused) { now in try requestToken(client, now: now) }
+            return ("Bearer \(token.accessToken)", token.accessToken)
+        }
+        guard let authorization = credential.authorization(method: method, url: url) else {
+            throw JiraError.misconfigured("libcrypto could not sign with the OAuth private key")
+        }
+        return (authorization, nil)
+    }
+
+    /// The token request a service account makes, as Atlassian documents it: a form-encoded POST of the client
+    /// credentials, asking for the WRITE scope (remote links are written). `secret` is what the body shows.
+    static func tokenRequest(site: String, clientId: String, secret: String) -> HTTPRequest {
+        let form = FormEncoding.encode([
+            ("grant_type", "client_credentials"), ("client_id", clientId), ("client_secret", secret), ("scope", "WRITE"),
+        ])
+        return HTTPRequest(
+            method: "POST", url: site + tokenPath,
+            headers: [("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json")], body: Array(form.utf8))
+    }
+
+    private func requestToken(_ client: ClientCredentials, now: Double) throws -> TokenCache.CachedToken {
+        let url = url(Self.tokenPath)
+        let response = try retry.send(
+            { Self.tokenRequest(site: self.siteURL, clientId: client.clientId, secret: client.clientSecret.value) }, with: connections[0],
+            notice: log.notice)
+        switch response.statusClass {
+        case .success:
+            guard let token = tokens?.read(response, now: now) else {
+                throw JiraError.unavailable("the token endpoint \(url) answered without a usable access token")
+            }
+            return token
+        case .transient:
+            throw JiraError.unavailable(retry.lastAnswer(response, from: "the token endpoint \(url)"))
+        case .notFound:
+            throw JiraError.misconfigured(
+                "\(siteURL) has no OAuth 2.0 token endpoint (HTTP 404 from \(Self.tokenPath)): service accounts need a Jira Data Center that has them; otherwise use JIRA_PAT (or --flavor cloud for a Jira Cloud site)")
+        default:
+            let error = (try? JSON.decode(JSONValue.self, from: response.body))?["error"]?.stringValue
+            throw JiraError.authenticationFailed(ServiceAccountProblem(clientId: client.clientId, status: response.status, error: error).explanation)
+        }
     }
 }
 
@@ -77,7 +146,9 @@ struct ServerAuthProblem {
         case (.personalAccessToken, _):
             explanation = "Jira refused the personal access token (HTTP 401): it may be expired or revoked; create a new one under Profile > Personal Access Tokens and set JIRA_PAT"
         case (.basic(let user, _), _):
-            explanation = "Jira refused the password of \(user) (HTTP 401): check JIRA_USER and JIRA_PASSWORD (a CAPTCHA after failed logins also blocks basic auth)"
+            explanation = "Jira refused the password of \(user) (HTTP 401): check JIRA_USER and JIRA_PASSWORD (a CAPTCHA after failed logins also blocks basic auth; Jira 11 turns basic authentication off by default: use JIRA_PAT or a service account)"
+        case (.serviceAccount(let client), _):
+            explanation = "Jira refused the service account \(client.clientId)'s token twice (HTTP 401): the account may be disabled, or have no access to the projects reported to; check it under Administration > Service accounts"
         }
     }
 

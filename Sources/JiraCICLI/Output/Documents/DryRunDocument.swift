@@ -11,9 +11,14 @@ struct DryRunDocument: Encodable {
     let dryRun = true
     let requests: [Request]
 
+    /// A JSON body as JSON; a form (a service account's token request) as its text.
+    static func body(_ bytes: [UInt8]) -> JSONValue {
+        (try? JSON.decode(JSONValue.self, from: bytes)) ?? .string(String(decoding: bytes, as: UTF8.self))
+    }
+
     init(requests: [PreparedRequest]) throws {
         self.requests = try requests.map { request in
-            Request(method: request.method, url: request.url, body: try request.body.map { try JSON.decode(JSONValue.self, from: $0) })
+            Request(method: request.method, url: request.url, body: request.body.map(Self.body))
         }
     }
 }

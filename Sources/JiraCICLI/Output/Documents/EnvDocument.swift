@@ -10,6 +10,8 @@ struct EnvDocument: Encodable {
     let ci: String?
     let settings: [String: Setting]
     let ids: [String: String]
+    /// The credential a run would use, and why.
+    let credential: String?
     let version: String
     let libcurl: CurlVersion
 }
