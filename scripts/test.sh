@@ -13,4 +13,4 @@ scripts/setup.sh --with-test-helpers
 build=(-c release -Xswiftc -enable-testing --scratch-path .build/tests)
 swift build "${build[@]}" --build-tests
 swift test "${build[@]}" --skip-build
-JIRA_CI_BIN="$(swift build "${build[@]}" --show-bin-path)/jira-ci" .venv/bin/python -m pytest -q -p no:cacheprovider Tests/EndToEnd
+JIRA_CI_BIN="$(swift build "${build[@]}" --show-bin-path)/jira-ci" .venv/bin/python -m pytest -q -p no:cacheprovider -o faulthandler_timeout=300 Tests/EndToEnd
