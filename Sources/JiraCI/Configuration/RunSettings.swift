@@ -7,7 +7,7 @@ public struct RunSettings: Sendable {
     /// Empty for a dry run, which needs none.
     public var credentials: JiraCredentials
     public var connection: ConnectionSettings
-    public var server: ServerReportOptions
+    public var server: ServerReportSettings
     public var dryRun: Bool
     public var softFail: Bool
     public var requireKeys: Bool
@@ -18,7 +18,7 @@ public struct RunSettings: Sendable {
 
     public init(
         search: KeySearch, pipeline: PipelineSettings, target: JiraTarget, credentials: JiraCredentials,
-        connection: ConnectionSettings, server: ServerReportOptions, dryRun: Bool, softFail: Bool, requireKeys: Bool,
+        connection: ConnectionSettings, server: ServerReportSettings, dryRun: Bool, softFail: Bool, requireKeys: Bool,
         outboxDirectory: String?, outboxAbsence: String? = nil
     ) {
         self.search = search

@@ -29,7 +29,7 @@ struct CurlHandle: ~Copyable {
     }
 
     func perform(
-        _ request: HTTPRequest, url: CurlURL, options: HTTPOptions, caBundle: [UInt8]?, timeout: Double, host: String
+        _ request: HTTPRequest, url: CurlURL, options: HTTPSettings, caBundle: [UInt8]?, timeout: Double, host: String
     ) -> Result<HTTPResponse, HTTPError> {
         curl_easy_reset(easy)
         // The handle keeps pointers to this request's buffers; none may be used by a later request.

@@ -1,7 +1,7 @@
 import Synchronization
 
 /// How every request of a run is made.
-public struct HTTPOptions: Sendable {
+public struct HTTPSettings: Sendable {
     public var timeoutSeconds: Int
     /// A PEM bundle added to the system's trusted CAs (for TLS-inspecting proxies).
     public var extraCACertificatePath: String?
@@ -58,12 +58,12 @@ public final class HTTPClient: HTTPTransport {
     public static let maximumResponseBytes = 4 * 1024 * 1024
 
     private let handle: Mutex<CurlHandle>
-    private let options: HTTPOptions
+    private let options: HTTPSettings
     private let caBundle: [UInt8]?
     public let redactor: Redactor
     private let trace: TraceSink?
 
-    public init(options: HTTPOptions, redactor: Redactor, trace: TraceSink? = nil) throws(HTTPError) {
+    public init(options: HTTPSettings, redactor: Redactor, trace: TraceSink? = nil) throws(HTTPError) {
         CurlHandle.globalInit()
         self.options = options
         self.redactor = redactor

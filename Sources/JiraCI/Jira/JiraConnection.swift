@@ -25,7 +25,7 @@ public struct JiraCredentials: Sendable {
 /// How to reach Jira for one run: HTTP settings, retries, cache, the run's redactor and time budget, and where
 /// warnings and traces go.
 public struct ConnectionSettings: Sendable {
-    public var http: HTTPOptions
+    public var http: HTTPSettings
     /// The retry rules, with the run's time budget; a test gives them a clock that moves only when they wait.
     public var retry: RetryPolicy
     public var cacheDirectory: String?
@@ -35,7 +35,7 @@ public struct ConnectionSettings: Sendable {
     /// Makes each connection: libcurl in a run; a test hands in a scripted transport.
     public var transport: HTTPTransportFactory = HTTPClient.libcurl
 
-    public init(http: HTTPOptions, retries: Int, cacheDirectory: String?, log: ReportLog, redactor: Redactor, deadline: Deadline = .none) {
+    public init(http: HTTPSettings, retries: Int, cacheDirectory: String?, log: ReportLog, redactor: Redactor, deadline: Deadline = .none) {
         self.http = http
         self.retry = RetryPolicy(retries: retries, deadline: deadline)
         self.cacheDirectory = cacheDirectory
@@ -82,7 +82,7 @@ public enum JiraConnection {
 
     /// A delivery that can send; for a dry run use `preview(target:options:)`, which needs no credentials.
     public static func delivery(
-        target: JiraTarget, credentials: JiraCredentials, settings: ConnectionSettings, options: ServerReportOptions
+        target: JiraTarget, credentials: JiraCredentials, settings: ConnectionSettings, options: ServerReportSettings
     ) throws -> any JiraDelivery {
         switch target.flavor {
         case .cloud: CloudDelivery(target: target, session: try cloudSession(target: target, credentials: credentials, settings: settings))
@@ -93,7 +93,7 @@ public enum JiraConnection {
     /// What previews requests without credentials or network.
     /// - Parameter credentials: what the dry run knows of them without secrets: a service account shows its
     ///   token request.
-    public static func preview(target: JiraTarget, options: ServerReportOptions, credentials: JiraCredentials = JiraCredentials()) -> any JiraDelivery {
+    public static func preview(target: JiraTarget, options: ServerReportSettings, credentials: JiraCredentials = JiraCredentials()) -> any JiraDelivery {
         switch target.flavor {
         case .cloud: CloudDelivery(target: target, session: nil)
         case .server: ServerDelivery(target: target, session: nil, options: options, previewCredential: credentials.server)

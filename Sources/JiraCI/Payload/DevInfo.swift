@@ -74,7 +74,7 @@ public struct DevInfoRequest: Sendable, Codable, Equatable {
 }
 
 /// How a devinfo report asks Jira to treat it.
-public struct DevInfoOptions: Sendable, Codable, Hashable {
+public struct DevInfoHandling: Sendable, Codable, Hashable {
     /// Smart-commit transitions and notifications do not fire; nil leaves Jira's default.
     public var preventTransitions: Bool?
     /// A historical import: Jira treats it as background work.

@@ -7,11 +7,11 @@ public struct DevInfoSettings: Sendable {
     public var bitbucket: BitbucketServerHook?
     /// The repository's web address when git has no remote to tell it.
     public var repositoryURL: String?
-    public var options: DevInfoOptions
+    public var options: DevInfoHandling
 
     public init(
         commitURLTemplate: String? = nil, branchURLTemplate: String? = nil, fileURLTemplate: String? = nil,
-        bitbucket: BitbucketServerHook? = nil, repositoryURL: String? = nil, options: DevInfoOptions = DevInfoOptions()
+        bitbucket: BitbucketServerHook? = nil, repositoryURL: String? = nil, options: DevInfoHandling = DevInfoHandling()
     ) {
         self.repositoryURL = repositoryURL
         self.commitURLTemplate = commitURLTemplate

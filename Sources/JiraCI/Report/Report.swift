@@ -37,9 +37,9 @@ public struct ReportContext: Sendable, Equatable, Codable {
     public var pipelineName: String
     /// Development information: the branch's commits (a Jira Server branch link says how many).
     public var commitCount: Int?
-    public var devinfo: DevInfoOptions?
+    public var devinfo: DevInfoHandling?
 
-    public init(branch: String?, commitSHA: String, pipelineName: String, commitCount: Int? = nil, devinfo: DevInfoOptions? = nil) {
+    public init(branch: String?, commitSHA: String, pipelineName: String, commitCount: Int? = nil, devinfo: DevInfoHandling? = nil) {
         self.branch = branch
         self.commitSHA = commitSHA
         self.pipelineName = pipelineName

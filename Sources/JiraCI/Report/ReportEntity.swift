@@ -35,7 +35,7 @@ public enum ReportEntity: Sendable, Equatable, Codable {
         }
     }
 
-    public var kind: ReportKindName {
+    public var api: ReportAPI {
         switch self {
         case .build: .builds
         case .deployment: .deployments
@@ -73,7 +73,7 @@ public enum ReportEntity: Sendable, Equatable, Codable {
 }
 
 /// The API an entity goes to.
-public enum ReportKindName: String, Sendable, Codable, CaseIterable {
+public enum ReportAPI: String, Sendable, Codable, CaseIterable {
     case builds
     case deployments
     case devinfo

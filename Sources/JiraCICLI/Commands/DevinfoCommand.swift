@@ -15,7 +15,7 @@ struct DevinfoCommand: AsyncParsableCommand {
               once:     jira-ci devinfo --backfill --all-branches
             """)
 
-    @OptionGroup(title: "Development information") var devinfo: DevInfoOptionGroup
+    @OptionGroup(title: "Development information") var devinfo: DevInfoOptions
     @OptionGroup(title: "Keys") var keySource: KeySourceOptions
     @OptionGroup var jira: JiraOptions
     @OptionGroup(title: "Git hooks") var hook: HookOptions

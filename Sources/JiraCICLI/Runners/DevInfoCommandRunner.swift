@@ -2,7 +2,7 @@ import JiraCI
 
 /// `devinfo`: the range of a CI run or a hand's, a hook's pushed branches, or a one-time backfill.
 struct DevInfoCommandRunner {
-    let devinfo: DevInfoOptionGroup
+    let devinfo: DevInfoOptions
     let keySource: KeySourceOptions
     let jira: JiraOptions
     let hook: HookOptions

@@ -59,7 +59,7 @@ struct FlushRunner {
             let report = entry.report
             return QueuedReportDocument(
                 file: entry.name, site: report.target.siteURL ?? report.target.cloudId ?? report.target.apiURL,
-                flavor: report.target.flavor.rawValue, credential: report.credential.name, kind: report.entity.kind.rawValue,
+                flavor: report.target.flavor.rawValue, credential: report.credential.name, kind: report.entity.api.rawValue,
                 keys: report.entity.issueKeys, ageSeconds: max(0, (now - report.createdAt) / 1_000_000))
         }
         if json {

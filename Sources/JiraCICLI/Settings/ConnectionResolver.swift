@@ -33,7 +33,7 @@ struct ConnectionResolver {
         let verbose = try source.flag(options.verbose, .verbose)
         let noCache = try source.flag(options.noCache, .noCache)
         return ConnectionSettings(
-            http: HTTPOptions(
+            http: HTTPSettings(
                 timeoutSeconds: Int(timeout.rounded(.up)), extraCACertificatePath: caCert, userAgent: "jira-ci/\(Version.current)",
                 proxy: ProxySettings(environment: source.environment), allowInsecureHTTP: insecure),
             retries: retries,

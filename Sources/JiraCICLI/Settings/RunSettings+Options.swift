@@ -30,7 +30,7 @@ extension RunSettings {
         return RunSettings(
             search: search, pipeline: pipelineSettings ?? PipelineSettings(), target: target, credentials: credentials,
             connection: connection,
-            server: ServerReportOptions(comment: try source.flag(credentialOptions.comment, .comment)),
+            server: ServerReportSettings(comment: try source.flag(credentialOptions.comment, .comment)),
             dryRun: dryRun,
             softFail: try hook != nil || network.isSoftFail(source),
             requireKeys: try source.flag(output.requireKeys, .requireKeys),

@@ -24,13 +24,13 @@ public struct CloudDelivery: JiraDelivery {
     /// order, each group within the API's limits.
     static func batches(_ reports: [Report]) -> [[Int]] {
         var batches: [[Int]] = []
-        for kind in ReportKindName.allCases {
-            let indices = reports.indices.filter { reports[$0].entity.kind == kind }
+        for kind in ReportAPI.allCases {
+            let indices = reports.indices.filter { reports[$0].entity.api == kind }
             switch kind {
             case .builds, .deployments:
                 batches += stride(from: 0, to: indices.count, by: batchLimit).map { Array(indices[$0..<min($0 + batchLimit, indices.count)]) }
             case .devinfo:
-                let groups = Dictionary(grouping: indices) { reports[$0].context.devinfo ?? DevInfoOptions() }
+                let groups = Dictionary(grouping: indices) { reports[$0].context.devinfo ?? DevInfoHandling() }
                 for options in groups.keys.sorted(by: { groups[$0]![0] < groups[$1]![0] }) {
                     let group = groups[options]!
                     batches += DevInfoBatching.batches(group.map { reports[$0] }).map { $0.map { group[$0] } }
@@ -72,7 +72,7 @@ public struct CloudDelivery: JiraDelivery {
         } catch {
             return reports.map { _ in .failed(error) }
         }
-        let kind = reports[0].entity.kind
+        let kind = reports[0].entity.api
         switch (response.status, kind) {
         case (200..<300, .devinfo):
             return Self.devinfoResults(of: response, for: reports)
@@ -122,7 +122,7 @@ public struct CloudDelivery: JiraDelivery {
     /// nor rejects was not confirmed: it stays undelivered, so nothing leaves the outbox on a garbled answer.
     static func results(of response: HTTPResponse, for reports: [Report]) -> [DeliveryResult] {
         let answer = try? JSON.decode(JSONValue.self, from: response.body)
-        let prefix = reports[0].entity.kind == .builds ? "Builds" : "Deployments"
+        let prefix = reports[0].entity.api == .builds ? "Builds" : "Deployments"
         let accepted = Set((answer?["accepted\(prefix)"]?.arrayValue ?? []).map(\.identityText))
         let rejected = answer?["rejected\(prefix)"]?.arrayValue ?? []
         let unknownKeys = (answer?["unknownIssueKeys"]?.arrayValue ?? []).compactMap(\.stringValue)
@@ -216,7 +216,7 @@ public struct CloudDelivery: JiraDelivery {
     }
 }
 
-extension ReportKindName {
+extension ReportAPI {
     var apiName: String {
         switch self {
         case .builds: "builds"

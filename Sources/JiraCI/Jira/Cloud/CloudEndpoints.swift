@@ -12,7 +12,7 @@ public struct CloudEndpoints: Sendable {
 
     public var token: String { "\(apiURL)/oauth/token" }
 
-    public func bulk(_ kind: ReportKindName) -> String {
+    public func bulk(_ kind: ReportAPI) -> String {
         "\(apiURL)/jira/\(kind.rawValue)/0.1/cloud/\(cloudPath)/bulk"
     }
 
@@ -35,7 +35,7 @@ public struct CloudEndpoints: Sendable {
     }
 
     /// One request for entities of one kind (they came batched within the API's limits).
-    public func request(for entities: [ReportEntity], options: DevInfoOptions? = nil) throws -> PreparedRequest {
+    public func request(for entities: [ReportEntity], options: DevInfoHandling? = nil) throws -> PreparedRequest {
         let metadata = ProviderMetadata(product: PayloadFactory.product)
         switch entities.first {
         case .build?:

@@ -106,7 +106,7 @@ public struct RemoteLink: Sendable, Codable, Equatable {
 }
 
 /// Server-only report options.
-public struct ServerReportOptions: Sendable {
+public struct ServerReportSettings: Sendable {
     public var comment: Bool
 
     public init(comment: Bool = false) {

@@ -5,11 +5,11 @@ import Synchronization
 public struct ServerDelivery: JiraDelivery {
     let target: JiraTarget
     let session: ServerSession?
-    let options: ServerReportOptions
+    let options: ServerReportSettings
     /// For a dry run: the credential as far as it is known without secrets.
     let previewCredential: ServerCredential?
 
-    public init(target: JiraTarget, session: ServerSession?, options: ServerReportOptions, previewCredential: ServerCredential? = nil) {
+    public init(target: JiraTarget, session: ServerSession?, options: ServerReportSettings, previewCredential: ServerCredential? = nil) {
         self.target = target
         self.session = session
         self.options = options

@@ -2,7 +2,7 @@ import ArgumentParser
 import JiraCI
 
 /// What `devinfo` sends and how it links to the web.
-struct DevInfoOptionGroup: ParsableArguments {
+struct DevInfoOptions: ParsableArguments {
     @Flag(.backfill)
     var backfill = false
 
@@ -35,7 +35,7 @@ struct DevInfoOptionGroup: ParsableArguments {
         return DevInfoSettings(
             commitURLTemplate: templates[0], branchURLTemplate: templates[1], fileURLTemplate: templates[2],
             bitbucket: BitbucketServerHook(source.environment),
-            options: DevInfoOptions(preventTransitions: try backfill || source.flag(preventTransitions, .preventTransitions) ? true : nil, backfill: backfill))
+            options: DevInfoHandling(preventTransitions: try backfill || source.flag(preventTransitions, .preventTransitions) ? true : nil, backfill: backfill))
     }
 
     func isAllBranches(_ source: SettingsSource) throws -> Bool {

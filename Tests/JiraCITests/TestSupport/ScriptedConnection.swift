@@ -20,7 +20,7 @@ struct ScriptedConnection {
         self.clock = clock
         transport = ScriptedTransport(steps, clock: clock)
         settings = ConnectionSettings(
-            http: HTTPOptions(userAgent: "jira-ci/test"), retries: retries, cacheDirectory: cacheDirectory, log: log.log,
+            http: HTTPSettings(userAgent: "jira-ci/test"), retries: retries, cacheDirectory: cacheDirectory, log: log.log,
             redactor: redactor, deadline: budget.map(clock.deadline(after:)) ?? .none)
         settings.transport = transport.factory
         settings.retry.sleep = clock.sleep
@@ -32,21 +32,6 @@ struct ScriptedConnection {
     }
 
     func delivery(_ target: JiraTarget = Sample.cloud) throws -> any JiraDelivery {
-        try JiraConnection.delivery(target: target, credentials: Self.credentials, settings: settings, options: ServerReportOptions())
-    }
-}
-
-/// Keeps what a run would have printed besides its result.
-final class LogRecorder: Sendable {
-    private let lines = Mutex<(notices: [String], warnings: [String])>(([], []))
-
-    var notices: [String] { lines.withLock { $0.notices } }
-    var warnings: [String] { lines.withLock { $0.warnings } }
-
-    var log: ReportLog {
-        ReportLog(
-            warning: { text in self.lines.withLock { $0.warnings.append(text) } },
-            notice: { text in self.lines.withLock { $0.notices.append(text) } },
-            trace: nil)
+        try JiraConnection.delivery(target: target, credentials: Self.credentials, settings: settings, options: ServerReportSettings())
     }
 }

@@ -27,25 +27,3 @@ struct OAuth1BaseStringTests {
         #expect(PercentEncoding.encode("a-b._~ +/=é") == "a-b._~%20%2B%2F%3D%C3%A9")
     }
 }
-
-struct ServerAuthProblemTests {
-    @Test func findsTheProblemInHeaderOrBody() {
-        #expect(ServerAuthProblem.problem(in: #"OAuth realm="x", oauth_problem="token_rejected""#) == "token_rejected")
-        #expect(ServerAuthProblem.problem(in: "oauth_problem=timestamp_refused&oauth_acceptable_timestamps=1-2") == "timestamp_refused")
-        #expect(ServerAuthProblem.problem(in: "nothing here") == nil)
-    }
-}
-
-struct TokenCacheTests {
-    @Test func tokensAreUsedUntilAMinuteBeforeExpiryAndCorruptFilesAreIgnored() throws {
-        let directory = "/tmp/jira-ci-cache-test-\(WallClock.microsecondsSinceEpoch())"
-        let cache = TokenCache(directory: directory)
-        let token = TokenCache.CachedToken(accessToken: "t", expiresAt: 1000, clientId: "id", apiURL: "https://api")
-        cache.store(token)
-        #expect(cache.token(clientId: "id", apiURL: "https://api", now: 939) == token)
-        #expect(cache.token(clientId: "id", apiURL: "https://api", now: 941) == nil)
-        #expect(cache.token(clientId: "other", apiURL: "https://api", now: 0) == nil)
-        try FileSystem.writeAtomically(Array("{oops".utf8), to: cache.tokenFile(clientId: "id", apiURL: "https://api"))
-        #expect(cache.token(clientId: "id", apiURL: "https://api", now: 0) == nil)
-    }
-}
