@@ -93,25 +93,3 @@ public final class RSAPrivateKey: @unchecked Sendable {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
-
-/// Randomness and encodings from libcrypto.
-public enum CryptoRandom {
-    /// Hex of `count` bytes from OpenSSL's CSPRNG: OAuth nonces must not repeat or be guessable.
-    public static func hex(bytes count: Int) -> String {
-        var bytes = [UInt8](repeating: 0, count: count)
-        let ok = bytes.withUnsafeMutableBufferPointer { RAND_bytes($0.baseAddress, Int32(clamping: count)) }
-        precondition(ok == 1, "the system's secure random source failed")
-        return bytes.hexString
-    }
-}
-
-public enum Base64 {
-    public static func encode(_ bytes: [UInt8]) -> String {
-        guard !bytes.isEmpty, let count = Int32(exactly: bytes.count) else { return "" }
-        var output = [UInt8](repeating: 0, count: 4 * ((bytes.count + 2) / 3) + 1)
-        let length = bytes.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { EVP_EncodeBlock($0.baseAddress, input.baseAddress, count) }
-        }
-        return String(decoding: output.prefix(Int(length)), as: UTF8.self)
-    }
-}

@@ -1,25 +1,3 @@
-/// Where a resolved setting came from, for `--explain` and `jira-ci env`.
-public enum SettingOrigin: Sendable, Equatable, CustomStringConvertible {
-    case flag(String)
-    case environment(String)
-    case detected(ci: String, variable: String)
-    case defaultValue
-
-    /// Read off the CI's own variables rather than asked for.
-    public var isDetected: Bool {
-        if case .detected = self { true } else { false }
-    }
-
-    public var description: String {
-        switch self {
-        case .flag(let name): name
-        case .environment(let name): "$\(name)"
-        case .detected(let ci, let variable): "\(ci) ($\(variable))"
-        case .defaultValue: "default"
-        }
-    }
-}
-
 /// The one place that decides a setting: a flag wins over its `JIRA_*` variable, which wins over what the
 /// CI's own environment says. The process environment is handed in, so tests can build any configuration.
 public struct SettingsSource: Sendable {
@@ -108,26 +86,5 @@ public struct SettingsSource: Sendable {
         case "0", "false", "no", "off": return false
         default: throw .invalid(variable, value: text, expected: "1/true/yes/on or 0/false/no/off")
         }
-    }
-}
-
-/// What a CI's environment says about the run, by the `JIRA_CI_*` setting it fills.
-public struct DetectedCI: Sendable, Equatable {
-    public struct Fact: Sendable, Equatable {
-        public let value: String
-        /// The CI's own variable the value came from.
-        public let variable: String
-    }
-
-    public let name: String
-    public let facts: [Variable: Fact]
-    /// What the CI said that jira-ci cannot use (a build number that is no number), so it can say why it
-    /// derived the value instead.
-    public let unusable: [Variable: Fact]
-
-    public init(name: String, facts: [Variable: Fact], unusable: [Variable: Fact] = [:]) {
-        self.name = name
-        self.facts = facts
-        self.unusable = unusable
     }
 }

@@ -1,22 +1,3 @@
-/// Where a key was found. The raw values are part of the public JSON output.
-public enum KeySourceType: String, Sendable, Codable, Equatable {
-    case explicit
-    case branch
-    case prTitle = "pr-title"
-    case commit
-}
-
-public struct KeySource: Sendable, Codable, Equatable {
-    public let type: KeySourceType
-    /// The branch name, the commit sha, or the text the key came from.
-    public let value: String
-
-    public init(type: KeySourceType, value: String) {
-        self.type = type
-        self.value = value
-    }
-}
-
 /// Keys in the order they were first seen, each with where it came from, bounded by Jira's limit.
 ///
 /// Memory stays bounded whatever the input: sources are capped per key, and keys past the limit are counted

@@ -92,17 +92,3 @@ public struct Build: Sendable, Codable, Equatable {
         public var ref: Ref?
     }
 }
-
-/// The body of `POST …/builds/0.1/cloud/{cloudId}/bulk`.
-public struct BuildsRequest: Sendable, Codable, Equatable {
-    public var builds: [Build]
-    public var providerMetadata: ProviderMetadata
-}
-
-public struct ProviderMetadata: Sendable, Codable, Equatable {
-    public var product: String
-
-    public init(product: String) {
-        self.product = product
-    }
-}

@@ -37,9 +37,3 @@ public struct Deployment: Sendable, Codable, Equatable {
         public var email: String
     }
 }
-
-/// The body of `POST …/deployments/0.1/cloud/{cloudId}/bulk`.
-public struct DeploymentsRequest: Sendable, Codable, Equatable {
-    public var deployments: [Deployment]
-    public var providerMetadata: ProviderMetadata
-}

@@ -1,36 +1,3 @@
-/// How development information links and names a repository, resolved once per run.
-public struct DevInfoSettings: Sendable {
-    public var commitURLTemplate: String?
-    public var branchURLTemplate: String?
-    public var fileURLTemplate: String?
-    /// From a Bitbucket Server hook's variables.
-    public var bitbucket: BitbucketServerHook?
-    /// The repository's web address when git has no remote to tell it.
-    public var repositoryURL: String?
-    public var options: DevInfoHandling
-
-    public init(
-        commitURLTemplate: String? = nil, branchURLTemplate: String? = nil, fileURLTemplate: String? = nil,
-        bitbucket: BitbucketServerHook? = nil, repositoryURL: String? = nil, options: DevInfoHandling = DevInfoHandling()
-    ) {
-        self.repositoryURL = repositoryURL
-        self.commitURLTemplate = commitURLTemplate
-        self.branchURLTemplate = branchURLTemplate
-        self.fileURLTemplate = fileURLTemplate
-        self.bitbucket = bitbucket
-        self.options = options
-    }
-}
-
-/// A repository as the development panel knows it: a stable id made of URL-safe characters (the same identity
-/// as the pipeline's repository part), a name, and where it lives on the web.
-public struct DevInfoRepositoryFacts: Sendable {
-    public var id: String
-    public var name: String
-    public var links: WebLinks
-    public var warnings: [ReportWarning]
-}
-
 /// Turns git's commits and branches into development-information reports within the API's limits: commits
 /// with an issue key (at most 400 a report), the branch with the keys of its name, PR title and commits.
 public struct DevInfoPlanner: Sendable {

@@ -27,38 +27,3 @@ public struct Report: Sendable, Equatable, Codable {
             .joined(separator: "\n")
     }
 }
-
-/// The git facts a report was made from, which Jira Server's link texts and the outcome lines show, and how
-/// development information asks to be treated.
-public struct ReportContext: Sendable, Equatable, Codable {
-    public var branch: String?
-    public var commitSHA: String
-    /// The pipeline's name; for development information, the repository's.
-    public var pipelineName: String
-    /// Development information: the branch's commits (a Jira Server branch link says how many).
-    public var commitCount: Int?
-    public var devinfo: DevInfoHandling?
-
-    public init(branch: String?, commitSHA: String, pipelineName: String, commitCount: Int? = nil, devinfo: DevInfoHandling? = nil) {
-        self.branch = branch
-        self.commitSHA = commitSHA
-        self.pipelineName = pipelineName
-        self.commitCount = commitCount
-        self.devinfo = devinfo
-    }
-}
-
-/// Who a credential is, never what proves it: a client ID, a consumer key, a user name, or a digest of a
-/// personal access token (which has no name of its own).
-public struct CredentialIdentity: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
-    public let name: String
-
-    public init(name: String) {
-        self.name = name
-    }
-
-    public var description: String { name }
-
-    /// For a dry run, which needs no credential.
-    public static let none = CredentialIdentity(name: "none")
-}
