@@ -12,7 +12,7 @@ struct FailureClassTests {
         HTTPError.responseTooLarge(host: "jira", limit: 4 << 20), HTTPError.deadlineReached(host: "jira"),
         HTTPError.other(host: "jira", detail: "Error in the HTTP2 framing layer"),
         TransportFailure(error: .responseTooLarge(host: "jira", limit: 4 << 20), attempts: 1),
-        JiraError.unavailable("503 through every retry"),
+        JiraError.transientAnswer(LastAnswer(source: .api("builds"), status: 503, longestWait: 60)),
     ]
 
     @Test func transientFailuresWaitInTheOutboxAndExit5() {
@@ -23,10 +23,10 @@ struct FailureClassTests {
     }
 
     @Test(arguments: [
-        (JiraError.rejected("400") as any Error, FailureClass.rejected, Int32(4), true),
-        (JiraError.authenticationFailed("401"), .refused, 3, true),
-        (JiraError.permissionDenied("403"), .refused, 3, true),
-        (JiraError.misconfigured("404 at the site"), .misdirected, 2, true),
+        (JiraError.backfillEntitiesFailed(ReportOutcome()) as any Error, FailureClass.rejected, Int32(4), true),
+        (JiraError.freshTokenRefused(api: "builds"), .refused, 3, true),
+        (JiraError.apiForbidden(api: "builds"), .refused, 3, true),
+        (JiraError.noAPI(api: "builds"), .misdirected, 2, true),
         (HTTPError.insecureURL("http://jira"), .configuration, 2, false),
         (HTTPError.invalidURL("::"), .configuration, 2, false),
         (HTTPError.unreadableCACertificate(path: "/x", reason: "gone"), .configuration, 2, false),

@@ -40,10 +40,6 @@ public final class ServerSession: Sendable {
         (try? JSON.decode(JSONValue.self, from: response.body))?["errorMessages"] != nil
     }
 
-    static func notJira(_ site: String) -> JiraError {
-        .misconfigured("there is no Jira REST API at \(site) (HTTP 404): if Jira runs under a context path, include it in --jira-url (or JIRA_URL), e.g. \(site)/jira")
-    }
-
     /// Sends a signed request on lane `lane`, with the retry rules; 401s are explained from their
     /// `oauth_problem` (or as a refused token or password). A service account's token that Jira refuses is
     /// dropped and fetched once again.
@@ -66,7 +62,8 @@ public final class ServerSession: Sendable {
             response = try attempt(replacing: refused)
         }
         if response.status == 401 {
-            throw JiraError.authenticationFailed(ServerAuthProblem(response: response, credential: credential, now: retry.now()).explanation)
+            let refusal = ServerAuthProblem(response: response, credential: .init(credential), now: retry.now())
+            throw JiraError.serverAuthRefused(refusal)
         }
         return response
     }
@@ -78,7 +75,7 @@ public final class ServerSession: Sendable {
             return ("Bearer \(token.accessToken)", token.accessToken)
         }
         guard let authorization = credential.authorization(method: method, url: url) else {
-            throw JiraError.misconfigured("libcrypto could not sign with the OAuth private key")
+            throw JiraError.signingFailed
         }
         return (authorization, nil)
     }
@@ -102,17 +99,17 @@ public final class ServerSession: Sendable {
         switch response.statusClass {
         case .success:
             guard let token = tokens?.read(response, now: now) else {
-                throw JiraError.unavailable("the token endpoint \(url) answered without a usable access token")
+                throw JiraError.noUsableToken(tokenURL: url)
             }
             return token
         case .transient:
-            throw JiraError.unavailable(retry.lastAnswer(response, from: "the token endpoint \(url)"))
+            throw JiraError.transientAnswer(retry.lastAnswer(response, from: .tokenEndpoint(url: url)))
         case .notFound:
-            throw JiraError.misconfigured(
-                "\(siteURL) has no OAuth 2.0 token endpoint (HTTP 404 from \(Self.tokenPath)): service accounts need a Jira Data Center that has them; otherwise use JIRA_PAT (or --flavor cloud for a Jira Cloud site)")
+            throw JiraError.noTokenEndpoint(site: siteURL)
         default:
             let error = (try? JSON.decode(JSONValue.self, from: response.body))?["error"]?.stringValue
-            throw JiraError.authenticationFailed(ServiceAccountProblem(clientId: client.clientId, status: response.status, error: error).explanation)
+            let refusal = ServiceAccountProblem(clientId: client.clientId, status: response.status, error: error)
+            throw JiraError.serviceAccountRefused(refusal)
         }
     }
 }
