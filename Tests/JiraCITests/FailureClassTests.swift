@@ -44,6 +44,45 @@ struct FailureClassTests {
         #expect(failure.isSoftenable == softenable)
     }
 
+    static let documentedStatus: [FailureClass: Int32] = [.refused: 3, .rejected: 4, .transient: 5, .misdirected: 2]
+
+    /// Every case of `JiraError`, by what the user can do about it: the credentials (3), the data (4), wait (5),
+    /// or the setting that points at the wrong place (2).
+    @Test(arguments: [
+        (JiraError.serverAuthRefused(.init(credential: .oauth1, problem: nil, clockSkew: nil)), FailureClass.refused),
+        (.verifierRefused(problem: "permission_unknown"), .refused),
+        (.serviceAccountRefused(.init(clientId: "ci", status: 401, error: "invalid_client")), .refused),
+        (.clientCredentialsRefused(status: 401, tokenURL: "https://auth.atlassian.com/oauth/token"), .refused),
+        (.freshTokenRefused(api: "deployments"), .refused), (.freshTokenRefused(api: nil), .refused),
+        (.apiForbidden(api: "devinfo"), .refused), (.gatingForbidden, .refused), (.someAPIsForbidden, .refused),
+        (.noVisibleProject, .refused),
+        (.requestRejected(api: "builds", status: 413, detail: nil), .rejected),
+        (.requestRejected(api: "deployments", status: 409, detail: "stale"), .rejected),
+        (.reportNotAccepted(noun: "build 7", outcome: ReportOutcome()), .rejected),
+        (.reportPartlyAccepted(noun: "build 7", outcome: ReportOutcome()), .rejected),
+        (.backfillEntitiesFailed(ReportOutcome()), .rejected),
+        (.transientAnswer(LastAnswer(source: .jiraServer, status: 429, resetsIn: 300, longestWait: 60)), .transient),
+        (.noUsableToken(tokenURL: "https://jira.example.com/rest/oauth2/latest/token"), .transient),
+        (.noOAuthToken(step: "request-token"), .transient), (.noGatingStatus, .transient),
+        (.unconfirmed(noun: "build 7", status: 202), .transient),
+        (.unexpectedStatus(url: "https://jira.example.com/rest/api/2/myself", status: 302), .transient),
+        (.unqueued(cause: "Jira kept answering HTTP 503", reason: "there is no outbox"), .transient),
+        (.stillWaiting(count: 3, directory: "/outbox", cause: nil), .transient),
+        (.noRestAPI(site: "https://jira.example.com"), .misdirected),
+        (.noTokenEndpoint(site: "https://jira.example.com"), .misdirected),
+        (.noOAuthEndpoint(url: "https://jira.example.com/plugins/servlet/oauth/request-token"), .misdirected),
+        (.noAPI(api: "deployments"), .misdirected), (.foreignAnswer(api: "builds", status: 302), .misdirected),
+        (.foreignTokenAnswer(tokenURL: "https://auth.atlassian.com/oauth/token", status: 302), .misdirected),
+        (.noCloudId(site: "https://acme.example", status: 404), .misdirected), (.signingFailed, .misdirected),
+    ])
+    func everyJiraErrorExitsAsWhatTheUserCanDoSays(error: JiraError, expected: FailureClass) {
+        let failure = FailureClass(error)
+        #expect(failure == expected)
+        #expect(failure.exitStatus == Self.documentedStatus[expected])
+        #expect(failure.queues == (expected == .transient))
+        #expect(failure.isSoftenable)
+    }
+
     @Test func onlyTheTransientClassQueuesAndOnlyItExits5() {
         for failure in FailureClass.allCases {
             #expect(failure.queues == (failure.exitStatus == 5), "\(failure)")
