@@ -40,7 +40,8 @@ public struct RetryPolicy: Sendable {
                 }
                 let limit = RateLimit(response, now: now())
                 let until = limit?.untilReset == true ? ", when the rate limit resets" : ""
-                notice("Jira answered \(response.status) to \(built.method) \(Self.host(built.url))\(Self.named(limit)); "
+                let named = Self.named(limit?.reason)
+                notice("Jira answered \(response.status) to \(built.method) \(Self.host(built.url))\(named); "
                     + "retrying in \(Self.format(delay))\(until) (retry \(attempt + 1) of \(retries))")
                 sleep(delay)
             case .failure(let error):
@@ -75,21 +76,17 @@ public struct RetryPolicy: Sendable {
         return wait
     }
 
-    /// A transient answer that ended the tries, for the error that leaves the report queued, with the rate limit
-    /// Jira named: "Jira kept answering HTTP 503 to the builds request, through every retry", or "… answered HTTP
-    /// 429 … (rate limit: jira-quota-tenant-based); it resets in 300.0 s, later than jira-ci waits (60.0 s)".
-    public func lastAnswer(_ response: HTTPResponse, from who: String, to what: String? = nil) -> String {
+    /// A transient answer that ended the tries, with the rate limit Jira named and how far away its reset is,
+    /// for the error that leaves the report queued.
+    public func lastAnswer(_ response: HTTPResponse, from source: LastAnswer.Source) -> LastAnswer {
         let limit = RateLimit(response, now: now())
-        let to = what.map { " to \($0)" } ?? ""
-        if let wait = resetsTooLate(limit) {
-            return "\(who) answered HTTP \(response.status)\(to)\(Self.named(limit)); "
-                + "it resets in \(Self.format(wait)), later than jira-ci waits (\(Self.format(maximumRetryAfter)))"
-        }
-        return "\(who) kept answering HTTP \(response.status)\(to)\(Self.named(limit)), through every retry"
+        return LastAnswer(
+            source: source, status: response.status, rateLimit: limit?.reason, resetsIn: resetsTooLate(limit),
+            longestWait: maximumRetryAfter)
     }
 
-    static func named(_ limit: RateLimit?) -> String {
-        limit?.reason.map { " (rate limit: \($0))" } ?? ""
+    static func named(_ rateLimit: String?) -> String {
+        rateLimit.map { " (rate limit: \($0))" } ?? ""
     }
 
     /// Exponential backoff with full jitter, so many agents retrying at once do not stampede.

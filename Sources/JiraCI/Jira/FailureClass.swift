@@ -32,10 +32,17 @@ public enum FailureClass: Sendable, Equatable, CaseIterable {
             }
         case let error as JiraError:
             switch error {
-            case .authenticationFailed, .permissionDenied: self = .refused
-            case .rejected: self = .rejected
-            case .unavailable: self = .transient
-            case .misconfigured: self = .misdirected
+            case .serverAuthRefused, .verifierRefused, .serviceAccountRefused, .clientCredentialsRefused,
+                .freshTokenRefused, .apiForbidden, .gatingForbidden, .someAPIsForbidden, .noVisibleProject:
+                self = .refused
+            case .requestRejected, .reportNotAccepted, .reportPartlyAccepted, .backfillEntitiesFailed:
+                self = .rejected
+            case .transientAnswer, .noUsableToken, .noOAuthToken, .noGatingStatus, .unconfirmed, .unexpectedStatus,
+                .unqueued, .stillWaiting:
+                self = .transient
+            case .noRestAPI, .noTokenEndpoint, .noOAuthEndpoint, .noAPI, .foreignAnswer, .foreignTokenAnswer,
+                .noCloudId, .signingFailed:
+                self = .misdirected
             }
         case is ConfigurationError, is GitError, is ValueError, is FileSystem.Failure, is RSAPrivateKey.LoadError:
             self = .configuration

@@ -29,7 +29,9 @@ public enum SiteFlavorProbe {
         if let known = cached(site: site, cache: cache) { return known }
         let once = RetryPolicy(retries: 0, deadline: settings.retry.deadline)
         let response = try once.send({ HTTPRequest.json("GET", site + path, body: nil) }, with: try settings.connection(), notice: settings.log.notice)
-        if response.statusClass == .transient { throw JiraError.unavailable(once.lastAnswer(response, from: site + path)) }
+        if response.statusClass == .transient {
+            throw JiraError.transientAnswer(once.lastAnswer(response, from: .url(site + path)))
+        }
         guard response.isSuccess, let answer = try? JSON.decode(JSONValue.self, from: response.body),
             let type = answer["deploymentType"]?.stringValue
         else { return nil }

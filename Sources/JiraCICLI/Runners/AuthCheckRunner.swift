@@ -40,7 +40,7 @@ struct AuthCheckRunner {
             ])
         }
         guard report.builds && report.deployments else {
-            throw JiraError.permissionDenied("the OAuth credential may not use every API jira-ci reports to (Settings > Apps > OAuth credentials in Jira)")
+            throw JiraError.someAPIsForbidden
         }
     }
 

@@ -91,7 +91,7 @@ struct DevInfoRunner {
             throw BackfillStopped(reason: stop, sent: result.commitsSent)
         }
         if !result.failures.rejected.isEmpty {
-            throw JiraError.rejected("Jira failed entities of the backfill: " + result.failures.rejectionSummary)
+            throw JiraError.backfillEntitiesFailed(result.failures)
         }
     }
 }

@@ -45,9 +45,8 @@ struct FlushRunner {
             throw QuietExit(status: .rejected)
         }
         if summary.waiting > 0 {
-            try sender.soften(JiraError.unavailable(
-                result.unreachable.map { "Jira unreachable (\($0)); \(summary.waiting) report(s) still wait in \(directory)" }
-                    ?? "\(summary.waiting) report(s) still wait in \(directory)"))
+            let cause = result.unreachable.map { "\($0)" }
+            try sender.soften(JiraError.stillWaiting(count: summary.waiting, directory: directory, cause: cause))
         }
     }
 

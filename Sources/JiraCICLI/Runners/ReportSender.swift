@@ -77,12 +77,12 @@ struct ReportSender {
     private func fail(_ reports: [Report], _ result: Dispatcher.Result) throws {
         // One line for a report that could neither be delivered nor queued: why not, both ways.
         let unqueued = notQueued(result).flatMap { reason in
-            result.fresh.lazy.compactMap { outcome -> String? in
+            result.fresh.lazy.compactMap { outcome -> JiraError? in
                 guard case .failed(let error) = outcome, FailureClass(error).queues else { return nil }
-                return "Jira unreachable (\(error)), and the report could not be queued: \(reason)"
+                return .unqueued(cause: "\(error)", reason: reason)
             }.first
         }
-        if let unqueued { try soften(JiraError.unavailable(unqueued)) }
+        if let unqueued { try soften(unqueued) }
         if !result.queued.isEmpty {
             Terminal.warning(queuedLine(result, count: result.queued.count))
             if !settings.softFail { throw QuietExit(status: .unreachable) }
@@ -95,10 +95,9 @@ struct ReportSender {
             case .accepted:
                 break
             case .rejected(let outcome) where outcome.accepted.isEmpty:
-                let reason = outcome.rejected.isEmpty ? "none of its issues exist or are visible" : outcome.rejectionSummary
-                try soften(JiraError.rejected("Jira did not accept the \(report.entity.noun): \(reason)"))
+                try soften(JiraError.reportNotAccepted(noun: report.entity.noun, outcome: outcome))
             case .rejected(let outcome):
-                try soften(JiraError.rejected("Jira refused part of the \(report.entity.noun): \(outcome.rejectionSummary)"))
+                try soften(JiraError.reportPartlyAccepted(noun: report.entity.noun, outcome: outcome))
             case .failed(let error) where unqueued == nil || !FailureClass(error).queues:
                 try soften(error)
             case .failed:

@@ -55,7 +55,7 @@ extension RunSettings {
         }
         let projects = try JiraConnection.serverSession(target: target, credentials: credentials, settings: connection).projectKeys(cache: cache)
         guard !projects.isEmpty else {
-            throw JiraError.permissionDenied("--project auto: the Jira user can see no project; give it Browse permission, or name the projects")
+            throw JiraError.noVisibleProject
         }
         return projects
     }

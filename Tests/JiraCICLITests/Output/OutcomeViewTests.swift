@@ -20,12 +20,15 @@ struct OutcomeViewTests {
     }
 
     @Test func aHookLineSaysQueuedOnlyWhenTheReportIsInTheOutbox() {
-        let down = DeliveryResult.failed(JiraError.unavailable("503 through every retry"))
+        let answer = LastAnswer(source: .api("deployments"), status: 503, longestWait: 60)
+        let down = DeliveryResult.failed(JiraError.transientAnswer(answer))
         #expect(PushRunner.line(Self.report, down, notQueued: nil) == "deployment 7 to production queued: Jira did not answer in time")
         let lost = PushRunner.line(Self.report, down, notQueued: "--no-outbox (or JIRA_CI_NO_OUTBOX) is set")
-        #expect(lost.hasPrefix("deployment 7 to production not reported (503") && lost.hasSuffix("could not be queued: --no-outbox (or JIRA_CI_NO_OUTBOX) is set"))
-        let refused = PushRunner.line(Self.report, .failed(JiraError.authenticationFailed("wrong PAT")), notQueued: nil)
-        #expect(refused == "deployment 7 to production not reported: wrong PAT")
+        #expect(lost.hasPrefix("deployment 7 to production not reported (Jira kept answering HTTP 503"))
+        #expect(lost.hasSuffix("could not be queued: --no-outbox (or JIRA_CI_NO_OUTBOX) is set"))
+        let refused = PushRunner.line(Self.report, .failed(JiraError.freshTokenRefused(api: nil)), notQueued: nil)
+        #expect(refused == "deployment 7 to production not reported: Jira Cloud refused a fresh access token "
+            + "(HTTP 401); check that the OAuth credential is still active")
     }
 
     @Test func aProjectHintNamesOnlyTheProjectsJiraKnew() {

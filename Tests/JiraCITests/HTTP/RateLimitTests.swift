@@ -95,16 +95,31 @@ struct RateLimitTests {
 
     static let policy = TestClock().policy(retries: 3)
 
+    static func sentence(_ response: HTTPResponse, from source: LastAnswer.Source, policy: RetryPolicy = policy)
+        -> String
+    {
+        JiraError.transientAnswer(policy.lastAnswer(response, from: source)).description
+    }
+
     @Test func theLastAnswerNamesTheLimit() {
         let response = HTTPResponse(status: 429, headers: [("RateLimit-Reason", "jira-quota-tenant-based"), ("Retry-After", "5")])
-        #expect(Self.policy.lastAnswer(response, from: "Jira", to: "the builds request")
+        #expect(Self.policy.lastAnswer(response, from: .api("builds"))
+            == LastAnswer(source: .api("builds"), status: 429, rateLimit: "jira-quota-tenant-based", longestWait: 60))
+        #expect(Self.sentence(response, from: .api("builds"))
             == "Jira kept answering HTTP 429 to the builds request (rate limit: jira-quota-tenant-based), through every retry")
-        #expect(Self.policy.lastAnswer(HTTPResponse(status: 503), from: "Jira Server") == "Jira Server kept answering HTTP 503, through every retry")
+        #expect(Self.sentence(HTTPResponse(status: 503), from: .jiraServer)
+            == "Jira Server kept answering HTTP 503, through every retry")
+        #expect(Self.sentence(HTTPResponse(status: 502), from: .tokenEndpoint(url: "https://auth.example/token"))
+            == "the token endpoint https://auth.example/token kept answering HTTP 502, through every retry")
     }
 
     @Test func theLastAnswerSaysWhenTheResetIsTooFar() {
         let response = HTTPResponse(status: 429, headers: [("X-RateLimit-Reset", "1994-11-06T08:51Z"), ("RateLimit-Reason", "jira-burst-based")])
-        #expect(Self.policy.lastAnswer(response, from: "Jira", to: "the builds request")
+        let answer = LastAnswer(
+            source: .url("https://a.example"), status: 429, rateLimit: "jira-burst-based", resetsIn: 83,
+            longestWait: 60)
+        #expect(Self.policy.lastAnswer(response, from: .url("https://a.example")) == answer)
+        #expect(Self.sentence(response, from: .api("builds"))
             == "Jira answered HTTP 429 to the builds request (rate limit: jira-burst-based); it resets in 83.0 s, later than jira-ci waits (60.0 s)")
     }
 
@@ -131,7 +146,7 @@ struct RateLimitTests {
                 if let delay = policy.delay(for: response, attempt: round % 25) {
                     #expect(delay.isFinite && delay >= 0 && delay <= policy.maximumRetryAfter, "\(headers) at \(clock)")
                 }
-                #expect(policy.lastAnswer(response, from: "Jira").hasPrefix("Jira "))
+                #expect(Self.sentence(response, from: .api("builds"), policy: policy).hasPrefix("Jira "))
             }
         }
     }

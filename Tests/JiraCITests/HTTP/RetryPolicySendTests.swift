@@ -111,8 +111,8 @@ struct RetryPolicySendTests {
 
     @Test func aRequestThatCannotBeBuiltIsNotSent() {
         let transport = ScriptedTransport([])
-        #expect(throws: JiraError.misconfigured("no key")) {
-            try TestClock().policy(retries: 3).send({ throw JiraError.misconfigured("no key") }, with: transport, notice: { _ in })
+        #expect(throws: JiraError.signingFailed) {
+            try TestClock().policy(retries: 3).send({ throw JiraError.signingFailed }, with: transport) { _ in }
         }
         #expect(transport.sent.isEmpty)
     }

@@ -12,7 +12,7 @@ struct FailureClassTests {
         HTTPError.responseTooLarge(host: "jira", limit: 4 << 20), HTTPError.deadlineReached(host: "jira"),
         HTTPError.other(host: "jira", detail: "Error in the HTTP2 framing layer"),
         TransportFailure(error: .responseTooLarge(host: "jira", limit: 4 << 20), attempts: 1),
-        JiraError.unavailable("503 through every retry"),
+        JiraError.transientAnswer(LastAnswer(source: .api("builds"), status: 503, longestWait: 60)),
     ]
 
     @Test func transientFailuresWaitInTheOutboxAndExit5() {
@@ -23,10 +23,10 @@ struct FailureClassTests {
     }
 
     @Test(arguments: [
-        (JiraError.rejected("400") as any Error, FailureClass.rejected, Int32(4), true),
-        (JiraError.authenticationFailed("401"), .refused, 3, true),
-        (JiraError.permissionDenied("403"), .refused, 3, true),
-        (JiraError.misconfigured("404 at the site"), .misdirected, 2, true),
+        (JiraError.backfillEntitiesFailed(ReportOutcome()) as any Error, FailureClass.rejected, Int32(4), true),
+        (JiraError.freshTokenRefused(api: "builds"), .refused, 3, true),
+        (JiraError.apiForbidden(api: "builds"), .refused, 3, true),
+        (JiraError.noAPI(api: "builds"), .misdirected, 2, true),
         (HTTPError.insecureURL("http://jira"), .configuration, 2, false),
         (HTTPError.invalidURL("::"), .configuration, 2, false),
         (HTTPError.unreadableCACertificate(path: "/x", reason: "gone"), .configuration, 2, false),
@@ -42,6 +42,45 @@ struct FailureClassTests {
         #expect(!failure.queues)
         #expect(failure.exitStatus == status)
         #expect(failure.isSoftenable == softenable)
+    }
+
+    static let documentedStatus: [FailureClass: Int32] = [.refused: 3, .rejected: 4, .transient: 5, .misdirected: 2]
+
+    /// Every case of `JiraError`, by what the user can do about it: the credentials (3), the data (4), wait (5),
+    /// or the setting that points at the wrong place (2).
+    @Test(arguments: [
+        (JiraError.serverAuthRefused(.init(credential: .oauth1, problem: nil, clockSkew: nil)), FailureClass.refused),
+        (.verifierRefused(problem: "permission_unknown"), .refused),
+        (.serviceAccountRefused(.init(clientId: "ci", status: 401, error: "invalid_client")), .refused),
+        (.clientCredentialsRefused(status: 401, tokenURL: "https://auth.atlassian.com/oauth/token"), .refused),
+        (.freshTokenRefused(api: "deployments"), .refused), (.freshTokenRefused(api: nil), .refused),
+        (.apiForbidden(api: "devinfo"), .refused), (.gatingForbidden, .refused), (.someAPIsForbidden, .refused),
+        (.noVisibleProject, .refused),
+        (.requestRejected(api: "builds", status: 413, detail: nil), .rejected),
+        (.requestRejected(api: "deployments", status: 409, detail: "stale"), .rejected),
+        (.reportNotAccepted(noun: "build 7", outcome: ReportOutcome()), .rejected),
+        (.reportPartlyAccepted(noun: "build 7", outcome: ReportOutcome()), .rejected),
+        (.backfillEntitiesFailed(ReportOutcome()), .rejected),
+        (.transientAnswer(LastAnswer(source: .jiraServer, status: 429, resetsIn: 300, longestWait: 60)), .transient),
+        (.noUsableToken(tokenURL: "https://jira.example.com/rest/oauth2/latest/token"), .transient),
+        (.noOAuthToken(step: "request-token"), .transient), (.noGatingStatus, .transient),
+        (.unconfirmed(noun: "build 7", status: 202), .transient),
+        (.unexpectedStatus(url: "https://jira.example.com/rest/api/2/myself", status: 302), .transient),
+        (.unqueued(cause: "Jira kept answering HTTP 503", reason: "there is no outbox"), .transient),
+        (.stillWaiting(count: 3, directory: "/outbox", cause: nil), .transient),
+        (.noRestAPI(site: "https://jira.example.com"), .misdirected),
+        (.noTokenEndpoint(site: "https://jira.example.com"), .misdirected),
+        (.noOAuthEndpoint(url: "https://jira.example.com/plugins/servlet/oauth/request-token"), .misdirected),
+        (.noAPI(api: "deployments"), .misdirected), (.foreignAnswer(api: "builds", status: 302), .misdirected),
+        (.foreignTokenAnswer(tokenURL: "https://auth.atlassian.com/oauth/token", status: 302), .misdirected),
+        (.noCloudId(site: "https://acme.example", status: 404), .misdirected), (.signingFailed, .misdirected),
+    ])
+    func everyJiraErrorExitsAsWhatTheUserCanDoSays(error: JiraError, expected: FailureClass) {
+        let failure = FailureClass(error)
+        #expect(failure == expected)
+        #expect(failure.exitStatus == Self.documentedStatus[expected])
+        #expect(failure.queues == (expected == .transient))
+        #expect(failure.isSoftenable)
     }
 
     @Test func onlyTheTransientClassQueuesAndOnlyItExits5() {

@@ -169,9 +169,10 @@ struct CloudAnswerTests {
 
     @Test func errorAnswersAreExplainedWithoutTrapping() {
         let listed = CloudDelivery.failure(HTTPResponse(status: 400, body: Array(#"[{"message":"a"},{"message":"b"}]"#.utf8)), api: "builds", retry: RetryPolicy(retries: 0))
-        #expect(listed == .rejected("Jira rejected the builds request as malformed (HTTP 400): a; b"))
+        #expect(listed == .requestRejected(api: "builds", status: 400, detail: "a; b"))
+        #expect(listed.description == "Jira rejected the builds request as malformed (HTTP 400): a; b")
         let wrapped = CloudDelivery.failure(HTTPResponse(status: 400, body: Array(#"{"errorMessages":["c"]}"#.utf8)), api: "builds", retry: RetryPolicy(retries: 0))
-        #expect(wrapped == .rejected("Jira rejected the builds request as malformed (HTTP 400): c"))
+        #expect(wrapped == .requestRejected(api: "builds", status: 400, detail: "c"))
         let raw = CloudDelivery.failure(HTTPResponse(status: 400, body: Array(String(repeating: "x", count: 2000).utf8)), api: "builds", retry: RetryPolicy(retries: 0))
         #expect(raw.description.count < 700)
         #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 401), api: "builds", retry: RetryPolicy(retries: 0))) == .refused)
@@ -185,7 +186,8 @@ struct CloudAnswerTests {
     /// Only an outage is worth queueing: any other refusal would come back the same, for ever, from the outbox.
     @Test func otherRefusalsAreNotOutages() {
         let conflict = CloudDelivery.failure(HTTPResponse(status: 409, body: Array(#"{"errorMessages":["stale"]}"#.utf8)), api: "builds", retry: RetryPolicy(retries: 0))
-        #expect(conflict == .rejected("Jira rejected the builds request (HTTP 409): stale"))
+        #expect(conflict == .requestRejected(api: "builds", status: 409, detail: "stale"))
+        #expect(conflict.description == "Jira rejected the builds request (HTTP 409): stale")
         for status in [402, 405, 409, 410, 422, 451] {
             #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: status), api: "deployments", retry: RetryPolicy(retries: 0))) == .rejected, "\(status)")
         }

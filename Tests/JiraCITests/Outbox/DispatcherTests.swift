@@ -63,7 +63,8 @@ struct DispatcherTests {
     @Test func anUnreachableJiraQueuesTheFreshReportsAndKeepsTheQueuedOnes() async throws {
         try await withTemporaryDirectory { root in
             let outbox = try Self.outbox(root)
-            let delivery = FakeDelivery { _ in .failed(JiraError.unavailable("Jira kept answering HTTP 503")) }
+            let answer = LastAnswer(source: .api("builds"), status: 503, longestWait: 60)
+            let delivery = FakeDelivery { _ in .failed(JiraError.transientAnswer(answer)) }
             let result = await Dispatcher(delivery: delivery, outbox: outbox).dispatch(Self.fresh, queueKey: Self.key)
             #expect(delivery.batches.count == 1)
             #expect(result.unreachable != nil && result.refusal == nil)
@@ -96,7 +97,7 @@ struct DispatcherTests {
     @Test func refusedCredentialsKeepEverythingWaiting() async throws {
         try await withTemporaryDirectory { root in
             let outbox = try Self.outbox(root)
-            let delivery = FakeDelivery { _ in .failed(JiraError.authenticationFailed("Jira Cloud refused the token")) }
+            let delivery = FakeDelivery { _ in .failed(JiraError.freshTokenRefused(api: "builds")) }
             let result = await Dispatcher(delivery: delivery, outbox: outbox).dispatch(Self.fresh, queueKey: Self.key)
             #expect(result.refusal != nil && result.unreachable == nil)
             #expect(result.fresh.map(\.kindName) == ["failed"])

@@ -43,7 +43,7 @@ extension CloudSession {
         switch response.status {
         case 200..<300, 404: return true
         case 403: return false
-        case 401: throw JiraError.authenticationFailed("Jira Cloud refused a fresh access token (HTTP 401); check that the OAuth credential is still active")
+        case 401: throw JiraError.freshTokenRefused(api: nil)
         default: throw CloudDelivery.failure(response, api: api, retry: retry)
         }
     }

@@ -83,7 +83,8 @@ public struct CloudDelivery: JiraDelivery {
             return Self.results(of: response, for: reports)
         default:
             let error = Self.failure(response, api: kind.apiName, retry: session.retry)
-            guard case .rejected(let message) = error else { return reports.map { _ in .failed(error) } }
+            guard FailureClass(error) == .rejected else { return reports.map { _ in .failed(error) } }
+            let message = error.description
             if response.status == 400, response.text.contains("associations"), reports.contains(where: \.entity.isBuildByAssociation) {
                 // A Jira older than builds' associations refuses the whole request for the field it does not know.
                 session.learnBuildsTakeIssueKeysOnly()
@@ -182,36 +183,32 @@ public struct CloudDelivery: JiraDelivery {
     }
 
     static func unconfirmed(_ report: Report, _ response: HTTPResponse) -> DeliveryResult {
-        .failed(JiraError.unavailable("Jira's answer (HTTP \(response.status)) did not confirm the \(report.entity.noun)"))
+        .failed(JiraError.unconfirmed(noun: report.entity.noun, status: response.status))
     }
 
     /// A non-2xx answer explained, by what the user can do about it; `retry` says why a transient one is final.
     static func failure(_ response: HTTPResponse, api: String, retry: RetryPolicy) -> JiraError {
-        let answer = try? JSON.decode(JSONValue.self, from: response.body)
-        let permission = api == "devinfo" ? "Development information" : api.capitalizedFirst
         switch response.status {
         case 413:
-            return .rejected("Jira rejected the \(api) request as too large (HTTP 413)")
+            return .requestRejected(api: api, status: 413, detail: nil)
         case 401:
-            return .authenticationFailed(
-                "Jira Cloud refused a fresh access token for the \(api) API (HTTP 401): check that the OAuth credential is active and that it was granted the \(permission) API (Settings > Apps > OAuth credentials)")
+            return .freshTokenRefused(api: api)
         case 403:
-            return .permissionDenied(
-                "the OAuth credential may not use the \(api) API (HTTP 403): grant the \(permission) API to these credentials in Jira's OAuth credentials page (Settings > Apps > OAuth credentials)")
+            return .apiForbidden(api: api)
         case 404:
-            return .misconfigured("Jira has no \(api) API here (HTTP 404): check the cloudId (JIRA_CLOUD_ID) and --jira-url")
+            return .noAPI(api: api)
         case _ where response.statusClass == .transient:
-            return .unavailable(retry.lastAnswer(response, from: "Jira", to: "the \(api) request"))
+            return .transientAnswer(retry.lastAnswer(response, from: .api(api)))
         case 400..<500:
             // Refused for what was sent: sending it again later would be refused again, so it is not queued.
             // The published schema answers a bare list of errors; Jira has also been seen to wrap it.
+            let answer = try? JSON.decode(JSONValue.self, from: response.body)
             let listed = (answer?.arrayValue ?? []) + (answer?["errors"]?.arrayValue ?? []) + (answer?["errorMessages"]?.arrayValue ?? [])
             let messages = listed.compactMap { $0["message"]?.stringValue ?? $0.stringValue }
             let detail = messages.isEmpty ? FieldLimits.fitted(response.text, limit: AnswerText.lineLength) : AnswerText.line(messages)
-            let how = response.status == 400 ? " as malformed" : ""
-            return .rejected("Jira rejected the \(api) request\(how) (HTTP \(response.status)): \(detail)")
+            return .requestRejected(api: api, status: response.status, detail: detail)
         default:
-            return .misconfigured("Jira answered the \(api) request with HTTP \(response.status), which is no answer of its API: check --jira-url")
+            return .foreignAnswer(api: api, status: response.status)
         }
     }
 }
@@ -253,8 +250,4 @@ extension JSONValue {
     var identityText: String {
         (try? JSON.string(self)) ?? ""
     }
-}
-
-extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -64,18 +64,17 @@ public final class CloudSession: Sendable {
         switch response.statusClass {
         case .success:
             guard let token = tokens.read(response, now: now) else {
-                throw JiraError.unavailable("the token endpoint \(url) answered without a usable access token")
+                throw JiraError.noUsableToken(tokenURL: url)
             }
             return token
         case .unauthorized, .forbidden,
             .refused where response.status == 400:
-            throw JiraError.authenticationFailed(
-                "Atlassian refused the OAuth client credentials (HTTP \(response.status) from \(url)): check JIRA_CLIENT_ID and JIRA_CLIENT_SECRET against Settings > Apps > OAuth credentials in Jira")
+            throw JiraError.clientCredentialsRefused(status: response.status, tokenURL: url)
         case .transient:
-            throw JiraError.unavailable(retry.lastAnswer(response, from: "the token endpoint \(url)"))
+            throw JiraError.transientAnswer(retry.lastAnswer(response, from: .tokenEndpoint(url: url)))
         default:
             // Not an outage: the same request would get the same answer.
-            throw JiraError.misconfigured("the token endpoint \(url) answered HTTP \(response.status), which is no answer of Atlassian's token endpoint")
+            throw JiraError.foreignTokenAnswer(tokenURL: url, status: response.status)
         }
     }
 
@@ -94,9 +93,10 @@ public final class CloudSession: Sendable {
         guard response.isSuccess, let answer = try? JSON.decode(JSONValue.self, from: response.body),
             let cloudId = answer["cloudId"]?.stringValue, CloudId.isValid(cloudId)
         else {
-            if response.statusClass == .transient { throw JiraError.unavailable(retry.lastAnswer(response, from: url)) }
-            throw JiraError.misconfigured(
-                "\(site) did not tell its cloudId (HTTP \(response.status) from /_edge/tenant_info): is --jira-url (or JIRA_URL) your Jira Cloud site, like https://acme.atlassian.net?")
+            if response.statusClass == .transient {
+                throw JiraError.transientAnswer(retry.lastAnswer(response, from: .url(url)))
+            }
+            throw JiraError.noCloudId(site: site, status: response.status)
         }
         knownCloudId.withLock { $0 = cloudId }
         cache?.storeCloudId(cloudId, site: site)

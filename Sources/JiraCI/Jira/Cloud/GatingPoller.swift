@@ -44,7 +44,7 @@ public struct GatingPoller: Sendable {
                 guard let answer = try? JSON.decode(JSONValue.self, from: response.body),
                     let status = answer["gatingStatus"]?.stringValue.flatMap(GatingResult.Status.init(rawValue:))
                 else {
-                    throw JiraError.unavailable("Jira's gating status answer has no gatingStatus")
+                    throw JiraError.noGatingStatus
                 }
                 let result = GatingResult(
                     status: status, taskKey: answer["taskKey"]?.stringValue,
@@ -57,7 +57,7 @@ public struct GatingPoller: Sendable {
             case 404:
                 throw GateError.noSuchDeployment(environmentId: environmentId, number: deploymentNumber)
             case 403:
-                throw JiraError.permissionDenied("the OAuth credential may not read deployment gating status (HTTP 403): tick Deployments for it in Settings > Apps > OAuth credentials")
+                throw JiraError.gatingForbidden
             default:
                 throw CloudDelivery.failure(response, api: "deployments", retry: session.retry)
             }

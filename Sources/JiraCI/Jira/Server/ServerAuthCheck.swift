@@ -14,9 +14,9 @@ extension ServerSession {
         let now = retry.now()
         if let cached = cache?.projects(site: siteURL, credential: credential.identity, now: now) { return cached }
         let response = try send("GET", "/rest/api/2/project")
-        if response.status == 404 { throw ServerSession.notJira(siteURL) }
+        if response.status == 404 { throw JiraError.noRestAPI(site: siteURL) }
         guard response.isSuccess, let answer = try? JSON.decode(JSONValue.self, from: response.body) else {
-            throw JiraError.unavailable("\(url("/rest/api/2/project")) answered HTTP \(response.status)")
+            throw JiraError.unexpectedStatus(url: url("/rest/api/2/project"), status: response.status)
         }
         let keys = answer.arrayValue.compactMap { $0["key"]?.stringValue }.filter(IssueKeyFormat.isProjectKey)
         cache?.storeProjects(keys, site: siteURL, credential: credential.identity, now: now)
@@ -51,9 +51,9 @@ extension ServerSession {
 
     public func check() throws -> ServerAuthReport {
         let myself = try send("GET", Self.myselfPath)
-        if myself.status == 404 { throw ServerSession.notJira(siteURL) }
+        if myself.status == 404 { throw JiraError.noRestAPI(site: siteURL) }
         guard myself.isSuccess, let me = try? JSON.decode(JSONValue.self, from: myself.body) else {
-            throw JiraError.unavailable("\(url("/rest/api/2/myself")) answered HTTP \(myself.status)")
+            throw JiraError.unexpectedStatus(url: url("/rest/api/2/myself"), status: myself.status)
         }
         let info = try send("GET", Self.serverInfoPath)
         let server = info.isSuccess ? try? JSON.decode(JSONValue.self, from: info.body) : nil

@@ -95,7 +95,7 @@ public struct ServerDelivery: JiraDelivery {
         // Every issue "missing" may mean the URL lacks Jira's context path (a proxy answering 404 in Jira's own
         // shape): one question to the server itself tells.
         if !byItem.isEmpty, byItem.allSatisfy({ if case .missing? = $0 { true } else { false } }), !session.isJira() {
-            return reports.map { _ in .failed(ServerSession.notJira(session.siteURL)) }
+            return reports.map { _ in .failed(JiraError.noRestAPI(site: session.siteURL)) }
         }
         return reports.indices.map { index in
             Self.result(for: reports[index], items: work.indices.filter { work[$0].report == index }.map { (work[$0].key, byItem[$0]!) })
@@ -135,11 +135,12 @@ public struct ServerDelivery: JiraDelivery {
                     if index == 0 { result = .linked(updated: true) }  // nothing left to delete
                 case 404:
                     // Jira says which issue it does not know; any other 404 means no Jira REST API at this URL.
-                    return ServerSession.isJiraAnswer(response) ? .missing : .failed(ServerSession.notJira(session.siteURL))
+                    if ServerSession.isJiraAnswer(response) { return .missing }
+                    return .failed(JiraError.noRestAPI(site: session.siteURL))
                 case 403:
                     return .refused("\(key): no permission (the Jira user needs Browse and Link issues on its project)")
                 case _ where response.statusClass == .transient:
-                    return .failed(JiraError.unavailable(session.retry.lastAnswer(response, from: "Jira Server")))
+                    return .failed(JiraError.transientAnswer(session.retry.lastAnswer(response, from: .jiraServer)))
                 default:
                     let messages = (try? JSON.decode(JSONValue.self, from: response.body))?["errorMessages"]?.arrayValue.compactMap(\.stringValue) ?? []
                     return .refused("\(key): HTTP \(response.status)" + (messages.isEmpty ? "" : ": " + AnswerText.line(messages)))

@@ -25,7 +25,7 @@ public struct ServerLogin: Sendable {
     public func requestToken() throws -> RequestToken {
         let answer = try post("/plugins/servlet/oauth/request-token", token: nil, extra: [("oauth_callback", "oob")])
         guard let token = answer["oauth_token"], Secret(token).isHeaderSafe else {
-            throw JiraError.unavailable("Jira's request-token answer has no usable oauth_token")
+            throw JiraError.noOAuthToken(step: "request-token")
         }
         return RequestToken(token: token, authorizeURL: "\(siteURL)/plugins/servlet/oauth/authorize?oauth_token=\(PercentEncoding.encode(token))")
     }
@@ -33,7 +33,7 @@ public struct ServerLogin: Sendable {
     public func accessToken(requestToken: String, verifier: String) throws -> Secret {
         let answer = try post("/plugins/servlet/oauth/access-token", token: requestToken, extra: [("oauth_verifier", verifier)])
         guard let token = answer["oauth_token"], Secret(token).isHeaderSafe else {
-            throw JiraError.unavailable("Jira's access-token answer has no usable oauth_token")
+            throw JiraError.noOAuthToken(step: "access-token")
         }
         redactor.add(token)
         return Secret(token)
@@ -43,7 +43,7 @@ public struct ServerLogin: Sendable {
         let url = siteURL + path
         let response = try retry.send({
             guard let authorization = signer.authorization(method: "POST", url: url, token: token, extra: extra) else {
-                throw JiraError.misconfigured("libcrypto could not sign with the OAuth private key")
+                throw JiraError.signingFailed
             }
             return HTTPRequest(method: "POST", url: url, headers: [("Authorization", authorization)], body: [])
         }, with: connection, notice: log.notice)
@@ -51,16 +51,17 @@ public struct ServerLogin: Sendable {
         case 200..<300:
             return Dictionary(FormEncoding.decode(response.text), uniquingKeysWith: { first, _ in first })
         case 401, 400:
-            let problem = ServerAuthProblem(response: response, credential: .oauth1(signer, accessToken: Secret("")), now: retry.now())
-            if problem.problem == "permission_unknown" || problem.problem == "permission_denied" || problem.problem == "token_rejected" {
-                throw JiraError.authenticationFailed(
-                    "Jira did not accept the verifier (\(problem.problem!)): open the authorize URL, approve, and enter the code Jira shows; each request token works once")
+            let refusal = ServerAuthProblem(response: response, credential: .oauth1, now: retry.now())
+            // These say the request token was not approved, or was used before: the verifier is at stake.
+            let unapproved = ["permission_unknown", "permission_denied", "token_rejected"]
+            if let problem = refusal.problem, unapproved.contains(problem) {
+                throw JiraError.verifierRefused(problem: problem)
             }
-            throw JiraError.authenticationFailed(problem.explanation)
+            throw JiraError.serverAuthRefused(refusal)
         case 404:
-            throw JiraError.misconfigured("\(url) does not exist (HTTP 404): is --jira-url (or JIRA_URL) the base URL of Jira Server, with any context path like /jira?")
+            throw JiraError.noOAuthEndpoint(url: url)
         default:
-            throw JiraError.unavailable("\(url) answered HTTP \(response.status)")
+            throw JiraError.unexpectedStatus(url: url, status: response.status)
         }
     }
 }
