@@ -1,51 +1,5 @@
 import Synchronization
 
-/// How every request of a run is made.
-public struct HTTPSettings: Sendable {
-    public var timeoutSeconds: Int
-    /// A PEM bundle added to the system's trusted CAs (for TLS-inspecting proxies).
-    public var extraCACertificatePath: String?
-    public var userAgent: String
-    /// From HTTPS_PROXY / HTTP_PROXY / NO_PROXY, resolved by the configuration.
-    public var proxy: ProxySettings
-    /// Plain http to a host that is not loopback: only when the user opts in (an intranet Jira Server).
-    public var allowInsecureHTTP: Bool
-
-    public init(
-        timeoutSeconds: Int = 30, extraCACertificatePath: String? = nil, userAgent: String,
-        proxy: ProxySettings = ProxySettings(), allowInsecureHTTP: Bool = false
-    ) {
-        self.timeoutSeconds = timeoutSeconds
-        self.extraCACertificatePath = extraCACertificatePath
-        self.userAgent = userAgent
-        self.proxy = proxy
-        self.allowInsecureHTTP = allowInsecureHTTP
-    }
-}
-
-public struct ProxySettings: Sendable, Equatable {
-    public var https: String?
-    public var http: String?
-    public var noProxy: String?
-
-    public init(https: String? = nil, http: String? = nil, noProxy: String? = nil) {
-        self.https = https
-        self.http = http
-        self.noProxy = noProxy
-    }
-
-    /// The usual variables, upper- or lower-case, as curl, wget and most tools read them.
-    public init(environment: [String: String]) {
-        func value(_ name: String) -> String? {
-            (environment[name] ?? environment[name.lowercased()]).flatMap { $0.isEmpty ? nil : $0 }
-        }
-        self.init(https: value("HTTPS_PROXY") ?? value("ALL_PROXY"), http: value("HTTP_PROXY") ?? value("ALL_PROXY"), noProxy: value("NO_PROXY"))
-    }
-}
-
-/// Receives the verbose trace. What it is given has secrets masked already; the terminal sink masks again.
-public typealias TraceSink = @Sendable (String) -> Void
-
 /// A libcurl easy handle kept for the whole run, so requests to one host reuse one connection.
 /// Every request and answer can be traced, with secrets replaced by `***`.
 public final class HTTPClient: HTTPTransport {
@@ -126,25 +80,5 @@ public final class HTTPClient: HTTPTransport {
             lines.append(String(decoding: redactor.redact(bytes: response.body), as: UTF8.self))
         }
         trace(lines.joined(separator: "\n"))
-    }
-}
-
-/// The system's CA bundle plus the user's, so `--ca-cert` adds trust instead of replacing it.
-enum CABundle {
-    static let systemBundles = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"]
-
-    static func combined(adding path: String) throws(HTTPError) -> [UInt8] {
-        let extra: [UInt8]
-        do {
-            extra = try FileSystem.read(path, limit: 16 * 1024 * 1024)
-        } catch {
-            throw .unreadableCACertificate(path: path, reason: error.reason)
-        }
-        guard String(decoding: extra, as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") else {
-            throw .unreadableCACertificate(path: path, reason: "holds no PEM certificate (-----BEGIN CERTIFICATE-----)")
-        }
-        let candidates = (CurlHandle.defaultCABundle().map { [$0] } ?? []) + systemBundles
-        let system = candidates.lazy.compactMap { try? FileSystem.read($0, limit: 16 * 1024 * 1024) }.first ?? []
-        return system + [UInt8(ascii: "\n")] + extra
     }
 }

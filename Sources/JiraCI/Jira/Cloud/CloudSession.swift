@@ -1,17 +1,5 @@
 import Synchronization
 
-/// OAuth 2.0 client credentials for Jira Cloud: a client ID and its secret, created by a site admin under
-/// Settings > Apps > OAuth credentials.
-public struct ClientCredentials: Sendable {
-    public let clientId: String
-    public let clientSecret: Secret
-
-    public init(clientId: String, clientSecret: Secret) {
-        self.clientId = clientId
-        self.clientSecret = clientSecret
-    }
-}
-
 /// An authenticated conversation with the Cloud API: the token (cached across runs), the cloudId, and
 /// requests that refresh the token once when Jira says it is no longer valid.
 public final class CloudSession: Sendable {
@@ -131,12 +119,5 @@ public final class CloudSession: Sendable {
 
     func send(_ request: () throws -> HTTPRequest) throws -> HTTPResponse {
         try retry.send(request, with: transport, notice: log.notice)
-    }
-}
-
-/// A cloudId goes into every API path: only the characters a real one has (a UUID's) are believed.
-public enum CloudId {
-    public static func isValid(_ text: String) -> Bool {
-        (1...128).contains(text.utf8.count) && text.utf8.allSatisfy { ASCII.isLetter($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "-") }
     }
 }

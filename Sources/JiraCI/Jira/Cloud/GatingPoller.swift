@@ -1,17 +1,3 @@
-/// Jira Service Management change gating: what Jira decided for one deployment.
-public struct GatingResult: Sendable, Equatable, Encodable {
-    public enum Status: String, Sendable, Encodable {
-        case allowed, prevented, awaiting, expired, invalid
-    }
-
-    public var status: Status
-    public var taskKey: String?
-    public var updatedTimestamp: String?
-    public var details: [JSONValue]
-
-    public var isFinal: Bool { status != .awaiting }
-}
-
 /// Polls the gating status until Jira decides or the wait runs out.
 public struct GatingPoller: Sendable {
     let session: CloudSession
@@ -61,22 +47,6 @@ public struct GatingPoller: Sendable {
             default:
                 throw CloudDelivery.failure(response, api: "deployments", retry: session.retry)
             }
-        }
-    }
-}
-
-/// The gate cannot pass.
-public enum GateError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Jira has no such deployment (never reported, or reported while Jira was down and still queued).
-    case noSuchDeployment(environmentId: String, number: Int64)
-    case notPassed(String)
-
-    public var description: String {
-        switch self {
-        case .noSuchDeployment(let environment, let number):
-            "Jira has no deployment \(number) to environment '\(environment)' to decide on (HTTP 404): report it first with `jira-ci deploy --gate --service …` (a deployment queued while Jira was down is not there yet)"
-        case .notPassed(let reason):
-            reason
         }
     }
 }

@@ -104,12 +104,3 @@ public struct RemoteLink: Sendable, Codable, Equatable {
         "jira-ci: \(object.title) (\(object.summary)) \(object.url)"
     }
 }
-
-/// Server-only report options.
-public struct ServerReportSettings: Sendable {
-    public var comment: Bool
-
-    public init(comment: Bool = false) {
-        self.comment = comment
-    }
-}
