@@ -1,10 +1,11 @@
 # make install PREFIX=/usr/local   builds the static release binary and installs it with its man page and shell
 #                                  completions
 # make dist                        the .deb, the tarball and SHA256SUMS in dist/ (scripts/dist.sh)
+# make format                      applies the committed format (.swift-format); make test checks it
 PREFIX ?= /usr/local
 FILES := .build/release-files
 
-.PHONY: build install dist test bench
+.PHONY: build install dist test bench format
 
 build:
 	scripts/setup.sh --check
@@ -27,6 +28,9 @@ dist:
 
 test:
 	scripts/test.sh
+
+format:
+	swift format format --in-place --recursive --parallel Sources Tests Package.swift bench/Microbench
 
 bench:
 	bench/run.sh

@@ -10,6 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --with-test-helpers
 
+# The committed format (.swift-format, 120 columns), checked first: it takes seconds. `make format` applies it.
+echo "swift format lint --strict (Sources, Tests, Package.swift, bench/Microbench)"
+swift format lint --strict --recursive --parallel Sources Tests Package.swift bench/Microbench
+
 build=(-c release -Xswiftc -enable-testing --scratch-path .build/tests)
 swift build "${build[@]}" --build-tests
 swift test "${build[@]}" --skip-build

@@ -2,7 +2,7 @@ import ArgumentParser
 import JiraCI
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Parses, runs, and turns every failure into one line on stderr and a documented exit code. Help, usage
@@ -13,12 +13,15 @@ public enum CommandLineRun {
         // Swift on Linux finds argv through /proc/self/maps; without /proc (a chroot, a minimal container) it sees
         // no arguments at all, not even the program's name, and any command line would run as a bare `jira-ci`.
         guard !CommandLine.arguments.isEmpty else {
-            Terminal.error("the command line could not be read: /proc is not mounted (Swift finds its arguments through /proc/self/maps); mount it, e.g. 'mount -t proc proc /proc' in a chroot")
+            Terminal.error(
+                "the command line could not be read: /proc is not mounted (Swift finds its arguments through /proc/self/maps); mount it, e.g. 'mount -t proc proc /proc' in a chroot"
+            )
             Glibc.exit(ExitStatus.usage.rawValue)
         }
         var command: any ParsableCommand
         do {
-            command = try JiraCICommand.parseAsRoot(CommandLineArguments.split(Array(CommandLine.arguments.dropFirst())))
+            command = try JiraCICommand.parseAsRoot(
+                CommandLineArguments.split(Array(CommandLine.arguments.dropFirst())))
         } catch {
             exit(parseError: error)
         }

@@ -1,9 +1,10 @@
+import JiraCI
+
 // The library's hot loops alone, for the benchmark: the key extractor over a file (compared with `grep -oE`),
 // and the redactor over a file with the run's secrets in it.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
-import JiraCI
 
 let arguments = CommandLine.arguments
 guard arguments.count == 3, let bytes = try? FileSystem.read(arguments[2], limit: 1 << 31) else {
@@ -20,13 +21,17 @@ case "keys":
     print(found)
 case "redact":
     // Secrets of the lengths real ones have: a client secret, two access tokens, a PAT, a password.
-    let redactor = Redactor(secrets: ["ATOAa1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6", "eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.payload", "NjM4OTQ5MzY2MTg3OrNl3Gmcz", "hunter2-but-longer"])
+    let redactor = Redactor(secrets: [
+        "ATOAa1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6", "eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.payload",
+        "NjM4OTQ5MzY2MTg3OrNl3Gmcz", "hunter2-but-longer",
+    ])
     redactor.add("jci-access-token-1-e2c7b1")
     let clock = ContinuousClock()
     let started = clock.now
     let redacted = redactor.redact(bytes: bytes)
     let elapsed = started.duration(to: clock.now)
-    print(redacted.count, Int(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15))
+    print(
+        redacted.count, Int(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15))
 default:
     print("usage: Microbench keys|redact FILE")
     exit(2)

@@ -20,7 +20,8 @@ final class AccessTokens: Sendable {
     /// One fetch at a time: parallel lanes that all need a token wait for the one being fetched.
     private let fetching = Mutex(())
 
-    init(clientId: String, place: String, cache: TokenCache?, redactor: Redactor, now: @escaping @Sendable () -> Double) {
+    init(clientId: String, place: String, cache: TokenCache?, redactor: Redactor, now: @escaping @Sendable () -> Double)
+    {
         self.clientId = clientId
         self.place = place
         self.cache = cache
@@ -30,10 +31,14 @@ final class AccessTokens: Sendable {
 
     /// - Parameter refused: a token Jira answered 401 to: another one is used or fetched (once, however many
     ///   parallel lanes were refused it).
-    func token(replacing refused: String? = nil, fetch: (_ now: Double) throws -> TokenCache.CachedToken) throws -> TokenCache.CachedToken {
+    func token(replacing refused: String? = nil, fetch: (_ now: Double) throws -> TokenCache.CachedToken) throws
+        -> TokenCache.CachedToken
+    {
         let now = now()
         let usable = { (token: TokenCache.CachedToken?) -> TokenCache.CachedToken? in
-            guard let token, token.expiresAt - TokenCache.expiryMargin > now, token.accessToken != refused else { return nil }
+            guard let token, token.expiresAt - TokenCache.expiryMargin > now, token.accessToken != refused else {
+                return nil
+            }
             return token
         }
         if let token = usable(held.withLock { $0 }) { return token }
@@ -69,7 +74,8 @@ final class AccessTokens: Sendable {
         else { return nil }
         redactor.add(accessToken)
         return TokenCache.CachedToken(
-            accessToken: accessToken, expiresAt: now + Self.lifetime(answer?["expires_in"]), clientId: clientId, apiURL: place)
+            accessToken: accessToken, expiresAt: now + Self.lifetime(answer?["expires_in"]), clientId: clientId,
+            apiURL: place)
     }
 
     /// `expires_in` as given when it is a sane number of seconds; an hour (the documented life) otherwise.

@@ -14,7 +14,8 @@ public struct OAuth1Signer: Sendable {
     /// The `Authorization` header value for one request. `formParameters` are those of an
     /// `application/x-www-form-urlencoded` body; JSON bodies are not signed (RFC 5849 3.4.1.3.1).
     public func authorization(
-        method: String, url: String, token: String?, extra: [(String, String)] = [], formParameters: [(String, String)] = []
+        method: String, url: String, token: String?, extra: [(String, String)] = [],
+        formParameters: [(String, String)] = []
     ) -> String? {
         var oauth: [(String, String)] = [
             ("oauth_consumer_key", consumerKey),
@@ -28,7 +29,9 @@ public struct OAuth1Signer: Sendable {
         let base = Self.baseString(method: method, url: url, parameters: oauth + formParameters)
         guard let signature = key.signSHA1(Array(base.utf8)) else { return nil }
         oauth.append(("oauth_signature", Base64.encode(signature)))
-        return "OAuth " + oauth.map { "\(PercentEncoding.encode($0.0))=\"\(PercentEncoding.encode($0.1))\"" }.joined(separator: ", ")
+        return "OAuth "
+            + oauth.map { "\(PercentEncoding.encode($0.0))=\"\(PercentEncoding.encode($0.1))\"" }.joined(
+                separator: ", ")
     }
 
     /// `METHOD&url&parameters`, each part percent-encoded (RFC 5849 3.4.1).
@@ -37,7 +40,8 @@ public struct OAuth1Signer: Sendable {
         let all = (parameters + query).map { (PercentEncoding.encode($0.0), PercentEncoding.encode($0.1)) }
             .sorted { $0.0 == $1.0 ? $0.1 < $1.1 : $0.0 < $1.0 }
         let normalized = all.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
-        return [method.uppercased(), PercentEncoding.encode(baseURL), PercentEncoding.encode(normalized)].joined(separator: "&")
+        return [method.uppercased(), PercentEncoding.encode(baseURL), PercentEncoding.encode(normalized)].joined(
+            separator: "&")
     }
 
     /// Lower-case scheme and host, no default port, no query or fragment (RFC 5849 3.4.1.2); plus the

@@ -15,14 +15,17 @@ public final class RSAPrivateKey: @unchecked Sendable {
 
         /// Names the expected format and the command that produces it; never echoes key material.
         public var description: String {
-            let problem = switch self {
-            case .encrypted: "the private key is encrypted; jira-ci needs it unencrypted"
-            case .publicKeyOnly: "that is a public key; jira-ci needs the private key (the public one goes into the application link)"
-            case .notPEM: "that is not a PEM private key (-----BEGIN PRIVATE KEY-----)"
-            case .notRSA: "the key is not an RSA key; application links use RSA"
-            case .unreadable: "libcrypto cannot read the private key"
-            }
-            return "\(problem): expected an unencrypted PKCS#8 (BEGIN PRIVATE KEY) or PKCS#1 (BEGIN RSA PRIVATE KEY) PEM; "
+            let problem =
+                switch self {
+                case .encrypted: "the private key is encrypted; jira-ci needs it unencrypted"
+                case .publicKeyOnly:
+                    "that is a public key; jira-ci needs the private key (the public one goes into the application link)"
+                case .notPEM: "that is not a PEM private key (-----BEGIN PRIVATE KEY-----)"
+                case .notRSA: "the key is not an RSA key; application links use RSA"
+                case .unreadable: "libcrypto cannot read the private key"
+                }
+            return
+                "\(problem): expected an unencrypted PKCS#8 (BEGIN PRIVATE KEY) or PKCS#1 (BEGIN RSA PRIVATE KEY) PEM; "
                 + "convert it with `openssl pkcs8 -topk8 -nocrypt -in key.pem -out jira_privatekey.pcks8`"
         }
     }
@@ -36,15 +39,20 @@ public final class RSAPrivateKey: @unchecked Sendable {
     public init(pem text: String) throws(LoadError) {
         let pem = text.contains("\\n") ? text.replacingAll("\\n", with: "\n") : text
         // The PEM's own lines: the output sink hides them should anything ever quote the key.
-        lines = pem.split(whereSeparator: \.isNewline).map { String($0).trimmed }.filter { $0.count >= 16 && !$0.hasPrefix("-----") }
+        lines = pem.split(whereSeparator: \.isNewline).map { String($0).trimmed }.filter {
+            $0.count >= 16 && !$0.hasPrefix("-----")
+        }
         if pem.contains("ENCRYPTED PRIVATE KEY") || pem.contains("Proc-Type: 4,ENCRYPTED") { throw .encrypted }
-        if pem.contains("BEGIN PUBLIC KEY") || pem.contains("BEGIN RSA PUBLIC KEY") || pem.contains("BEGIN CERTIFICATE") {
+        if pem.contains("BEGIN PUBLIC KEY") || pem.contains("BEGIN RSA PUBLIC KEY") || pem.contains("BEGIN CERTIFICATE")
+        {
             if !pem.contains("PRIVATE KEY") { throw .publicKeyOnly }
         }
         guard pem.contains("-----BEGIN") && pem.contains("PRIVATE KEY-----") else { throw .notPEM }
         let bytes = Array(pem.utf8)
         let loaded: OpaquePointer? = bytes.withUnsafeBytes { raw in
-            guard let length = Int32(exactly: raw.count), let bio = BIO_new_mem_buf(raw.baseAddress, length) else { return nil }
+            guard let length = Int32(exactly: raw.count), let bio = BIO_new_mem_buf(raw.baseAddress, length) else {
+                return nil
+            }
             defer { BIO_free(bio) }
             // An empty passphrase callback result makes an unexpectedly encrypted key fail instead of prompting.
             return PEM_read_bio_PrivateKey(bio, nil, { _, _, _, _ in 0 }, nil)

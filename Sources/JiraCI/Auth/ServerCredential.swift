@@ -11,7 +11,8 @@ public enum ServerCredential: Sendable {
         switch self {
         case .personalAccessToken: "personal access token (JIRA_PAT)"
         case .serviceAccount(let client): "service account \(client.clientId) (JIRA_CLIENT_ID, JIRA_CLIENT_SECRET)"
-        case .oauth1(let signer, _): "OAuth 1.0a, consumer key \(signer.consumerKey) (JIRA_CONSUMER_KEY, JIRA_ACCESS_TOKEN)"
+        case .oauth1(let signer, _):
+            "OAuth 1.0a, consumer key \(signer.consumerKey) (JIRA_CONSUMER_KEY, JIRA_ACCESS_TOKEN)"
         case .basic(let user, _): "user and password of \(user) (JIRA_USER, JIRA_PASSWORD)"
         }
     }

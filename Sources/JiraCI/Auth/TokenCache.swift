@@ -32,7 +32,8 @@ public struct TokenCache: Sendable {
         guard let cached = read(CachedToken.self, tokenFile(clientId: clientId, apiURL: apiURL)),
             cached.clientId == clientId, cached.apiURL == apiURL,
             // A hand-edited or foreign file must not put a header into a request or a year 300,000 into a message.
-            Secret(cached.accessToken).isHeaderSafe, cached.accessToken.utf8.count <= AccessTokens.longestToken, cached.expiresAt.isFinite,
+            Secret(cached.accessToken).isHeaderSafe, cached.accessToken.utf8.count <= AccessTokens.longestToken,
+            cached.expiresAt.isFinite,
             cached.expiresAt - Self.expiryMargin > now, cached.expiresAt < now + 2 * AccessTokens.longestLife
         else { return nil }
         return cached
@@ -62,7 +63,9 @@ public struct TokenCache: Sendable {
 
     /// What the site said it is (serverInfo's `deploymentType`): it does not change, so it is asked once.
     public func deploymentType(site: String) -> String? {
-        guard let cached = read(CachedDeploymentType.self, deploymentTypeFile(site: site)), cached.site == site else { return nil }
+        guard let cached = read(CachedDeploymentType.self, deploymentTypeFile(site: site)), cached.site == site else {
+            return nil
+        }
         return cached.deploymentType
     }
 
@@ -93,7 +96,9 @@ public struct TokenCache: Sendable {
     }
 
     public func storeProjects(_ keys: [String], site: String, credential: CredentialIdentity, now: Double) {
-        write(CachedProjects(site: site, credential: credential.name, fetchedAt: now, keys: keys), to: projectsFile(site: site, credential: credential))
+        write(
+            CachedProjects(site: site, credential: credential.name, fetchedAt: now, keys: keys),
+            to: projectsFile(site: site, credential: credential))
     }
 
     func projectsFile(site: String, credential: CredentialIdentity) -> String {

@@ -9,7 +9,8 @@ public struct BitbucketServerHook: Sendable, Equatable {
     public let baseProblem: String?
 
     public init?(_ environment: [String: String]) {
-        guard let given = environment["BB_BASE_URL"]?.trimmed.nonEmpty, let project = environment["BB_PROJECT_KEY"]?.trimmed.nonEmpty,
+        guard let given = environment["BB_BASE_URL"]?.trimmed.nonEmpty,
+            let project = environment["BB_PROJECT_KEY"]?.trimmed.nonEmpty,
             let slug = environment["BB_REPO_SLUG"]?.trimmed.nonEmpty
         else { return nil }
         (self.project, self.slug) = (project, slug)
@@ -18,7 +19,8 @@ public struct BitbucketServerHook: Sendable, Equatable {
             baseProblem = nil
         } catch {
             base = nil
-            baseProblem = "BB_BASE_URL '\(URLCredentials.masked(given))' is no link base: \(error.expected); links to the Bitbucket repository are left out"
+            baseProblem =
+                "BB_BASE_URL '\(URLCredentials.masked(given))' is no link base: \(error.expected); links to the Bitbucket repository are left out"
         }
     }
 

@@ -83,9 +83,13 @@ public enum CIDetector {
         },
         System(name: "GitHub Actions", marker: "GITHUB_ACTIONS") { env in
             let runURL = env["GITHUB_SERVER_URL"].flatMap { server in
-                env["GITHUB_REPOSITORY"].flatMap { repo in env["GITHUB_RUN_ID"].map { "\(server)/\(repo)/actions/runs/\($0)" } }
+                env["GITHUB_REPOSITORY"].flatMap { repo in
+                    env["GITHUB_RUN_ID"].map { "\(server)/\(repo)/actions/runs/\($0)" }
+                }
             }
-            let branch = env.take("GITHUB_HEAD_REF") ?? (env["GITHUB_REF"]?.hasPrefix("refs/heads/") == true ? env.take("GITHUB_REF_NAME") : nil)
+            let branch =
+                env.take("GITHUB_HEAD_REF")
+                ?? (env["GITHUB_REF"]?.hasPrefix("refs/heads/") == true ? env.take("GITHUB_REF_NAME") : nil)
             return [
                 (.pipelineName, env.take("GITHUB_WORKFLOW")),
                 (.buildNumber, env.take("GITHUB_RUN_NUMBER")),
@@ -139,7 +143,9 @@ public enum CIDetector {
         System(name: "Azure Pipelines", marker: "TF_BUILD") { env in
             let url = env["SYSTEM_COLLECTIONURI"].flatMap { collection in
                 env["SYSTEM_TEAMPROJECT"].flatMap { project in
-                    env["BUILD_BUILDID"].map { "\(collection)\(PercentEncoding.encode(project))/_build/results?buildId=\($0)" }
+                    env["BUILD_BUILDID"].map {
+                        "\(collection)\(PercentEncoding.encode(project))/_build/results?buildId=\($0)"
+                    }
                 }
             }
             return [

@@ -28,7 +28,8 @@ public struct HookUpdate: Sendable, Equatable {
         /// - Parameter branches: every branch and its tip now, after the push.
         public init(_ updates: [HookUpdate], branches: [(name: String, tip: String)]) {
             let pushed = Set(updates.map(\.branch))
-            common = (branches.filter { !pushed.contains($0.name) }.map(\.tip) + updates.compactMap(\.oldCommit)).uniqued()
+            common = (branches.filter { !pushed.contains($0.name) }.map(\.tip) + updates.compactMap(\.oldCommit))
+                .uniqued()
             newCommits = updates.map(\.newCommit)
         }
 

@@ -10,8 +10,10 @@ public enum TeamCity {
         for rawLine in text.split(whereSeparator: \.isNewline) {
             let line = rawLine.trimmed
             guard !line.isEmpty, !line.hasPrefix("#"), !line.hasPrefix("!") else { continue }
-            var key = "", value = ""
-            var inValue = false, escaped = false
+            var key = ""
+            var value = ""
+            var inValue = false
+            var escaped = false
             for character in line {
                 if !escaped, character == "\\" {
                     escaped = true

@@ -10,7 +10,9 @@ public enum Interval {
         var first = true
         while !rest.isEmpty {
             let number = rest.prefix { ("0"..."9").contains($0) || $0 == "." }
-            guard !number.isEmpty, number.count <= 12, number.filter({ $0 == "." }).count <= 1, let value = Double(number) else {
+            guard !number.isEmpty, number.count <= 12, number.filter({ $0 == "." }).count <= 1,
+                let value = Double(number)
+            else {
                 return nil
             }
             rest = rest.dropFirst(number.count)

@@ -43,6 +43,7 @@ public struct RunSettings: Sendable {
     public func delivery() throws -> any JiraDelivery {
         dryRun
             ? JiraConnection.preview(target: target, options: server, credentials: credentials)
-            : try JiraConnection.delivery(target: target, credentials: credentials, settings: connection, options: server)
+            : try JiraConnection.delivery(
+                target: target, credentials: credentials, settings: connection, options: server)
     }
 }

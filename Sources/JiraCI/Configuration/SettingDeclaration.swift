@@ -27,22 +27,30 @@ public struct SettingDeclaration: Sendable, Equatable {
     public let isSecret: Bool
 
     static func value(
-        _ flag: String, _ help: String, default value: String? = nil, hook: String? = nil, note: String? = nil, secret: Bool = false
+        _ flag: String, _ help: String, default value: String? = nil, hook: String? = nil, note: String? = nil,
+        secret: Bool = false
     ) -> SettingDeclaration {
         SettingDeclaration(
-            flag: flag, short: nil, form: .value, help: help, defaultValue: value, hookDefault: hook, defaultNote: note, isSecret: secret)
+            flag: flag, short: nil, form: .value, help: help, defaultValue: value, hookDefault: hook, defaultNote: note,
+            isSecret: secret)
     }
 
     static func list(_ flag: String, _ help: String, note: String? = nil) -> SettingDeclaration {
-        SettingDeclaration(flag: flag, short: nil, form: .list, help: help, defaultValue: nil, hookDefault: nil, defaultNote: note, isSecret: false)
+        SettingDeclaration(
+            flag: flag, short: nil, form: .list, help: help, defaultValue: nil, hookDefault: nil, defaultNote: note,
+            isSecret: false)
     }
 
     static func toggle(_ flag: String, _ help: String, short: Character? = nil) -> SettingDeclaration {
-        SettingDeclaration(flag: flag, short: short, form: .toggle, help: help, defaultValue: nil, hookDefault: nil, defaultNote: nil, isSecret: false)
+        SettingDeclaration(
+            flag: flag, short: short, form: .toggle, help: help, defaultValue: nil, hookDefault: nil, defaultNote: nil,
+            isSecret: false)
     }
 
     static func variableOnly(_ help: String) -> SettingDeclaration {
-        SettingDeclaration(flag: nil, short: nil, form: .variableOnly, help: help, defaultValue: nil, hookDefault: nil, defaultNote: nil, isSecret: true)
+        SettingDeclaration(
+            flag: nil, short: nil, form: .variableOnly, help: help, defaultValue: nil, hookDefault: nil,
+            defaultNote: nil, isSecret: true)
     }
 
     /// What help shows after the text: `3s`, `30s (10s in a git hook)`, or the note.

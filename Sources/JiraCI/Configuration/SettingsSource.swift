@@ -21,7 +21,9 @@ public struct SettingsSource: Sendable {
     public func resolved(_ flag: String?, _ variable: Variable) -> (value: String, origin: SettingOrigin)? {
         if let flag { return (flag, .flag(variable.flag ?? variable.rawValue)) }
         if let value = self.variable(variable) { return (value, .environment(variable.rawValue)) }
-        if let fact = detected?.facts[variable] { return (fact.value, .detected(ci: detected!.name, variable: fact.variable)) }
+        if let fact = detected?.facts[variable] {
+            return (fact.value, .detected(ci: detected!.name, variable: fact.variable))
+        }
         return nil
     }
 
@@ -48,7 +50,9 @@ public struct SettingsSource: Sendable {
     }
 
     /// A typed setting, or its declared default (a hook's own where it has one) when nothing sets it.
-    public func valueOrDefault<T: SettingValue>(_ flag: T?, _ variable: Variable, inHook: Bool = false) throws(ConfigurationError) -> T {
+    public func valueOrDefault<T: SettingValue>(_ flag: T?, _ variable: Variable, inHook: Bool = false)
+        throws(ConfigurationError) -> T
+    {
         if let value = try value(flag, variable) { return value }
         let declaration = variable.declaration
         guard let text = (inHook ? declaration.hookDefault : nil) ?? declaration.defaultValue else {
@@ -70,7 +74,9 @@ public struct SettingsSource: Sendable {
         return parsed
     }
 
-    public func parse<T: SettingValue>(_ text: String, _ variable: Variable, as type: T.Type) throws(ConfigurationError) -> T {
+    public func parse<T: SettingValue>(_ text: String, _ variable: Variable, as type: T.Type) throws(ConfigurationError)
+        -> T
+    {
         do {
             return try T.parse(text)
         } catch {

@@ -4,13 +4,16 @@ public enum Suggestion {
         let lowered = word.lowercased()
         guard lowered.count >= 2 else { return nil }
         if let prefixed = words.first(where: { $0.lowercased().hasPrefix(lowered) }) { return prefixed }
-        let scored = words.map { ($0, editDistance(lowered, $0.lowercased())) }.filter { $0.1 <= 2 && $0.1 < lowered.count }
+        let scored = words.map { ($0, editDistance(lowered, $0.lowercased())) }.filter {
+            $0.1 <= 2 && $0.1 < lowered.count
+        }
         return scored.min { $0.1 < $1.1 }?.0
     }
 
     /// Levenshtein distance over characters.
     public static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
         var previous = Array(0...b.count)

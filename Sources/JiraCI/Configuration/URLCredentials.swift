@@ -27,7 +27,8 @@ public enum URLCredentials {
 
     /// What ends a URL quoted in prose: space, a quote, an angle bracket, a control character.
     private static func ends(_ byte: UInt8) -> Bool {
-        byte <= 0x20 || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+        byte <= 0x20 || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "<")
+            || byte == UInt8(ascii: ">")
             || byte == UInt8(ascii: "`")
     }
 

@@ -9,7 +9,9 @@ public struct WebURL: SettingValue, Equatable {
             throw ValueError(expected: "an absolute http(s) URL like https://ci.example.com/job/shop/42/")
         }
         guard !parsed.hasCredentials else {
-            throw ValueError(expected: "a URL without a user or password in it (Jira shows it to everyone)", shownInput: URLCredentials.masked(trimmed))
+            throw ValueError(
+                expected: "a URL without a user or password in it (Jira shows it to everyone)",
+                shownInput: URLCredentials.masked(trimmed))
         }
         return WebURL(text: trimmed)
     }

@@ -53,10 +53,12 @@ struct CommitDetailReader {
                 }
                 let end = chunk[index...].firstIndex(of: 0) ?? chunk.count
                 let piece = UnsafeBufferPointer(rebasing: chunk[index..<end])
-                if message.count < Self.messagePrefix { message.append(contentsOf: piece.prefix(Self.messagePrefix - message.count)) }
+                if message.count < Self.messagePrefix {
+                    message.append(contentsOf: piece.prefix(Self.messagePrefix - message.count))
+                }
                 var found: [String] = []
                 keyScanner.feed(piece) { found.append($0) }
-                found.forEach { addKey($0) }
+                for key in found { addKey(key) }
                 index = end
                 if end < chunk.count {
                     index += 1
@@ -71,7 +73,9 @@ struct CommitDetailReader {
                 continue
             }
             let end = chunk[index...].firstIndex(of: 0) ?? chunk.count
-            if token.count < Self.longestToken { token.append(contentsOf: chunk[index..<min(end, index + Self.longestToken - token.count)]) }
+            if token.count < Self.longestToken {
+                token.append(contentsOf: chunk[index..<min(end, index + Self.longestToken - token.count)])
+            }
             index = end
             if end < chunk.count {
                 index += 1
@@ -102,7 +106,7 @@ struct CommitDetailReader {
         inHeader = false
         var found: [String] = []
         keyScanner.finish { found.append($0) }
-        found.forEach { addKey($0) }
+        for key in found { addKey(key) }
         let sha = fields.first ?? ""
         current = CommitDetails(
             sha: sha, parents: fields.count > 1 ? fields[1].split(separator: " ").map(String.init) : [],

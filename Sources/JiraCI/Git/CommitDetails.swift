@@ -1,7 +1,12 @@
 /// What git knows of one commit that the development panel shows.
 public struct CommitDetails: Sendable, Equatable {
     public enum ChangeType: String, Sendable, Codable {
-        case added = "ADDED", copied = "COPIED", deleted = "DELETED", modified = "MODIFIED", moved = "MOVED", unknown = "UNKNOWN"
+        case added = "ADDED"
+        case copied = "COPIED"
+        case deleted = "DELETED"
+        case modified = "MODIFIED"
+        case moved = "MOVED"
+        case unknown = "UNKNOWN"
     }
 
     public struct FileChange: Sendable, Equatable {

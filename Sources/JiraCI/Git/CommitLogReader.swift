@@ -25,7 +25,8 @@ struct CommitLogReader {
                 let stop = [newline, terminator].compactMap { $0 }.min()
                 let end = stop ?? chunk.count
                 if shaBytes.count < Self.longestSHALine {
-                    shaBytes.append(contentsOf: chunk[position..<min(end, position + Self.longestSHALine - shaBytes.count)])
+                    shaBytes.append(
+                        contentsOf: chunk[position..<min(end, position + Self.longestSHALine - shaBytes.count)])
                 }
                 guard let stop else { return }
                 startRecord(handle)
@@ -37,7 +38,9 @@ struct CommitLogReader {
                 }
             } else {
                 let terminator = chunk[position...].firstIndex(of: 0) ?? chunk.count
-                if terminator > position { handle(.message(UnsafeBufferPointer(rebasing: chunk[position..<terminator]))) }
+                if terminator > position {
+                    handle(.message(UnsafeBufferPointer(rebasing: chunk[position..<terminator])))
+                }
                 guard terminator < chunk.count else { return }
                 endRecord(handle)
                 position = terminator + 1

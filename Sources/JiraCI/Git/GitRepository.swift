@@ -2,9 +2,9 @@ import Subprocess
 import Synchronization
 
 #if canImport(System)
-import System
+    import System
 #else
-import SystemPackage
+    import SystemPackage
 #endif
 
 /// A work tree or bare repository, read through the `git` command line (the only place that spawns processes).
@@ -47,18 +47,21 @@ public struct GitRepository: Sendable {
     /// The one commit a setting names, or why it names none.
     public func commit(_ revision: String, for variable: Variable) async throws -> String {
         if let sha = try await resolveCommit(revision) { return sha }
-        throw Self.namesOneCommit(revision) ? GitError.unknownCommit(revision, variable) : GitError.notOneCommit(revision, variable)
+        throw Self.namesOneCommit(revision)
+            ? GitError.unknownCommit(revision, variable) : GitError.notOneCommit(revision, variable)
     }
 
     /// Whether `revision` is shaped like one commit (a sha, a ref, `HEAD~2`) rather than an option, a range or a
     /// negation, which no setting that takes a commit accepts.
     public static func namesOneCommit(_ revision: String) -> Bool {
         !revision.isEmpty && !revision.hasPrefix("-") && !revision.hasPrefix("^") && !revision.contains("..")
-            && !revision.contains(" ") && !revision.hasSuffix("^!") && !revision.hasSuffix("^@") && !revision.hasSuffix("^-")
+            && !revision.contains(" ") && !revision.hasSuffix("^!") && !revision.hasSuffix("^@")
+            && !revision.hasSuffix("^-")
     }
 
     static func isSHA(_ text: String) -> Bool {
-        (text.utf8.count == 40 || text.utf8.count == 64) && text.utf8.allSatisfy { ASCII.isDigit($0) || (0x61...0x66).contains($0) }
+        (text.utf8.count == 40 || text.utf8.count == 64)
+            && text.utf8.allSatisfy { ASCII.isDigit($0) || (0x61...0x66).contains($0) }
     }
 
     /// The branch HEAD points at; nil when HEAD is detached.
@@ -122,7 +125,10 @@ public struct GitRepository: Sendable {
     public func defaultBranchCommit() async throws -> String? {
         if let known = memo.defaultBranchCommit.withLock({ $0 }) { return known }
         var found: String?
-        for candidate in ["refs/remotes/origin/HEAD", "refs/remotes/origin/main", "refs/remotes/origin/master", "refs/heads/main", "refs/heads/master"] {
+        for candidate in [
+            "refs/remotes/origin/HEAD", "refs/remotes/origin/main", "refs/remotes/origin/master", "refs/heads/main",
+            "refs/heads/master",
+        ] {
             found = try await resolveCommit(candidate)
             if found != nil { break }
         }
@@ -134,15 +140,22 @@ public struct GitRepository: Sendable {
     /// parent of `commit`, and the commit it names: where a release's range starts (a deploy of v1.5 starts at
     /// v1.4, not at v1.5 itself). nil when none is reachable (the first release); a pattern no tag matches at
     /// all is a mistake or a clone without tags, and says so.
-    public func newestTag(matching pattern: String, reachableFromParentsOf commit: String) async throws -> (name: String, commit: String)? {
+    public func newestTag(matching pattern: String, reachableFromParentsOf commit: String) async throws -> (
+        name: String, commit: String
+    )? {
         let newestFirst = ["--sort=-version:refname", "--sort=-creatordate", "--format=%(refname:strip=2)"]
         let all = try await git(["tag", "--list"] + newestFirst + ["--", pattern])
         guard all.succeeded else { throw GitError.failed(command: "git tag --list", message: all.errorOutput.trimmed) }
         guard !all.output.trimmed.isEmpty else { throw GitError.noTagMatches(pattern) }
-        let parents = try await git(["rev-parse", "--end-of-options", "\(commit)^@"]).output.split(separator: "\n").map(String.init).filter(Self.isSHA)
+        let parents = try await git(["rev-parse", "--end-of-options", "\(commit)^@"]).output.split(separator: "\n").map(
+            String.init
+        ).filter(Self.isSHA)
         guard !parents.isEmpty else { return nil }
-        let reachable = try await git(["tag", "--list"] + newestFirst + parents.flatMap { ["--merged", $0] } + ["--", pattern])
-        guard reachable.succeeded else { throw GitError.failed(command: "git tag --merged", message: reachable.errorOutput.trimmed) }
+        let reachable = try await git(
+            ["tag", "--list"] + newestFirst + parents.flatMap { ["--merged", $0] } + ["--", pattern])
+        guard reachable.succeeded else {
+            throw GitError.failed(command: "git tag --merged", message: reachable.errorOutput.trimmed)
+        }
         for name in reachable.output.split(separator: "\n").map(String.init) {
             if let sha = try await resolveCommit("refs/tags/\(name)") { return (name, sha) }
         }
@@ -196,8 +209,10 @@ public struct GitRepository: Sendable {
         from tips: [String], excluding excluded: [String] = [], skip: Int = 0, limit: Int? = nil, rules: IssueKeyRules,
         _ body: (CommitDetails) async throws -> Void
     ) async throws -> Int {
-        var arguments = ["log", "-z", "--raw", "--numstat", "-M", "--diff-merges=first-parent", "--no-show-signature", "--no-abbrev",
-                         "--format=\(CommitDetailReader.format)"]
+        var arguments = [
+            "log", "-z", "--raw", "--numstat", "-M", "--diff-merges=first-parent", "--no-show-signature", "--no-abbrev",
+            "--format=\(CommitDetailReader.format)",
+        ]
         if skip > 0 { arguments.append("--skip=\(skip)") }
         if let limit { arguments.append("--max-count=\(limit)") }
         arguments += tips + excluded.map { "^" + $0 } + ["--"]
@@ -273,8 +288,8 @@ public struct GitRepository: Sendable {
 
     private var environment: Environment {
         guard isNamed else { return .inherit.updating(Self.settings) }
-        let cleared = Dictionary(uniqueKeysWithValues: Self.repositorySelectors.map { (Environment.Key(stringLiteral: $0), String?.none) })
+        let cleared = Dictionary(
+            uniqueKeysWithValues: Self.repositorySelectors.map { (Environment.Key(stringLiteral: $0), String?.none) })
         return .inherit.updating(cleared.merging(Self.settings) { _, setting in setting })
     }
 }
-

@@ -2,7 +2,9 @@ import Synchronization
 
 /// The system's CA bundle plus the user's, so `--ca-cert` adds trust instead of replacing it.
 enum CABundle {
-    static let systemBundles = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"]
+    static let systemBundles = [
+        "/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem",
+    ]
 
     static func combined(adding path: String) throws(HTTPError) -> [UInt8] {
         let extra: [UInt8]

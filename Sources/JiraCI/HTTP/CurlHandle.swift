@@ -39,7 +39,10 @@ struct CurlHandle: ~Copyable {
         defer { curl_slist_free_all(headerList) }
         for header in request.headers + [("Expect", "")] {
             // `Expect:` (empty) stops curl from sending `Expect: 100-continue` and waiting on larger bodies.
-            guard let appended = curl_slist_append(headerList, "\(header.name):" + (header.value.isEmpty ? "" : " \(header.value)")) else {
+            guard
+                let appended = curl_slist_append(
+                    headerList, "\(header.name):" + (header.value.isEmpty ? "" : " \(header.value)"))
+            else {
                 return .failure(.other(host: host, detail: "out of memory building headers"))
             }
             headerList = appended
@@ -72,7 +75,9 @@ struct CurlHandle: ~Copyable {
                         jci_setopt_pointer(easy, CURLOPT_HEADERDATA, context),
                         // Set explicitly (empty means none) so the environment is read in one place, and so the
                         // upper-case HTTP_PROXY works too (libcurl ignores it on its own).
-                        jci_setopt_string(easy, CURLOPT_PROXY, (url.part(CURLUPART_SCHEME) == "https" ? options.proxy.https : options.proxy.http) ?? ""),
+                        jci_setopt_string(
+                            easy, CURLOPT_PROXY,
+                            (url.part(CURLUPART_SCHEME) == "https" ? options.proxy.https : options.proxy.http) ?? ""),
                         jci_setopt_string(easy, CURLOPT_NOPROXY, options.proxy.noProxy ?? ""),
                     ]
                     switch request.method {
@@ -82,16 +87,23 @@ struct CurlHandle: ~Copyable {
                     }
                     if request.body != nil || request.method == "POST" {
                         // A non-null pointer even for an empty body: null would make libcurl read from stdin.
-                        let pointer = UnsafeMutableRawPointer(mutating: bodyPointer.baseAddress) ?? UnsafeMutableRawPointer(errorPointer.baseAddress!)
+                        let pointer =
+                            UnsafeMutableRawPointer(mutating: bodyPointer.baseAddress)
+                            ?? UnsafeMutableRawPointer(errorPointer.baseAddress!)
                         setup.append(jci_setopt_long(easy, CURLOPT_POSTFIELDSIZE, body.count))
                         setup.append(jci_setopt_pointer(easy, CURLOPT_POSTFIELDS, pointer))
                     }
                     if let caBundle {
-                        setup.append(caBundle.withUnsafeBufferPointer { pointer in
-                            // CURL_BLOB_COPY: libcurl keeps its own copy, so this buffer may go.
-                            var blob = curl_blob(data: UnsafeMutableRawPointer(mutating: pointer.baseAddress), len: pointer.count, flags: UInt32(CURL_BLOB_COPY))
-                            return withUnsafeMutablePointer(to: &blob) { jci_setopt_pointer(easy, CURLOPT_CAINFO_BLOB, $0) }
-                        })
+                        setup.append(
+                            caBundle.withUnsafeBufferPointer { pointer in
+                                // CURL_BLOB_COPY: libcurl keeps its own copy, so this buffer may go.
+                                var blob = curl_blob(
+                                    data: UnsafeMutableRawPointer(mutating: pointer.baseAddress), len: pointer.count,
+                                    flags: UInt32(CURL_BLOB_COPY))
+                                return withUnsafeMutablePointer(to: &blob) {
+                                    jci_setopt_pointer(easy, CURLOPT_CAINFO_BLOB, $0)
+                                }
+                            })
                     }
                     if let failed = setup.first(where: { $0 != CURLE_OK }) { return failed }
                     return curl_easy_perform(easy)
@@ -161,7 +173,9 @@ private final class ResponseCollector {
     }
 }
 
-private func curlWrite(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
+private func curlWrite(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+) -> Int {
     let (length, overflow) = size.multipliedReportingOverflow(by: count)
     guard let data, let context, !overflow else { return 0 }
     let collector = Unmanaged<ResponseCollector>.fromOpaque(context).takeUnretainedValue()
@@ -173,9 +187,12 @@ private func curlWrite(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ coun
     return length
 }
 
-private func curlHeader(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
+private func curlHeader(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+) -> Int {
     let (length, overflow) = size.multipliedReportingOverflow(by: count)
     guard let data, let context, !overflow else { return 0 }
     let collector = Unmanaged<ResponseCollector>.fromOpaque(context).takeUnretainedValue()
-    return collector.header(String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)) ? length : 0
+    return collector.header(String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self))
+        ? length : 0
 }

@@ -22,8 +22,12 @@ public final class HTTPClient: HTTPTransport {
         self.options = options
         self.redactor = redactor
         self.trace = trace
-        self.caBundle = try options.extraCACertificatePath.map { path throws(HTTPError) in try CABundle.combined(adding: path) }
-        guard let handle = CurlHandle() else { throw .other(host: "libcurl", detail: "could not create a transfer handle") }
+        self.caBundle = try options.extraCACertificatePath.map { path throws(HTTPError) in
+            try CABundle.combined(adding: path)
+        }
+        guard let handle = CurlHandle() else {
+            throw .other(host: "libcurl", detail: "could not create a transfer handle")
+        }
         self.handle = Mutex(handle)
     }
 
@@ -44,9 +48,14 @@ public final class HTTPClient: HTTPTransport {
         let result = handle.withLock { curl -> Result<HTTPResponse, HTTPError> in
             // The URL is parsed once, by libcurl; the checks read that parse and the transfer uses that very
             // handle, so the host checked is the host connected to.
-            guard let url = CurlURL(request.url), let parsed = ParsedURL(url) else { return .failure(.invalidURL(request.url)) }
-            guard !parsed.isInsecure(allowingHTTP: options.allowInsecureHTTP) else { return .failure(.insecureURL(parsed.origin)) }
-            return curl.perform(request, url: url, options: options, caBundle: caBundle, timeout: timeout, host: parsed.host)
+            guard let url = CurlURL(request.url), let parsed = ParsedURL(url) else {
+                return .failure(.invalidURL(request.url))
+            }
+            guard !parsed.isInsecure(allowingHTTP: options.allowInsecureHTTP) else {
+                return .failure(.insecureURL(parsed.origin))
+            }
+            return curl.perform(
+                request, url: url, options: options, caBundle: caBundle, timeout: timeout, host: parsed.host)
         }
         let elapsed = Int((ContinuousClock.now - started).secondsValue * 1000)
         switch result {
@@ -57,7 +66,9 @@ public final class HTTPClient: HTTPTransport {
             trace?("* \(request.method) \(redactor.redact(request.url)): the time budget ran out after \(elapsed) ms")
             throw .deadlineReached(host: host)
         case .failure(let error):
-            trace?("* \(request.method) \(redactor.redact(request.url)) failed after \(elapsed) ms: \(redactor.redact(error.description))")
+            trace?(
+                "* \(request.method) \(redactor.redact(request.url)) failed after \(elapsed) ms: \(redactor.redact(error.description))"
+            )
             throw error
         }
     }

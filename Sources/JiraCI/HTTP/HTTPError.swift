@@ -39,7 +39,8 @@ public enum HTTPError: Error, Equatable, Sendable {
         let tries = attempts > 1 ? " (\(attempts) attempts)" : ""
         switch self {
         case .insecureURL(let url):
-            return "refusing plain http:// for \(url): credentials would cross the network unencrypted; use https:// (http is allowed for loopback hosts only, or for Jira Server with --allow-insecure-http)"
+            return
+                "refusing plain http:// for \(url): credentials would cross the network unencrypted; use https:// (http is allowed for loopback hosts only, or for Jira Server with --allow-insecure-http)"
         case .invalidURL(let url):
             return "'\(url)' is not a valid http(s) URL; check --jira-url and JIRA_CI_API_URL"
         case .unreadableCACertificate(let path, let reason):
@@ -49,13 +50,16 @@ public enum HTTPError: Error, Equatable, Sendable {
         case .connectionFailed(let host, let detail):
             return "cannot connect to \(host)\(tries): \(detail)"
         case .tlsFailed(let host, let detail):
-            return "TLS with \(host) failed: \(detail); if a proxy inspects TLS, pass its CA certificate with --ca-cert (or JIRA_CI_CA_CERT)"
+            return
+                "TLS with \(host) failed: \(detail); if a proxy inspects TLS, pass its CA certificate with --ca-cert (or JIRA_CI_CA_CERT)"
         case .timedOut(let host, let seconds):
-            return "\(host) did not answer within \(Self.seconds(seconds))\(tries); raise --timeout (or JIRA_CI_TIMEOUT) if Jira is slow"
+            return
+                "\(host) did not answer within \(Self.seconds(seconds))\(tries); raise --timeout (or JIRA_CI_TIMEOUT) if Jira is slow"
         case .connectionDropped(let host, let detail):
             return "\(host) dropped the connection\(tries): \(detail)"
         case .responseTooLarge(let host, let limit):
-            return "response too large: \(host) answered with more than \(limit / 1024 / 1024) MiB; jira-ci stopped reading"
+            return
+                "response too large: \(host) answered with more than \(limit / 1024 / 1024) MiB; jira-ci stopped reading"
         case .invalidHeader(let name):
             return "refusing to send the \(name) header: its value holds a control character"
         case .deadlineReached(let host):

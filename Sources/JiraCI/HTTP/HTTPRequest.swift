@@ -12,7 +12,9 @@ public struct HTTPRequest: Sendable {
         self.body = body
     }
 
-    public static func json(_ method: String, _ url: String, body: [UInt8]?, headers: [(name: String, value: String)] = []) -> HTTPRequest {
+    public static func json(
+        _ method: String, _ url: String, body: [UInt8]?, headers: [(name: String, value: String)] = []
+    ) -> HTTPRequest {
         var all = headers + [("Accept", "application/json")]
         if body != nil { all.append(("Content-Type", "application/json")) }
         return HTTPRequest(method: method, url: url, headers: all, body: body)

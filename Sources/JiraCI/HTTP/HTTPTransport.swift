@@ -17,4 +17,5 @@ extension HTTPTransport {
 }
 
 /// Makes the transport of one connection from the run's HTTP options, its redactor and its trace.
-public typealias HTTPTransportFactory = @Sendable (HTTPSettings, Redactor, TraceSink?) throws(HTTPError) -> any HTTPTransport
+public typealias HTTPTransportFactory =
+    @Sendable (HTTPSettings, Redactor, TraceSink?) throws(HTTPError) -> any HTTPTransport

@@ -7,9 +7,12 @@ public enum ISO8601Time {
     /// Seconds since the epoch, or nil when `text` is not such a time of the years 1 to 9999.
     public static func parse(_ text: String) -> Double? {
         var reader = Reader(bytes: Array(text.trimmed.utf8))
-        guard let year = reader.digits(4), year >= 1, reader.take("-"), let month = reader.digits(2), (1...12).contains(month),
-            reader.take("-"), let day = reader.digits(2), (1...CivilDate.daysIn(month: month, year: year)).contains(day),
-            reader.take("T"), let hour = reader.digits(2), hour < 24, reader.take(":"), let minute = reader.digits(2), minute < 60
+        guard let year = reader.digits(4), year >= 1, reader.take("-"), let month = reader.digits(2),
+            (1...12).contains(month),
+            reader.take("-"), let day = reader.digits(2),
+            (1...CivilDate.daysIn(month: month, year: year)).contains(day),
+            reader.take("T"), let hour = reader.digits(2), hour < 24, reader.take(":"), let minute = reader.digits(2),
+            minute < 60
         else { return nil }
         var second = 0.0
         if reader.take(":") {
@@ -23,7 +26,8 @@ public enum ISO8601Time {
         var offset: Int64 = 0
         if !reader.take("Z") {
             let sign: Int64 = reader.take("+") ? 1 : reader.take("-") ? -1 : 0
-            guard sign != 0, let hours = reader.digits(2), hours < 24, reader.take(":"), let minutes = reader.digits(2), minutes < 60
+            guard sign != 0, let hours = reader.digits(2), hours < 24, reader.take(":"), let minutes = reader.digits(2),
+                minutes < 60
             else { return nil }
             offset = sign * (hours * 3600 + minutes * 60)
         }
@@ -46,7 +50,9 @@ public enum ISO8601Time {
 
         /// Exactly `count` ASCII digits.
         mutating func digits(_ count: Int) -> Int64? {
-            guard bytes.count - index >= count, bytes[index..<index + count].allSatisfy(ASCII.isDigit) else { return nil }
+            guard bytes.count - index >= count, bytes[index..<index + count].allSatisfy(ASCII.isDigit) else {
+                return nil
+            }
             defer { index += count }
             return bytes[index..<index + count].reduce(0) { $0 * 10 + Int64($1 - 0x30) }
         }

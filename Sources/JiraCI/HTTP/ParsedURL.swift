@@ -37,7 +37,9 @@ public struct ParsedURL: Sendable, Equatable {
         if host == "localhost" || host == "[::1]" { return true }
         let octets = host.split(separator: ".", omittingEmptySubsequences: false)
         return octets.count == 4 && octets[0] == "127"
-            && octets.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.utf8.allSatisfy(ASCII.isDigit) && Int($0)! <= 255 }
+            && octets.allSatisfy {
+                !$0.isEmpty && $0.count <= 3 && $0.utf8.allSatisfy(ASCII.isDigit) && Int($0)! <= 255
+            }
     }
 
     /// Where plain http would carry credentials over the network unencrypted.

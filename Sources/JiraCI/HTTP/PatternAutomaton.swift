@@ -110,7 +110,8 @@ struct PatternAutomaton: Sendable {
 
     /// What the automaton holds, in bytes: for checking that it grows with the patterns, not with the alphabet.
     var footprint: Int {
-        root.count * 4 + edgeStart.count * 4 + edgeBytes.count + edgeTargets.count * 4 + failure.count * 4 + output.count * 4
+        root.count * 4 + edgeStart.count * 4 + edgeBytes.count + edgeTargets.count * 4 + failure.count * 4 + output
+            .count * 4
             + outputLink.count * 4
     }
 }

@@ -16,7 +16,9 @@ public struct ProxySettings: Sendable, Equatable {
         func value(_ name: String) -> String? {
             (environment[name] ?? environment[name.lowercased()]).flatMap { $0.isEmpty ? nil : $0 }
         }
-        self.init(https: value("HTTPS_PROXY") ?? value("ALL_PROXY"), http: value("HTTP_PROXY") ?? value("ALL_PROXY"), noProxy: value("NO_PROXY"))
+        self.init(
+            https: value("HTTPS_PROXY") ?? value("ALL_PROXY"), http: value("HTTP_PROXY") ?? value("ALL_PROXY"),
+            noProxy: value("NO_PROXY"))
     }
 }
 

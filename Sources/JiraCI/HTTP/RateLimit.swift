@@ -23,7 +23,9 @@ public struct RateLimit: Sendable, Equatable {
         } else {
             (wait, untilReset) = (nil, false)
         }
-        reason = response.header("RateLimit-Reason").map(\.trimmed).flatMap { $0.isEmpty ? nil : FieldLimits.fitted($0, limit: Self.reasonLength) }
+        reason = response.header("RateLimit-Reason").map(\.trimmed).flatMap {
+            $0.isEmpty ? nil : FieldLimits.fitted($0, limit: Self.reasonLength)
+        }
     }
 
     /// `delay-seconds` (digits only, RFC 9110) or an HTTP date, as seconds from now; nil when it is neither,

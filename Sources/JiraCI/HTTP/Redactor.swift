@@ -75,7 +75,10 @@ public final class Redactor: Sendable {
     private static func compile(_ secrets: [String]) -> PatternAutomaton {
         var patterns: [([UInt8], PatternKind)] = []
         for secret in secrets {
-            for form in Set([secret, PercentEncoding.encode(secret), jsonEscaped(secret, slashes: false), jsonEscaped(secret, slashes: true)]) {
+            for form in Set([
+                secret, PercentEncoding.encode(secret), jsonEscaped(secret, slashes: false),
+                jsonEscaped(secret, slashes: true),
+            ]) {
                 patterns.append((Array(form.utf8), .secret))
             }
         }
@@ -164,7 +167,8 @@ public final class Redactor: Sendable {
     }
 
     private static func parameterEnds(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: " ") || byte == 0x0A || byte == 0x0D
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: " ") || byte == 0x0A
+            || byte == 0x0D
             || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: ";")
     }
 }

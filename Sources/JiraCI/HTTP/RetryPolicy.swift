@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// When to try a request again, and how long to wait. Retrying a report is safe: Jira ignores an update whose
@@ -41,15 +41,18 @@ public struct RetryPolicy: Sendable {
                 let limit = RateLimit(response, now: now())
                 let until = limit?.untilReset == true ? ", when the rate limit resets" : ""
                 let named = Self.named(limit?.reason)
-                notice("Jira answered \(response.status) to \(built.method) \(Self.host(built.url))\(named); "
-                    + "retrying in \(Self.format(delay))\(until) (retry \(attempt + 1) of \(retries))")
+                notice(
+                    "Jira answered \(response.status) to \(built.method) \(Self.host(built.url))\(named); "
+                        + "retrying in \(Self.format(delay))\(until) (retry \(attempt + 1) of \(retries))")
                 sleep(delay)
             case .failure(let error):
                 let delay = backoff(attempt: attempt)
                 guard error.isRetryable, attempt < retries, fits(delay) else {
                     throw TransportFailure(error: error, attempts: attempt + 1)
                 }
-                notice("\(Self.host(built.url)): \(error.shortDescription); retrying in \(Self.format(delay)) (retry \(attempt + 1) of \(retries))")
+                notice(
+                    "\(Self.host(built.url)): \(error.shortDescription); retrying in \(Self.format(delay)) (retry \(attempt + 1) of \(retries))"
+                )
                 sleep(delay)
             }
             attempt += 1

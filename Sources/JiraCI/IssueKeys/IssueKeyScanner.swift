@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Finds Jira issue keys in text, byte by byte, without regular expressions or allocation per byte.
@@ -76,7 +76,7 @@ public struct IssueKeyScanner: Sendable {
         // Inside the run only `_` separates words, so a key may also start right after one.
         var candidate = runStart
         while candidate < dash - 1 {
-            if (candidate == runStart ? UnicodeNeighbour.isBoundary(bytes, before: candidate) : true),
+            if candidate == runStart ? UnicodeNeighbour.isBoundary(bytes, before: candidate) : true,
                 acceptsProject(bytes, from: candidate, to: dash, letterCase: letterCase)
             {
                 return candidate

@@ -6,7 +6,9 @@ public struct ProjectKey: SettingValue, Equatable {
 
     public static func parse(_ text: String) throws(ValueError) -> ProjectKey {
         if text.trimmed == automatic.text { return automatic }
-        guard IssueKeyFormat.isProjectKey(text.trimmed) else { throw ValueError(expected: "a project key like ABC, or auto") }
+        guard IssueKeyFormat.isProjectKey(text.trimmed) else {
+            throw ValueError(expected: "a project key like ABC, or auto")
+        }
         return ProjectKey(text: text.trimmed.uppercased())
     }
 }

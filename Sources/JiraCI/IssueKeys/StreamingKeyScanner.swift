@@ -51,7 +51,9 @@ public struct StreamingKeyScanner {
         var reported = reportedUpTo
         carry.withUnsafeBufferPointer { bytes in
             scanner.scan(bytes, letterCase: letterCase) { key, range in
-                guard range.upperBound > decided, range.upperBound <= undecidedLimit, start + range.lowerBound >= reported else { return }
+                guard range.upperBound > decided, range.upperBound <= undecidedLimit,
+                    start + range.lowerBound >= reported
+                else { return }
                 reported = start + range.upperBound
                 onKey(key)
             }

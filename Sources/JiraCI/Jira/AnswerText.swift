@@ -19,9 +19,16 @@ public enum AnswerText {
     public static func bounded(_ value: JSONValue) -> JSONValue {
         switch value {
         case .string(let text): .string(FieldLimits.fitted(text, limit: jsonLength))
-        case .array(let items): .array(bounded(items).items + (items.count > listLimit ? [.string("and \(items.count - listLimit) more")] : []))
+        case .array(let items):
+            .array(
+                bounded(items).items + (items.count > listLimit ? [.string("and \(items.count - listLimit) more")] : [])
+            )
         case .object(let fields) where fields.count > listLimit:
-            .object(Dictionary(uniqueKeysWithValues: fields.sorted { $0.key < $1.key }.prefix(listLimit).map { ($0.key, bounded($0.value)) }))
+            .object(
+                Dictionary(
+                    uniqueKeysWithValues: fields.sorted { $0.key < $1.key }.prefix(listLimit).map {
+                        ($0.key, bounded($0.value))
+                    }))
         case .object(let fields): .object(fields.mapValues(bounded))
         default: value
         }

@@ -11,7 +11,10 @@ public struct ConnectionSettings: Sendable {
     /// Makes each connection: libcurl in a run; a test hands in a scripted transport.
     public var transport: HTTPTransportFactory = HTTPClient.libcurl
 
-    public init(http: HTTPSettings, retries: Int, cacheDirectory: String?, log: ReportLog, redactor: Redactor, deadline: Deadline = .none) {
+    public init(
+        http: HTTPSettings, retries: Int, cacheDirectory: String?, log: ReportLog, redactor: Redactor,
+        deadline: Deadline = .none
+    ) {
         self.http = http
         self.retry = RetryPolicy(retries: retries, deadline: deadline)
         self.cacheDirectory = cacheDirectory

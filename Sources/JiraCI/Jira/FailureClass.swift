@@ -26,7 +26,8 @@ public enum FailureClass: Sendable, Equatable, CaseIterable {
         case let error as HTTPError:
             switch error {
             case .insecureURL, .invalidURL, .unreadableCACertificate, .invalidHeader: self = .configuration
-            case .unresolvableHost, .connectionFailed, .tlsFailed, .timedOut, .connectionDropped, .responseTooLarge, .deadlineReached,
+            case .unresolvableHost, .connectionFailed, .tlsFailed, .timedOut, .connectionDropped, .responseTooLarge,
+                .deadlineReached,
                 .other:
                 self = .transient
             }

@@ -7,7 +7,8 @@ public enum JiraFlavor: String, Sendable, CaseIterable, Codable, SettingValue {
 
     public static func parse(_ text: String) throws(ValueError) -> JiraFlavor {
         guard let flavor = JiraFlavor(rawValue: text.trimmed.lowercased()) else {
-            throw ValueError(expected: "cloud or server", suggestion: Suggestion.nearest(to: text.trimmed, in: valueWords))
+            throw ValueError(
+                expected: "cloud or server", suggestion: Suggestion.nearest(to: text.trimmed, in: valueWords))
         }
         return flavor
     }

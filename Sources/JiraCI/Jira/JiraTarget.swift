@@ -9,7 +9,9 @@ public struct JiraTarget: Sendable, Equatable, Hashable, Codable {
     public var cloudId: String?
     public var apiURL: String
 
-    public init(flavor: JiraFlavor, siteURL: String? = nil, cloudId: String? = nil, apiURL: String = JiraTarget.defaultAPIURL) {
+    public init(
+        flavor: JiraFlavor, siteURL: String? = nil, cloudId: String? = nil, apiURL: String = JiraTarget.defaultAPIURL
+    ) {
         self.flavor = flavor
         self.siteURL = siteURL.map(Self.withoutTrailingSlash)
         self.cloudId = cloudId

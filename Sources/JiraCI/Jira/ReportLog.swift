@@ -6,7 +6,9 @@ public struct ReportLog: Sendable {
     public let notice: @Sendable (String) -> Void
     public let trace: TraceSink?
 
-    public init(warning: @escaping @Sendable (String) -> Void, notice: @escaping @Sendable (String) -> Void, trace: TraceSink?) {
+    public init(
+        warning: @escaping @Sendable (String) -> Void, notice: @escaping @Sendable (String) -> Void, trace: TraceSink?
+    ) {
         self.warning = warning
         self.notice = notice
         self.trace = trace

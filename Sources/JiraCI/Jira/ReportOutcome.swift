@@ -16,7 +16,10 @@ public struct ReportOutcome: Sendable, Equatable, Encodable {
             let messages = AnswerText.line(
                 errors.map { $0["message"]?.stringValue ?? ReportOutcome.text($0) }, more: errorsNotListed ?? 0)
             guard let repository = key["repositoryId"]?.stringValue else { return messages }
-            let what = key["commit"]?.stringValue.map { "commit \($0.prefix(12))" } ?? key["branch"]?.stringValue.map { "branch \($0)" } ?? "repository"
+            let what =
+                key["commit"]?.stringValue.map { "commit \($0.prefix(12))" } ?? key["branch"]?.stringValue.map {
+                    "branch \($0)"
+                } ?? "repository"
             return "\(what) of \(repository)" + (messages.isEmpty ? "" : ": \(messages)")
         }
     }
@@ -37,12 +40,15 @@ public struct ReportOutcome: Sendable, Equatable, Encodable {
         case accepted, rejected, rejectedNotListed, unknownIssueKeys, unknownAssociations
     }
 
-    public init(accepted: [JSONValue] = [], rejected: [Rejection] = [], unknownIssueKeys: [String] = [], unknownAssociations: [JSONValue] = []) {
+    public init(
+        accepted: [JSONValue] = [], rejected: [Rejection] = [], unknownIssueKeys: [String] = [],
+        unknownAssociations: [JSONValue] = []
+    ) {
         self.accepted = accepted
         self.rejected = []
         self.unknownIssueKeys = unknownIssueKeys
         self.unknownAssociations = AnswerText.bounded(unknownAssociations).items
-        rejected.forEach { reject($0) }
+        for entity in rejected { reject(entity) }
     }
 
     /// Adds a rejection, keeping the list within bounds: a server can answer twenty thousand of them.
@@ -67,8 +73,10 @@ public struct ReportOutcome: Sendable, Equatable, Encodable {
         var merged = ReportOutcome()
         for outcome in outcomes {
             merged.accepted += outcome.accepted
-            outcome.rejected.forEach { merged.reject($0) }
-            if let notListed = outcome.rejectedNotListed { merged.rejectedNotListed = (merged.rejectedNotListed ?? 0) + notListed }
+            for entity in outcome.rejected { merged.reject(entity) }
+            if let notListed = outcome.rejectedNotListed {
+                merged.rejectedNotListed = (merged.rejectedNotListed ?? 0) + notListed
+            }
             merged.unknownIssueKeys += outcome.unknownIssueKeys.filter { !merged.unknownIssueKeys.contains($0) }
             merged.unknownAssociations += outcome.unknownAssociations
         }

@@ -24,11 +24,15 @@ public enum SiteFlavorProbe {
     /// Jira that is down would double the wait): its flavour, or nil when it answered without telling (an
     /// error, a page that is no Jira's, a proxy that wants a login). A site that cannot be reached throws as any
     /// request does; an answer that names no kind of Jira is a setting to give.
-    public static func ask(site: String, settings: ConnectionSettings) throws -> (flavor: JiraFlavor, deploymentType: String)? {
+    public static func ask(site: String, settings: ConnectionSettings) throws -> (
+        flavor: JiraFlavor, deploymentType: String
+    )? {
         let cache = settings.cacheDirectory.map { TokenCache(directory: $0, log: settings.log) }
         if let known = cached(site: site, cache: cache) { return known }
         let once = RetryPolicy(retries: 0, deadline: settings.retry.deadline)
-        let response = try once.send({ HTTPRequest.json("GET", site + path, body: nil) }, with: try settings.connection(), notice: settings.log.notice)
+        let response = try once.send(
+            { HTTPRequest.json("GET", site + path, body: nil) }, with: try settings.connection(),
+            notice: settings.log.notice)
         if response.statusClass == .transient {
             throw JiraError.transientAnswer(once.lastAnswer(response, from: .url(site + path)))
         }

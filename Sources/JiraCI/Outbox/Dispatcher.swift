@@ -43,11 +43,12 @@ public struct Dispatcher: Sendable {
         var seen = Set<String>()
         var newer: [String: Int] = [:]
         while true {
-            let (claim, evicted) = outbox?.claim(limit: Self.claimChunk, skipping: seen) { $0.queueKey == key } ?? (nil, [])
+            let (claim, evicted) =
+                outbox?.claim(limit: Self.claimChunk, skipping: seen) { $0.queueKey == key } ?? (nil, [])
             result.evicted += evicted
             for (name, format) in claim?.newer ?? [] where !newer.keys.contains(name) { newer[name] = format }
             let queued = claim?.entries ?? []
-            queued.forEach { seen.insert($0.name) }
+            for file in queued { seen.insert(file.name) }
             guard !queued.isEmpty || !freshLeft.isEmpty else {
                 claim?.release()
                 break
@@ -80,7 +81,8 @@ public struct Dispatcher: Sendable {
         }
         if let outbox {
             do {
-                let (waiting, evicted) = undelivered.isEmpty ? (outbox.waitingNames().count, []) : try outbox.enqueue(undelivered)
+                let (waiting, evicted) =
+                    undelivered.isEmpty ? (outbox.waitingNames().count, []) : try outbox.enqueue(undelivered)
                 result.queued = undelivered
                 result.waiting = waiting
                 result.evicted += evicted

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reports Jira has not taken yet, kept on disk until a later run or `jira-ci flush` delivers them.
@@ -92,7 +92,9 @@ public struct Outbox: Sendable {
         let fd = open("\(directory)/\(name)", O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
         guard fd >= 0 else { return .unreadable }
         defer { close(fd) }
-        guard let bytes = try? FileSystem.read(fd: fd, path: name, limit: Self.largestReport) else { return .unreadable }
+        guard let bytes = try? FileSystem.read(fd: fd, path: name, limit: Self.largestReport) else {
+            return .unreadable
+        }
         return OutboxFormat.decode(bytes)
     }
 
@@ -106,7 +108,9 @@ public struct Outbox: Sendable {
 
     /// Claims up to `limit` waiting reports that `matches` accepts, oldest first, skipping those another run
     /// holds and those named in `skipped` (tried already by this run). Files that are not reports move to `rejected/` and come back as evictions.
-    public func claim(limit: Int, skipping skipped: Set<String> = [], matching matches: (Report) -> Bool) -> (claim: Claim, evicted: [Eviction]) {
+    public func claim(limit: Int, skipping skipped: Set<String> = [], matching matches: (Report) -> Bool) -> (
+        claim: Claim, evicted: [Eviction]
+    ) {
         let claim = Claim(outbox: self)
         var evicted: [Eviction] = []
         for name in waitingNames() where claim.entries.count < limit && !skipped.contains(name) {
@@ -124,7 +128,9 @@ public struct Outbox: Sendable {
                 close(fd)
                 continue
             }
-            let decoded = (try? FileSystem.read(fd: fd, path: path, limit: Self.largestReport)).map(OutboxFormat.decode) ?? .unreadable
+            let decoded =
+                (try? FileSystem.read(fd: fd, path: path, limit: Self.largestReport)).map(OutboxFormat.decode)
+                ?? .unreadable
             let report: Report
             switch decoded {
             case .report(let read):
@@ -185,7 +191,7 @@ public struct Outbox: Sendable {
 
         /// Still waiting: unlocked for the next run.
         public func release() {
-            descriptors.values.forEach { close($0) }
+            for descriptor in descriptors.values { close(descriptor) }
             descriptors.removeAll()
         }
 
@@ -199,7 +205,8 @@ public struct Outbox: Sendable {
 
     static func fileName(createdAt: Int64) -> String {
         let digits = String(max(0, createdAt))
-        return String(repeating: "0", count: max(0, 17 - digits.count)) + digits + "-" + CryptoRandom.hex(bytes: 4) + ".json"
+        return String(repeating: "0", count: max(0, 17 - digits.count)) + digits + "-" + CryptoRandom.hex(bytes: 4)
+            + ".json"
     }
 
     /// Moves a waiting file to `rejected/` with `reason` in `<name>.reason.txt`; false when it was gone. The

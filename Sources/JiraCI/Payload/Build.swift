@@ -50,9 +50,13 @@ public struct Build: Sendable, Codable, Equatable {
         public static func parse(_ text: String) throws(ValueError) -> TestInfo {
             let format = ValueError(expected: "TOTAL,PASSED,FAILED[,SKIPPED] with whole numbers, e.g. 120,118,2")
             let numbers = text.split(separator: ",", omittingEmptySubsequences: false).map { Int64($0.trimmed) }
-            guard numbers.count == 3 || numbers.count == 4, numbers.allSatisfy({ ($0 ?? -1) >= 0 }) else { throw format }
+            guard numbers.count == 3 || numbers.count == 4, numbers.allSatisfy({ ($0 ?? -1) >= 0 }) else {
+                throw format
+            }
             let values = numbers.map { $0! }
-            let info = TestInfo(totalNumber: values[0], numberPassed: values[1], numberFailed: values[2], numberSkipped: values.count == 4 ? values[3] : nil)
+            let info = TestInfo(
+                totalNumber: values[0], numberPassed: values[1], numberFailed: values[2],
+                numberSkipped: values.count == 4 ? values[3] : nil)
             guard let counted = info.counted, counted <= info.totalNumber else {
                 throw ValueError(expected: "PASSED + FAILED + SKIPPED to be at most TOTAL")
             }
@@ -62,7 +66,10 @@ public struct Build: Sendable, Codable, Equatable {
         /// PASSED + FAILED + SKIPPED, or nil when that overflows.
         var counted: Int64? {
             [numberPassed, numberFailed, numberSkipped ?? 0].reduce(Optional(Int64(0))) { sum, value in
-                sum.flatMap { let (total, overflow) = $0.addingReportingOverflow(value); return overflow ? nil : total }
+                sum.flatMap {
+                    let (total, overflow) = $0.addingReportingOverflow(value)
+                    return overflow ? nil : total
+                }
             }
         }
 
@@ -73,7 +80,8 @@ public struct Build: Sendable, Codable, Equatable {
                 return overflow ? nil : total
             }
             guard let total = sum(totalNumber, other.totalNumber), let passed = sum(numberPassed, other.numberPassed),
-                let failed = sum(numberFailed, other.numberFailed), let skipped = sum(numberSkipped ?? 0, other.numberSkipped ?? 0)
+                let failed = sum(numberFailed, other.numberFailed),
+                let skipped = sum(numberSkipped ?? 0, other.numberSkipped ?? 0)
             else { return nil }
             return TestInfo(totalNumber: total, numberPassed: passed, numberFailed: failed, numberSkipped: skipped)
         }

@@ -12,10 +12,14 @@ public enum BuildState: String, Sendable, Codable, CaseIterable, SettingValue {
     /// `soft_failed` is a step that failed and was let through, so the build is not reported successful.
     static let synonyms: [(BuildState, [String])] = [
         (.successful, ["successful", "success", "succeeded", "passed"]),
-        (.failed, [
-            "failed", "failure", "error", "unstable", "succeeded_with_issues", "succeededwithissues", "hard_failed", "soft_failed",
-            "errored", "waiting_failed",
-        ]),
+        (
+            .failed,
+            [
+                "failed", "failure", "error", "unstable", "succeeded_with_issues", "succeededwithissues", "hard_failed",
+                "soft_failed",
+                "errored", "waiting_failed",
+            ]
+        ),
         (.cancelled, ["cancelled", "canceled", "aborted", "stopped", "canceling", "cancelling"]),
         (.inProgress, ["in_progress", "inprogress", "running", "started", "failing"]),
         (.pending, ["pending", "queued", "waiting", "scheduled", "blocked"]),
@@ -38,8 +42,10 @@ public enum BuildState: String, Sendable, Codable, CaseIterable, SettingValue {
 
     public static func parse(_ text: String) throws(ValueError) -> BuildState {
         guard let state = BuildState(word: text) else {
-            throw ValueError(expected: "a state: \(valueWords.joined(separator: ", ")), a CI's word for one (SUCCESS, Succeeded, failure, ABORTED, …), or an exit status (0 is successful)",
-                             suggestion: Suggestion.nearest(to: normalized(text), in: synonyms.flatMap(\.1)))
+            throw ValueError(
+                expected:
+                    "a state: \(valueWords.joined(separator: ", ")), a CI's word for one (SUCCESS, Succeeded, failure, ABORTED, …), or an exit status (0 is successful)",
+                suggestion: Suggestion.nearest(to: normalized(text), in: synonyms.flatMap(\.1)))
         }
         return state
     }

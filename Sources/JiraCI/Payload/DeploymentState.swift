@@ -24,8 +24,11 @@ public enum DeploymentState: String, Sendable, Codable, CaseIterable, SettingVal
 
     public static func parse(_ text: String) throws(ValueError) -> DeploymentState {
         guard let state = DeploymentState(word: text) else {
-            throw ValueError(expected: "a state: \(valueWords.joined(separator: ", ")), a CI's word for one (SUCCESS, Succeeded, failure, ABORTED, …), or an exit status (0 is successful)",
-                             suggestion: Suggestion.nearest(to: BuildState.normalized(text), in: BuildState.synonyms.flatMap(\.1) + rollbackWords))
+            throw ValueError(
+                expected:
+                    "a state: \(valueWords.joined(separator: ", ")), a CI's word for one (SUCCESS, Succeeded, failure, ABORTED, …), or an exit status (0 is successful)",
+                suggestion: Suggestion.nearest(
+                    to: BuildState.normalized(text), in: BuildState.synonyms.flatMap(\.1) + rollbackWords))
         }
         return state
     }

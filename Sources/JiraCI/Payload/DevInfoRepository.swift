@@ -12,7 +12,10 @@ public struct DevInfoRepository: Sendable, Codable, Equatable {
     public static let commitLimit = 400
     public static let branchLimit = 400
 
-    public init(id: String, name: String, url: String, updateSequenceId: Int64, commits: [DevInfoCommit]?, branches: [DevInfoBranch]?) {
+    public init(
+        id: String, name: String, url: String, updateSequenceId: Int64, commits: [DevInfoCommit]?,
+        branches: [DevInfoBranch]?
+    ) {
         self.id = id
         self.name = name
         self.url = url

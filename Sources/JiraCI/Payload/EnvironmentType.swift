@@ -17,7 +17,9 @@ public enum EnvironmentType: String, Sendable, Codable, CaseIterable, SettingVal
 
     public static func parse(_ text: String) throws(ValueError) -> EnvironmentType {
         guard let type = EnvironmentType(rawValue: text.trimmed.lowercased()) else {
-            throw ValueError(expected: "one of \(valueWords.joined(separator: ", "))", suggestion: Suggestion.nearest(to: text.trimmed, in: valueWords))
+            throw ValueError(
+                expected: "one of \(valueWords.joined(separator: ", "))",
+                suggestion: Suggestion.nearest(to: text.trimmed, in: valueWords))
         }
         return type
     }
@@ -40,7 +42,9 @@ public enum EnvironmentType: String, Sendable, Codable, CaseIterable, SettingVal
 
     /// The type an environment name suggests: the first word of the name that names a type wins.
     /// A name with no such word stays unmapped, never production by guess.
-    public static func inferred(fromName name: String, map: EnvironmentTypeMap = EnvironmentTypeMap()) -> EnvironmentType {
+    public static func inferred(fromName name: String, map: EnvironmentTypeMap = EnvironmentTypeMap())
+        -> EnvironmentType
+    {
         if let mapped = map.type(forName: name) { return mapped }
         for word in Self.words(in: name) {
             if let match = Self.words.first(where: { $0.1.contains(word) }) { return match.0 }

@@ -35,7 +35,10 @@ public struct EnvironmentTypeMap: Sendable, Equatable, SettingValue {
         do {
             return try EnvironmentTypeMap(parsing: text)
         } catch {
-            throw ValueError(expected: "comma-separated PATTERN=TYPE rules with TYPE one of \(EnvironmentType.valueWords.joined(separator: ", "))")
+            throw ValueError(
+                expected:
+                    "comma-separated PATTERN=TYPE rules with TYPE one of \(EnvironmentType.valueWords.joined(separator: ", "))"
+            )
         }
     }
 

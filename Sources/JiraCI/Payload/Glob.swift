@@ -1,8 +1,10 @@
 /// Shell-style `*` and `?` matching, enough for environment names.
 enum Glob {
     static func matches(pattern: String, text: String) -> Bool {
-        let p = Array(pattern), t = Array(text)
-        var pi = 0, ti = 0
+        let p = Array(pattern)
+        let t = Array(text)
+        var pi = 0
+        var ti = 0
         var star: Int?
         var resume = 0
         while ti < t.count {

@@ -26,7 +26,9 @@ public enum Identifiers {
                 pendingDash = true
             }
         }
-        if !slug.isEmpty, slug == identity { return bounded(String(decoding: slug, as: UTF8.self), limit: FieldLimits.text) }
+        if !slug.isEmpty, slug == identity {
+            return bounded(String(decoding: slug, as: UTF8.self), limit: FieldLimits.text)
+        }
         let hash = hex(fnv1a(identity))
         if slug.isEmpty { return "env-" + hash }
         let suffix = "_" + hash.prefix(8)

@@ -16,8 +16,12 @@ public enum JUnitSummary {
     }
 
     public static func testInfo(xml bytes: [UInt8]) throws(ParseError) -> Build.TestInfo {
-        var total = 0, failed = 0, skipped = 0
-        var inCase = false, caseFailed = false, caseSkipped = false
+        var total = 0
+        var failed = 0
+        var skipped = 0
+        var inCase = false
+        var caseFailed = false
+        var caseSkipped = false
         var sawSuite = false
         var depth = 0
         var tags = XMLTagScanner(bytes)
@@ -51,6 +55,7 @@ public enum JUnitSummary {
         guard sawSuite || total > 0 else { throw .notJUnit }
         guard depth == 0, !tags.endedInsideMarkup else { throw .incomplete }
         return Build.TestInfo(
-            totalNumber: Int64(total), numberPassed: Int64(total - failed - skipped), numberFailed: Int64(failed), numberSkipped: Int64(skipped))
+            totalNumber: Int64(total), numberPassed: Int64(total - failed - skipped), numberFailed: Int64(failed),
+            numberSkipped: Int64(skipped))
     }
 }

@@ -4,7 +4,10 @@ struct LimitEnforcer {
 
     mutating func text(_ value: String, field: String, limit: Int = FieldLimits.text) -> String {
         guard let short = FieldLimits.shortened(value, limit: limit) else { return value }
-        adjustments.append(PayloadAdjustment(field: field, detail: "was longer than the \(limit) UTF-16 units Jira allows and was shortened to '\(short)'"))
+        adjustments.append(
+            PayloadAdjustment(
+                field: field,
+                detail: "was longer than the \(limit) UTF-16 units Jira allows and was shortened to '\(short)'"))
         return short
     }
 
@@ -15,7 +18,10 @@ struct LimitEnforcer {
     /// A link cut short leads nowhere: one that does not fit is left out (nil) with a warning.
     mutating func url(_ value: String, field: String) -> String? {
         guard value.utf16.count > FieldLimits.url else { return value }
-        adjustments.append(PayloadAdjustment(field: field, detail: "was longer than the \(FieldLimits.url) UTF-16 units Jira allows and was left out"))
+        adjustments.append(
+            PayloadAdjustment(
+                field: field, detail: "was longer than the \(FieldLimits.url) UTF-16 units Jira allows and was left out"
+            ))
         return nil
     }
 }

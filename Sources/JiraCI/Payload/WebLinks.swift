@@ -8,7 +8,10 @@ public struct WebLinks: Sendable, Equatable {
     public var file: String?
     public var createPullRequest: String?
 
-    public init(repository: String, commit: String? = nil, branch: String? = nil, file: String? = nil, createPullRequest: String? = nil) {
+    public init(
+        repository: String, commit: String? = nil, branch: String? = nil, file: String? = nil,
+        createPullRequest: String? = nil
+    ) {
         self.repository = repository
         self.commit = commit
         self.branch = branch
@@ -18,10 +21,12 @@ public struct WebLinks: Sendable, Equatable {
 
     /// Bitbucket Server / Data Center, from its hook variables (or a clone URL under `/scm/`).
     public static func bitbucketServer(base: String, project: String, slug: String) -> WebLinks {
-        let repository = "\(JiraTarget.withoutTrailingSlash(base))/projects/\(PercentEncoding.encode(project))/repos/\(PercentEncoding.encode(slug))"
+        let repository =
+            "\(JiraTarget.withoutTrailingSlash(base))/projects/\(PercentEncoding.encode(project))/repos/\(PercentEncoding.encode(slug))"
         return WebLinks(
             repository: repository, commit: "\(repository)/commits/{sha}", branch: "\(repository)/browse?at={ref}",
-            file: "\(repository)/browse/{path}?at={sha}", createPullRequest: "\(repository)/pull-requests?create&sourceBranch={ref}")
+            file: "\(repository)/browse/{path}?at={sha}",
+            createPullRequest: "\(repository)/pull-requests?create&sourceBranch={ref}")
     }
 
     /// What a remote's host is known to serve; for another host only the repository's own page.
@@ -29,12 +34,18 @@ public struct WebLinks: Sendable, Equatable {
         let web = location.webURL
         switch location.flavour {
         case .github:
-            self.init(repository: web, commit: "\(web)/commit/{sha}", branch: "\(web)/tree/{branch}", file: "\(web)/blob/{sha}/{path}",
-                      createPullRequest: "\(web)/compare/{branch}?expand=1")
+            self.init(
+                repository: web, commit: "\(web)/commit/{sha}", branch: "\(web)/tree/{branch}",
+                file: "\(web)/blob/{sha}/{path}",
+                createPullRequest: "\(web)/compare/{branch}?expand=1")
         case .gitlab:
-            self.init(repository: web, commit: "\(web)/-/commit/{sha}", branch: "\(web)/-/tree/{branch}", file: "\(web)/-/blob/{sha}/{path}")
+            self.init(
+                repository: web, commit: "\(web)/-/commit/{sha}", branch: "\(web)/-/tree/{branch}",
+                file: "\(web)/-/blob/{sha}/{path}")
         case .bitbucketCloud:
-            self.init(repository: web, commit: "\(web)/commits/{sha}", branch: "\(web)/branch/{branch}", file: "\(web)/src/{sha}/{path}")
+            self.init(
+                repository: web, commit: "\(web)/commits/{sha}", branch: "\(web)/branch/{branch}",
+                file: "\(web)/src/{sha}/{path}")
         case .bitbucketServer(let base, let project, let slug):
             self = .bitbucketServer(base: base, project: project, slug: slug)
         case .other:
@@ -44,7 +55,9 @@ public struct WebLinks: Sendable, Equatable {
 
     /// Templates given by the user win over derived ones.
     public func overriding(commit: String?, branch: String?, file: String?) -> WebLinks {
-        WebLinks(repository: repository, commit: commit ?? self.commit, branch: branch ?? self.branch, file: file ?? self.file, createPullRequest: createPullRequest)
+        WebLinks(
+            repository: repository, commit: commit ?? self.commit, branch: branch ?? self.branch,
+            file: file ?? self.file, createPullRequest: createPullRequest)
     }
 
     /// Whether commits, branches and files link to themselves, not only to the repository.

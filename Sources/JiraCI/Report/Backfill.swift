@@ -40,11 +40,19 @@ public struct Backfill: Sendable {
     let stateFile: String?
     let dryRun: Bool
 
-    public init(planner: DevInfoPlanner, delivery: any JiraDelivery, stateDirectory: String?, queueKey: String, repositoryId: String, dryRun: Bool) {
+    public init(
+        planner: DevInfoPlanner, delivery: any JiraDelivery, stateDirectory: String?, queueKey: String,
+        repositoryId: String, dryRun: Bool
+    ) {
         self.planner = planner
         self.delivery = delivery
         self.dryRun = dryRun
-        self.stateFile = dryRun ? nil : stateDirectory.map { "\($0)/backfill-\(Digest.sha256Hex(queueKey + "\n" + repositoryId).prefix(32)).json" }
+        self.stateFile =
+            dryRun
+            ? nil
+            : stateDirectory.map {
+                "\($0)/backfill-\(Digest.sha256Hex(queueKey + "\n" + repositoryId).prefix(32)).json"
+            }
     }
 
     /// - Parameters:
@@ -63,7 +71,9 @@ public struct Backfill: Sendable {
             if result.stoppedBy != nil { return result }
         }
         let excluded = (progress.done + (since.map { [$0] } ?? [])).uniqued()
-        try await send(.init(tips: tips, excluded: excluded, processed: 0), facts: facts, progress: &progress, result: &result, onProgress: onProgress)
+        try await send(
+            .init(tips: tips, excluded: excluded, processed: 0), facts: facts, progress: &progress, result: &result,
+            onProgress: onProgress)
         if result.stoppedBy != nil { return result }
         try await sendBranches(branches, facts: facts, search: search, result: &result)
         return result
@@ -83,20 +93,28 @@ public struct Backfill: Sendable {
         var inFlight: InFlight?
         var stop: (any Error)?
         do {
-            try await planner.git.forEachCommitDetail(from: range.tips, excluding: range.excluded, skip: range.processed, rules: planner.rules) { details in
+            try await planner.git.forEachCommitDetail(
+                from: range.tips, excluding: range.excluded, skip: range.processed, rules: planner.rules
+            ) { details in
                 position += 1
                 result.commitsRead += 1
                 if let commit = planner.commit(details, links: facts.links) { batch.append(commit) }
                 guard batch.count == DevInfoRepository.commitLimit else { return }
-                if let previous = inFlight, let failure = await settle(previous, progress: &progress, result: &result, onProgress: onProgress) {
+                if let previous = inFlight,
+                    let failure = await settle(previous, progress: &progress, result: &result, onProgress: onProgress)
+                {
                     throw StopBackfill(reason: failure)
                 }
                 inFlight = try start(batch, through: position, facts: facts, result: &result)
                 batch.removeAll(keepingCapacity: true)
             }
-            if let previous = inFlight { stop = await settle(previous, progress: &progress, result: &result, onProgress: onProgress) }
+            if let previous = inFlight {
+                stop = await settle(previous, progress: &progress, result: &result, onProgress: onProgress)
+            }
             if stop == nil, !batch.isEmpty {
-                stop = await settle(try start(batch, through: position, facts: facts, result: &result), progress: &progress, result: &result, onProgress: onProgress)
+                stop = await settle(
+                    try start(batch, through: position, facts: facts, result: &result), progress: &progress,
+                    result: &result, onProgress: onProgress)
             }
         } catch let stopped as StopBackfill {
             stop = stopped.reason
@@ -117,8 +135,11 @@ public struct Backfill: Sendable {
         let through: Int
     }
 
-    private func start(_ batch: [DevInfoCommit], through: Int, facts: DevInfoRepositoryFacts, result: inout Result) throws -> InFlight {
-        let report = planner.reports(commits: batch, branch: nil, facts: facts, head: batch[0].id, branchName: nil, commitCount: batch.count)[0]
+    private func start(_ batch: [DevInfoCommit], through: Int, facts: DevInfoRepositoryFacts, result: inout Result)
+        throws -> InFlight
+    {
+        let report = planner.reports(
+            commits: batch, branch: nil, facts: facts, head: batch[0].id, branchName: nil, commitCount: batch.count)[0]
         return InFlight(delivery: try start(report, result: &result), commits: batch.count, through: through)
     }
 
@@ -152,7 +173,7 @@ public struct Backfill: Sendable {
             result.unknownIssueKeys = (result.unknownIssueKeys + outcome.unknownIssueKeys).uniqued()
             return nil
         case .rejected(let outcome)?:
-            outcome.rejected.forEach { result.failures.reject($0) }
+            for entity in outcome.rejected { result.failures.reject(entity) }
             result.unknownIssueKeys = (result.unknownIssueKeys + outcome.unknownIssueKeys).uniqued()
             return nil
         case .failed(let error)?:
@@ -163,20 +184,32 @@ public struct Backfill: Sendable {
     }
 
     /// The branches, at most 400 a request, each with the keys of its name and of its own commits.
-    private func sendBranches(_ branches: [(name: String, tip: String)], facts: DevInfoRepositoryFacts, search: KeySearch, result: inout Result) async throws {
+    private func sendBranches(
+        _ branches: [(name: String, tip: String)], facts: DevInfoRepositoryFacts, search: KeySearch,
+        result: inout Result
+    ) async throws {
         var entities: [DevInfoBranch] = []
         let base = try await planner.git.defaultBranchCommit()
         for branch in branches {
             var commits: [DevInfoCommit] = []
             let excluded = base.map { $0 == branch.tip ? [] : [$0] } ?? []
-            try await planner.git.forEachCommitDetail(from: [branch.tip], excluding: excluded, limit: excluded.isEmpty ? 1 : search.maxCommits, rules: planner.rules) { details in
+            try await planner.git.forEachCommitDetail(
+                from: [branch.tip], excluding: excluded, limit: excluded.isEmpty ? 1 : search.maxCommits,
+                rules: planner.rules
+            ) { details in
                 if let commit = planner.commit(details, links: facts.links) { commits.append(commit) }
             }
-            if let entity = try await planner.branch(branch.name, tip: branch.tip, commits: commits, prTitle: nil, facts: facts) { entities.append(entity) }
+            if let entity = try await planner.branch(
+                branch.name, tip: branch.tip, commits: commits, prTitle: nil, facts: facts)
+            {
+                entities.append(entity)
+            }
         }
         for first in stride(from: 0, to: entities.count, by: DevInfoRepository.branchLimit) {
             let chunk = Array(entities[first..<min(first + DevInfoRepository.branchLimit, entities.count)])
-            let repository = DevInfoRepository(id: facts.id, name: facts.name, url: facts.links.repository, updateSequenceId: planner.sequence(), commits: nil, branches: chunk)
+            let repository = DevInfoRepository(
+                id: facts.id, name: facts.name, url: facts.links.repository, updateSequenceId: planner.sequence(),
+                commits: nil, branches: chunk)
             let report = planner.report(.devinfo(repository), branch: nil, head: chunk[0].lastCommit.id, facts: facts)
             if let failure = await settle(try start(report, result: &result), result: &result) {
                 result.stoppedBy = failure
@@ -187,7 +220,8 @@ public struct Backfill: Sendable {
     }
 
     private func load() -> Progress {
-        guard let stateFile, FileSystem.exists(stateFile), let bytes = try? FileSystem.read(stateFile, limit: 1024 * 1024),
+        guard let stateFile, FileSystem.exists(stateFile),
+            let bytes = try? FileSystem.read(stateFile, limit: 1024 * 1024),
             let progress = try? JSON.decode(Progress.self, from: bytes)
         else { return Progress(pending: nil, done: []) }
         return progress

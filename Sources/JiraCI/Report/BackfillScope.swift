@@ -22,6 +22,7 @@ public struct BackfillScope: Sendable {
         } else if let given = search.since {
             since = try await git.commit(given, for: .since)
         }
-        return BackfillScope(tips: allBranches ? branches.map(\.tip).uniqued() : [head], branches: branches, since: since)
+        return BackfillScope(
+            tips: allBranches ? branches.map(\.tip).uniqued() : [head], branches: branches, since: since)
     }
 }

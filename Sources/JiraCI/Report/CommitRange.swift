@@ -7,7 +7,9 @@ struct CommitRange {
     var tag: (name: String, commit: String)?
     var warnings: [ReportWarning] = []
 
-    static func resolve(_ search: KeySearch, commit sha: String, branch: String?, git: GitRepository) async throws -> CommitRange {
+    static func resolve(_ search: KeySearch, commit sha: String, branch: String?, git: GitRepository) async throws
+        -> CommitRange
+    {
         var range = CommitRange()
         if let pattern = search.sinceTag {
             if let tag = try await git.newestTag(matching: pattern, reachableFromParentsOf: sha) {

@@ -10,8 +10,10 @@ public struct DevInfoPlanner: Sendable {
     let now: @Sendable () -> Int64
 
     public init(
-        target: JiraTarget, credential: CredentialIdentity, settings: DevInfoSettings, git: GitRepository, rules: IssueKeyRules,
-        sequence: @escaping @Sendable () -> Int64, now: @escaping @Sendable () -> Int64 = WallClock.microsecondsSinceEpoch
+        target: JiraTarget, credential: CredentialIdentity, settings: DevInfoSettings, git: GitRepository,
+        rules: IssueKeyRules,
+        sequence: @escaping @Sendable () -> Int64,
+        now: @escaping @Sendable () -> Int64 = WallClock.microsecondsSinceEpoch
     ) {
         self.target = target
         self.credential = credential
@@ -31,12 +33,17 @@ public struct DevInfoPlanner: Sendable {
 
     /// The repository's id, name and links.
     public func repository() async throws -> DevInfoRepositoryFacts {
-        let location = (GitRepository.preferredURL(try await git.remotes()) ?? settings.repositoryURL).flatMap(RepositoryLocation.init(remoteURL:))
+        let location = (GitRepository.preferredURL(try await git.remotes()) ?? settings.repositoryURL).flatMap(
+            RepositoryLocation.init(remoteURL:))
         var links = settings.bitbucket?.links ?? location.map(WebLinks.init(location:))
-        links = links?.overriding(commit: settings.commitURLTemplate, branch: settings.branchURLTemplate, file: settings.fileURLTemplate)
+        links = links?.overriding(
+            commit: settings.commitURLTemplate, branch: settings.branchURLTemplate, file: settings.fileURLTemplate)
         guard let links else {
             throw ConfigurationError.missing(
-                .repositoryURL, hint: "git has no remote here to tell the repository's web address (a plain git server?): give it, and --commit-url-template, --branch-url-template and --file-url-template for links to commits, branches and files")
+                .repositoryURL,
+                hint:
+                    "git has no remote here to tell the repository's web address (a plain git server?): give it, and --commit-url-template, --branch-url-template and --file-url-template for links to commits, branches and files"
+            )
         }
         var identity = location?.identity ?? settings.bitbucket?.name
         if identity == nil { identity = try await git.folderName() }
@@ -54,13 +61,22 @@ public struct DevInfoPlanner: Sendable {
         let range = try await CommitRange.resolve(search, commit: sha, branch: branch, git: git)
         var plan = Plan(repository: facts, warnings: facts.warnings + range.warnings)
         var commits: [DevInfoCommit] = []
-        plan.commitsScanned = try await git.forEachCommitDetail(from: [sha], excluding: range.excluded, limit: range.limit, rules: rules) { details in
+        plan.commitsScanned = try await git.forEachCommitDetail(
+            from: [sha], excluding: range.excluded, limit: range.limit, rules: rules
+        ) { details in
             if let commit = commit(details, links: facts.links) { commits.append(commit) }
         }
-        if let warning = try await range.limitWarning(scanned: plan.commitsScanned, from: sha, git: git) { plan.warnings.append(warning) }
+        if let warning = try await range.limitWarning(scanned: plan.commitsScanned, from: sha, git: git) {
+            plan.warnings.append(warning)
+        }
         var branchEntity: DevInfoBranch?
-        if let branch { branchEntity = try await self.branch(branch, tip: sha, commits: commits, prTitle: search.prTitle, facts: facts) }
-        plan.reports = reports(commits: commits, branch: branchEntity, facts: facts, head: sha, branchName: branch, commitCount: plan.commitsScanned)
+        if let branch {
+            branchEntity = try await self.branch(
+                branch, tip: sha, commits: commits, prTitle: search.prTitle, facts: facts)
+        }
+        plan.reports = reports(
+            commits: commits, branch: branchEntity, facts: facts, head: sha, branchName: branch,
+            commitCount: plan.commitsScanned)
         return plan
     }
 
@@ -73,9 +89,12 @@ public struct DevInfoPlanner: Sendable {
         guard let newCommit = update.newCommit else {
             let keys = try await deletedBranchKeys(update, search: search)
             let deletion = BranchDeletion(
-                repositoryId: facts.id, repositoryName: facts.name, branchId: Identifiers.pathSafe(update.branch, limit: 1024),
+                repositoryId: facts.id, repositoryName: facts.name,
+                branchId: Identifiers.pathSafe(update.branch, limit: 1024),
                 branchName: update.branch, issueKeys: keys, updateSequenceId: sequence())
-            plan.reports = [report(.branchDeletion(deletion), branch: update.branch, head: update.oldCommit ?? "", facts: facts)]
+            plan.reports = [
+                report(.branchDeletion(deletion), branch: update.branch, head: update.oldCommit ?? "", facts: facts)
+            ]
             return plan
         }
         var excluded: [String]
@@ -89,12 +108,17 @@ public struct DevInfoPlanner: Sendable {
         }
         if excluded.contains(newCommit) { (excluded, limit) = ([], 1) }
         var commits: [DevInfoCommit] = []
-        plan.commitsScanned = try await git.forEachCommitDetail(from: [newCommit], excluding: excluded, limit: limit, rules: rules) { details in
+        plan.commitsScanned = try await git.forEachCommitDetail(
+            from: [newCommit], excluding: excluded, limit: limit, rules: rules
+        ) { details in
             if let commit = commit(details, links: facts.links) { commits.append(commit) }
         }
-        let branch = try await self.branch(update.branch, tip: newCommit, commits: commits, prTitle: search.prTitle, facts: facts)
+        let branch = try await self.branch(
+            update.branch, tip: newCommit, commits: commits, prTitle: search.prTitle, facts: facts)
         let ahead = try await commitsAhead(newCommit, otherwise: plan.commitsScanned)
-        plan.reports = reports(commits: commits, branch: branch, facts: facts, head: newCommit, branchName: update.branch, commitCount: ahead)
+        plan.reports = reports(
+            commits: commits, branch: branch, facts: facts, head: newCommit, branchName: update.branch,
+            commitCount: ahead)
         return plan
     }
 
@@ -111,21 +135,31 @@ public struct DevInfoPlanner: Sendable {
         }
         return DevInfoCommit(
             id: details.sha, issueKeys: Array(keys.prefix(IssueKeyCollection.keyLimit)), updateSequenceId: sequence(),
-            message: FieldLimits.fitted(details.message.isEmpty ? "(no message)" : details.message, limit: FieldLimits.longText),
+            message: FieldLimits.fitted(
+                details.message.isEmpty ? "(no message)" : details.message, limit: FieldLimits.longText),
             author: .init(
-                name: FieldLimits.fitted(details.authorName.isEmpty ? "unknown" : details.authorName, limit: FieldLimits.text),
-                email: details.authorEmail.isEmpty ? nil : FieldLimits.fitted(details.authorEmail, limit: FieldLimits.text)),
+                name: FieldLimits.fitted(
+                    details.authorName.isEmpty ? "unknown" : details.authorName, limit: FieldLimits.text),
+                email: details.authorEmail.isEmpty
+                    ? nil : FieldLimits.fitted(details.authorEmail, limit: FieldLimits.text)),
             authorTimestamp: WallClock.rfc3339(seconds: details.authorTime),
-            displayId: String(details.sha.prefix(7)), fileCount: min(details.fileCount, Int(Int32.max)), url: links.commitURL(details.sha),
+            displayId: String(details.sha.prefix(7)), fileCount: min(details.fileCount, Int(Int32.max)),
+            url: links.commitURL(details.sha),
             flags: details.isMerge ? ["MERGE_COMMIT"] : nil, files: files.isEmpty ? nil : files)
     }
 
     /// The branch entity: keys of its name, the PR title and its commits; nil when none names an issue.
-    func branch(_ name: String, tip: String, commits: [DevInfoCommit], prTitle: String?, facts: DevInfoRepositoryFacts) async throws -> DevInfoBranch? {
+    func branch(_ name: String, tip: String, commits: [DevInfoCommit], prTitle: String?, facts: DevInfoRepositoryFacts)
+        async throws -> DevInfoBranch?
+    {
         let scanner = IssueKeyScanner(rules: rules)
         var keys = IssueKeyCollection()
-        for key in scanner.keys(in: name, letterCase: .any) { keys.add(key, from: KeySource(type: .branch, value: name)) }
-        for key in prTitle.map({ scanner.keys(in: $0, letterCase: .upperOnly) }) ?? [] { keys.add(key, from: KeySource(type: .prTitle, value: "")) }
+        for key in scanner.keys(in: name, letterCase: .any) {
+            keys.add(key, from: KeySource(type: .branch, value: name))
+        }
+        for key in prTitle.map({ scanner.keys(in: $0, letterCase: .upperOnly) }) ?? [] {
+            keys.add(key, from: KeySource(type: .prTitle, value: ""))
+        }
         for commit in commits {
             for key in commit.issueKeys { keys.add(key, from: KeySource(type: .commit, value: commit.id)) }
         }
@@ -145,14 +179,18 @@ public struct DevInfoPlanner: Sendable {
     }
 
     /// Commits in reports of at most 400, the branch with the last of them.
-    func reports(commits: [DevInfoCommit], branch: DevInfoBranch?, facts: DevInfoRepositoryFacts, head: String, branchName: String?, commitCount: Int) -> [Report] {
+    func reports(
+        commits: [DevInfoCommit], branch: DevInfoBranch?, facts: DevInfoRepositoryFacts, head: String,
+        branchName: String?, commitCount: Int
+    ) -> [Report] {
         var chunks = stride(from: 0, to: commits.count, by: DevInfoRepository.commitLimit).map {
             Array(commits[$0..<min($0 + DevInfoRepository.commitLimit, commits.count)])
         }
         if chunks.isEmpty && branch != nil { chunks = [[]] }
         return chunks.enumerated().map { index, chunk in
             let repository = DevInfoRepository(
-                id: facts.id, name: FieldLimits.fitted(facts.name, limit: FieldLimits.text), url: facts.links.repository,
+                id: facts.id, name: FieldLimits.fitted(facts.name, limit: FieldLimits.text),
+                url: facts.links.repository,
                 updateSequenceId: sequence(), commits: chunk.isEmpty ? nil : chunk,
                 branches: index == chunks.count - 1 ? branch.map { [$0] } : nil)
             var made = report(.devinfo(repository), branch: branchName, head: head, facts: facts)
@@ -164,17 +202,21 @@ public struct DevInfoPlanner: Sendable {
     func report(_ entity: ReportEntity, branch: String?, head: String, facts: DevInfoRepositoryFacts) -> Report {
         Report(
             target: target, credential: credential, entity: entity,
-            context: ReportContext(branch: branch, commitSHA: head, pipelineName: facts.name, devinfo: settings.options), createdAt: now())
+            context: ReportContext(
+                branch: branch, commitSHA: head, pipelineName: facts.name, devinfo: settings.options), createdAt: now())
     }
 
     /// The issues a deleted branch's links are on: its name's keys and those of the commits only it had.
     func deletedBranchKeys(_ update: HookUpdate, search: KeySearch) async throws -> [String] {
         let scanner = IssueKeyScanner(rules: rules)
         var keys = IssueKeyCollection()
-        for key in scanner.keys(in: update.branch, letterCase: .any) { keys.add(key, from: KeySource(type: .branch, value: update.branch)) }
+        for key in scanner.keys(in: update.branch, letterCase: .any) {
+            keys.add(key, from: KeySource(type: .branch, value: update.branch))
+        }
         if let old = update.oldCommit, try await git.resolveCommit(old) != nil {
             let others = try await git.branchTips(except: update.branch)
-            try await git.forEachCommitDetail(from: [old], excluding: others, limit: search.maxCommits, rules: rules) { details in
+            try await git.forEachCommitDetail(from: [old], excluding: others, limit: search.maxCommits, rules: rules) {
+                details in
                 for key in details.keys { keys.add(key, from: KeySource(type: .commit, value: details.sha)) }
             }
         }

@@ -11,7 +11,8 @@ public struct DevInfoSettings: Sendable {
 
     public init(
         commitURLTemplate: String? = nil, branchURLTemplate: String? = nil, fileURLTemplate: String? = nil,
-        bitbucket: BitbucketServerHook? = nil, repositoryURL: String? = nil, options: DevInfoHandling = DevInfoHandling()
+        bitbucket: BitbucketServerHook? = nil, repositoryURL: String? = nil,
+        options: DevInfoHandling = DevInfoHandling()
     ) {
         self.repositoryURL = repositoryURL
         self.commitURLTemplate = commitURLTemplate

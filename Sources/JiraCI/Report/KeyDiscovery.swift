@@ -35,19 +35,27 @@ public struct KeyDiscovery: Sendable {
         warnings += range.warnings
         var messages = StreamingKeyScanner(scanner: scanner, letterCase: .upperOnly)
         var commit = ""
-        keys.commitsScanned = try await git.forEachCommitMessage(from: sha, excluding: range.excluded, limit: range.limit) { event in
+        keys.commitsScanned = try await git.forEachCommitMessage(
+            from: sha, excluding: range.excluded, limit: range.limit
+        ) { event in
             switch event {
             case .commit(let sha): commit = sha
-            case .message(let piece): messages.feed(piece) { keys.add($0, from: KeySource(type: .commit, value: commit)) }
+            case .message(let piece):
+                messages.feed(piece) { keys.add($0, from: KeySource(type: .commit, value: commit)) }
             case .end: messages.finish { keys.add($0, from: KeySource(type: .commit, value: commit)) }
             }
         }
-        if let warning = try await range.limitWarning(scanned: keys.commitsScanned, from: sha, git: git) { warnings.append(warning) }
+        if let warning = try await range.limitWarning(scanned: keys.commitsScanned, from: sha, git: git) {
+            warnings.append(warning)
+        }
         if keys.dropped > 0 {
-            warnings.append(.keysDropped(count: keys.dropped, atLeast: keys.droppedCountIsLowerBound, examples: keys.droppedExamples))
+            warnings.append(
+                .keysDropped(
+                    count: keys.dropped, atLeast: keys.droppedCountIsLowerBound, examples: keys.droppedExamples))
         }
 
         return KeyDiscoveryResult(
-            keys: keys, commitSHA: sha, branch: branch, repository: start.repository, sinceTag: range.tag, warnings: warnings)
+            keys: keys, commitSHA: sha, branch: branch, repository: start.repository, sinceTag: range.tag,
+            warnings: warnings)
     }
 }

@@ -35,7 +35,8 @@ public struct KeySearch: Sendable {
 
     public init(
         repositoryPath: String = ".", commit: String = "HEAD", branch: String? = nil, since: String? = nil,
-        maxCommits: Int = 1000, prTitle: String? = nil, explicitKeys: [String] = [], rules: IssueKeyRules = IssueKeyRules()
+        maxCommits: Int = 1000, prTitle: String? = nil, explicitKeys: [String] = [],
+        rules: IssueKeyRules = IssueKeyRules()
     ) {
         self.repositoryPath = repositoryPath
         self.commit = commit

@@ -7,7 +7,8 @@ public struct PayloadFactory: Sendable {
     public let now: @Sendable () -> Int64
 
     public init(
-        updateSequence: @escaping @Sendable () -> Int64, now: @escaping @Sendable () -> Int64 = WallClock.microsecondsSinceEpoch
+        updateSequence: @escaping @Sendable () -> Int64,
+        now: @escaping @Sendable () -> Int64 = WallClock.microsecondsSinceEpoch
     ) {
         self.updateSequence = updateSequence
         self.now = now
@@ -35,7 +36,9 @@ public struct PayloadFactory: Sendable {
     public func build(_ settings: BuildSettings, pipeline: PipelineSettings, context: Context) -> Made<Build> {
         var limits = LimitEnforcer()
         var references: [Build.Reference]?
-        if let repository = context.repository, let repositoryURI = limits.url(repository.webURL, field: "references.commit.repositoryUri") {
+        if let repository = context.repository,
+            let repositoryURI = limits.url(repository.webURL, field: "references.commit.repositoryUri")
+        {
             let ref = context.branch.flatMap { branch in
                 limits.url(repository.branchURL(branch), field: "references.ref.uri").map {
                     Build.Reference.Ref(name: limits.text(branch, field: "references.ref.name"), uri: $0)
@@ -63,10 +66,13 @@ public struct PayloadFactory: Sendable {
 
     /// Splitting associations over several requests loses all but the first, so they are trimmed to the limit
     /// instead: services first (dropping one would break gating), then issue keys in the documented order.
-    public func deployment(_ settings: DeploymentSettings, pipeline: PipelineSettings, context: Context) -> Made<Deployment> {
+    public func deployment(_ settings: DeploymentSettings, pipeline: PipelineSettings, context: Context) -> Made<
+        Deployment
+    > {
         var limits = LimitEnforcer()
         let number = settings.deploymentNumber ?? context.buildNumber
-        let description = pipeline.description
+        let description =
+            pipeline.description
             ?? "Deployment of \(context.pipelineName) #\(number) to \(settings.environmentName)"
             + (settings.environmentURL.map { " (\($0))" } ?? "")
 

@@ -8,7 +8,8 @@ public struct PipelineIdentity: Sendable, Equatable {
 
     /// Stable across runs: the repository's identity (whatever protocol the clone used) and the pipeline name,
     /// made safe for a URL path.
-    static func pipelineId(_ pipeline: PipelineSettings, repository: RepositoryLocation?, folderName: String) -> String {
+    static func pipelineId(_ pipeline: PipelineSettings, repository: RepositoryLocation?, folderName: String) -> String
+    {
         if let id = pipeline.id { return Identifiers.pathSafe(id) }
         let base = repository?.identity ?? folderName
         return Identifiers.pathSafe(pipeline.name.map { "\(base)#\($0)" } ?? base)
@@ -25,13 +26,16 @@ public struct PipelineIdentity: Sendable, Equatable {
     }
 
     /// Without a remote, the repository's folder names the pipeline.
-    static func resolve(_ pipeline: PipelineSettings, git: GitRepository, start: SearchStart) async throws -> PipelineIdentity {
+    static func resolve(_ pipeline: PipelineSettings, git: GitRepository, start: SearchStart) async throws
+        -> PipelineIdentity
+    {
         var folderName = start.repository?.name ?? pipeline.repositoryName
         if folderName == nil { folderName = try await git.folderName() }
         let name = folderName ?? "repository"
         var buildNumber = pipeline.buildNumber
         if buildNumber == nil {
-            buildNumber = fallbackBuildNumber(depth: try await git.commitCount(start.commitSHA), sha: start.commitSHA, branch: start.branch)
+            buildNumber = fallbackBuildNumber(
+                depth: try await git.commitCount(start.commitSHA), sha: start.commitSHA, branch: start.branch)
         }
         return PipelineIdentity(
             pipelineId: pipelineId(pipeline, repository: start.repository, folderName: name),

@@ -14,7 +14,8 @@ public struct PipelineSettings: Sendable, Equatable {
 
     public init(
         id: String? = nil, name: String? = nil, url: String? = nil, buildNumber: Int64? = nil, buildURL: String? = nil,
-        label: String? = nil, description: String? = nil, updateSequenceNumber: Int64? = nil, repositoryName: String? = nil
+        label: String? = nil, description: String? = nil, updateSequenceNumber: Int64? = nil,
+        repositoryName: String? = nil
     ) {
         self.repositoryName = repositoryName
         self.id = id

@@ -9,7 +9,10 @@ public struct Report: Sendable, Equatable, Codable {
     /// Microseconds since the epoch: when the report was made, for the outbox's order and ages.
     public var createdAt: Int64
 
-    public init(target: JiraTarget, credential: CredentialIdentity, entity: ReportEntity, context: ReportContext, createdAt: Int64) {
+    public init(
+        target: JiraTarget, credential: CredentialIdentity, entity: ReportEntity, context: ReportContext,
+        createdAt: Int64
+    ) {
         self.target = target
         self.credential = credential
         self.entity = entity
@@ -23,7 +26,10 @@ public struct Report: Sendable, Equatable, Codable {
     }
 
     public static func queueKey(target: JiraTarget, credential: CredentialIdentity) -> String {
-        [target.flavor.rawValue, target.flavor == .cloud ? target.apiURL : "", target.siteURL ?? target.cloudId ?? "", credential.name]
-            .joined(separator: "\n")
+        [
+            target.flavor.rawValue, target.flavor == .cloud ? target.apiURL : "",
+            target.siteURL ?? target.cloudId ?? "", credential.name,
+        ]
+        .joined(separator: "\n")
     }
 }

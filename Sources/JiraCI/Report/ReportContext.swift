@@ -9,7 +9,10 @@ public struct ReportContext: Sendable, Equatable, Codable {
     public var commitCount: Int?
     public var devinfo: DevInfoHandling?
 
-    public init(branch: String?, commitSHA: String, pipelineName: String, commitCount: Int? = nil, devinfo: DevInfoHandling? = nil) {
+    public init(
+        branch: String?, commitSHA: String, pipelineName: String, commitCount: Int? = nil,
+        devinfo: DevInfoHandling? = nil
+    ) {
         self.branch = branch
         self.commitSHA = commitSHA
         self.pipelineName = pipelineName

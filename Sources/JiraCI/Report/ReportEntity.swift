@@ -12,7 +12,8 @@ public enum ReportEntity: Sendable, Equatable, Codable {
         case .build(let build): build.keys
         case .deployment(let deployment): deployment.associations.issueKeys
         case .devinfo(let repository):
-            ((repository.branches ?? []).flatMap(\.issueKeys) + (repository.commits ?? []).flatMap(\.issueKeys)).uniqued()
+            ((repository.branches ?? []).flatMap(\.issueKeys) + (repository.commits ?? []).flatMap(\.issueKeys))
+                .uniqued()
         case .branchDeletion(let deletion): deletion.issueKeys
         }
     }
@@ -27,9 +28,11 @@ public enum ReportEntity: Sendable, Equatable, Codable {
     public var noun: String {
         switch self {
         case .build(let build): "build \(build.displayName)"
-        case .deployment(let deployment): "deployment \(deployment.deploymentSequenceNumber) to \(deployment.environment.displayName)"
+        case .deployment(let deployment):
+            "deployment \(deployment.deploymentSequenceNumber) to \(deployment.environment.displayName)"
         case .devinfo(let repository):
-            ([(repository.commits?.count).map { "\($0) commit\($0 == 1 ? "" : "s")" }] + (repository.branches ?? []).map { "branch \($0.name)" })
+            ([(repository.commits?.count).map { "\($0) commit\($0 == 1 ? "" : "s")" }]
+                + (repository.branches ?? []).map { "branch \($0.name)" })
                 .compactMap { $0 }.joined(separator: " and ") + " of \(repository.name)"
         case .branchDeletion(let deletion): "deletion of branch \(deletion.branchName) of \(deletion.repositoryName)"
         }

@@ -21,7 +21,9 @@ public struct ReportPlanner: Sendable {
     }
 
     /// - Parameter requireURL: a real report must link somewhere; a dry run only warns.
-    public func plan(_ kind: ReportKind, search: KeySearch, pipeline: PipelineSettings, requireURL: Bool) async throws -> Plan {
+    public func plan(_ kind: ReportKind, search: KeySearch, pipeline: PipelineSettings, requireURL: Bool) async throws
+        -> Plan
+    {
         let discovery = try await KeyDiscovery(search: search).run()
         var warnings = discovery.warnings
         // A deployment of a service names no issue in change management: its service association is enough.
@@ -33,12 +35,16 @@ public struct ReportPlanner: Sendable {
 
         let buildURL = pipeline.buildURL ?? discovery.repository?.commitURL(discovery.commitSHA)
         if buildURL == nil {
-            if requireURL { throw ConfigurationError.missing(.buildURL, hint: "the build's page in your CI, e.g. https://ci.example.com/job/shop/42/") }
+            if requireURL {
+                throw ConfigurationError.missing(
+                    .buildURL, hint: "the build's page in your CI, e.g. https://ci.example.com/job/shop/42/")
+            }
             warnings.append(.missingURL)
         }
         let identity = try await PipelineIdentity.resolve(
             pipeline, git: search.git,
-            start: SearchStart(commitSHA: discovery.commitSHA, branch: discovery.branch, repository: discovery.repository))
+            start: SearchStart(
+                commitSHA: discovery.commitSHA, branch: discovery.branch, repository: discovery.repository))
         let context = PayloadFactory.Context(
             keys: discovery.keys.keys,
             commitSHA: discovery.commitSHA,
@@ -54,7 +60,9 @@ public struct ReportPlanner: Sendable {
         case .build(let settings):
             let made = factory.build(settings, pipeline: pipeline, context: context)
             warnings += made.adjustments.map(ReportWarning.adjusted)
-            if !made.dropped.isEmpty { warnings.append(.buildKeysLeftOut(limit: FieldLimits.associationValues, keys: made.dropped)) }
+            if !made.dropped.isEmpty {
+                warnings.append(.buildKeysLeftOut(limit: FieldLimits.associationValues, keys: made.dropped))
+            }
             entity = .build(made.entity)
         case .deployment(let settings):
             let made = factory.deployment(settings, pipeline: pipeline, context: context)
@@ -65,13 +73,15 @@ public struct ReportPlanner: Sendable {
             if settings.environmentType == nil, made.entity.environment.type == .unmapped,
                 let typo = EnvironmentType.likelyTypo(inName: settings.environmentName)
             {
-                warnings.append(.unmappedEnvironment(name: settings.environmentName, word: typo.word, suggestion: typo.suggestion))
+                warnings.append(
+                    .unmappedEnvironment(name: settings.environmentName, word: typo.word, suggestion: typo.suggestion))
             }
             entity = .deployment(made.entity)
         }
         let report = Report(
             target: target, credential: credential, entity: entity,
-            context: ReportContext(branch: discovery.branch, commitSHA: discovery.commitSHA, pipelineName: identity.pipelineName),
+            context: ReportContext(
+                branch: discovery.branch, commitSHA: discovery.commitSHA, pipelineName: identity.pipelineName),
             createdAt: factory.now())
         return Plan(discovery: discovery, identity: identity, report: report, warnings: warnings)
     }

@@ -19,7 +19,8 @@ public struct SearchStart: Sendable, Equatable {
         var rawBranch = search.branch
         if rawBranch == nil { rawBranch = try await git.currentBranch() }
         let branch = rawBranch.map { BranchName.normalized($0, remotes: remotes.map(\.name)) }
-        let repository = (GitRepository.preferredURL(remotes) ?? search.repositoryURL).flatMap(RepositoryLocation.init(remoteURL:))
+        let repository = (GitRepository.preferredURL(remotes) ?? search.repositoryURL).flatMap(
+            RepositoryLocation.init(remoteURL:))
         return SearchStart(commitSHA: sha, branch: branch, repository: repository)
     }
 }

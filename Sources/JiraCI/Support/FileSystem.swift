@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The few file operations jira-ci needs, on POSIX calls, so errors carry the system's reason.
@@ -22,7 +22,9 @@ public enum FileSystem {
         var status = stat()
         guard fstat(fd, &status) == 0 else { throw Failure(path: path, reason: lastError()) }
         if let kind = kindName(status.st_mode) { throw Failure(path: path, reason: "is \(kind), not a regular file") }
-        guard Int(status.st_size) <= limit else { throw Failure(path: path, reason: "is larger than \(limitText(limit))") }
+        guard Int(status.st_size) <= limit else {
+            throw Failure(path: path, reason: "is larger than \(limitText(limit))")
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(status.st_size))
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
@@ -106,7 +108,9 @@ public enum FileSystem {
         guard status.st_uid == geteuid() else { throw Failure(path: path, reason: "belongs to another user") }
         let mode = status.st_mode & 0o777
         guard mode & 0o022 == 0 else {
-            throw Failure(path: path, reason: "others may write there (mode \(String(mode, radix: 8))); make it private with chmod 700")
+            throw Failure(
+                path: path,
+                reason: "others may write there (mode \(String(mode, radix: 8))); make it private with chmod 700")
         }
     }
 
@@ -146,7 +150,8 @@ extension FileSystem {
     static func sameFile(_ fd: Int32, _ path: String) -> Bool {
         var open = stat()
         var named = stat()
-        return fstat(fd, &open) == 0 && stat(path, &named) == 0 && open.st_ino == named.st_ino && open.st_dev == named.st_dev
+        return fstat(fd, &open) == 0 && stat(path, &named) == 0 && open.st_ino == named.st_ino
+            && open.st_dev == named.st_dev
     }
 
     /// Reads an open regular file from its start.
@@ -158,7 +163,9 @@ extension FileSystem {
         var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
         var offset = 0
         while offset < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + offset, $0.count - offset, off_t(offset)) }
+            let count = bytes.withUnsafeMutableBytes {
+                pread(fd, $0.baseAddress! + offset, $0.count - offset, off_t(offset))
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw Failure(path: path, reason: lastError())

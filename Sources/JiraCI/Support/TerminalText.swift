@@ -5,7 +5,9 @@
 public enum TerminalText {
     /// - Parameter keepingNewlines: multi-line output keeps its line breaks; a one-line message escapes them.
     public static func escaped(_ text: String, keepingNewlines: Bool) -> String {
-        guard text.unicodeScalars.contains(where: { needsEscape($0, keepingNewlines: keepingNewlines) }) else { return text }
+        guard text.unicodeScalars.contains(where: { needsEscape($0, keepingNewlines: keepingNewlines) }) else {
+            return text
+        }
         var out = ""
         for scalar in text.unicodeScalars {
             guard needsEscape(scalar, keepingNewlines: keepingNewlines) else {
@@ -38,7 +40,10 @@ public enum TerminalText {
     /// JSON text with the C1 controls (U+0080 to U+009F) and the bidirectional controls inside its strings
     /// written as `\u0080` escapes: the same document, and nothing a terminal acts on.
     public static func jsonEscapingTerminalControls(_ json: String) -> String {
-        let escaped = { (scalar: Unicode.Scalar) in (0x80...0x9F).contains(scalar.value) || (scalar.value >= 0x202A && needsEscape(scalar, keepingNewlines: true)) }
+        let escaped = { (scalar: Unicode.Scalar) in
+            (0x80...0x9F).contains(scalar.value)
+                || (scalar.value >= 0x202A && needsEscape(scalar, keepingNewlines: true))
+        }
         guard json.unicodeScalars.contains(where: escaped) else { return json }
         var out = ""
         for scalar in json.unicodeScalars {

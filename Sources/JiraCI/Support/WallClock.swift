@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Calendar time in the forms the APIs want. Deadlines use `ContinuousClock` instead: the wall clock can jump.

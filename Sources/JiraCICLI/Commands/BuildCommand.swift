@@ -17,6 +17,8 @@ struct BuildCommand: AsyncParsableCommand {
     @OptionGroup var report: ReportCommandOptions
 
     func run() async throws {
-        try await ReportCommandRunner(options: report) { source in .build(try BuildSettingsResolver(options: build, source: source).settings()) }.run()
+        try await ReportCommandRunner(options: report) { source in
+            .build(try BuildSettingsResolver(options: build, source: source).settings())
+        }.run()
     }
 }

@@ -17,6 +17,8 @@ struct DeployCommand: AsyncParsableCommand {
     @OptionGroup var report: ReportCommandOptions
 
     func run() async throws {
-        try await ReportCommandRunner(options: report) { source in .deployment(try deploy.settings(source, environment: environment)) }.run()
+        try await ReportCommandRunner(options: report) { source in
+            .deployment(try deploy.settings(source, environment: environment))
+        }.run()
     }
 }

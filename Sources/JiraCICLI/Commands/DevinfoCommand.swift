@@ -22,6 +22,7 @@ struct DevinfoCommand: AsyncParsableCommand {
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func run() async throws {
-        try await DevInfoCommandRunner(devinfo: devinfo, keySource: keySource, jira: jira, hook: hook, output: output).run()
+        try await DevInfoCommandRunner(devinfo: devinfo, keySource: keySource, jira: jira, hook: hook, output: output)
+            .run()
     }
 }

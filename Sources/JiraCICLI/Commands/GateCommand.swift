@@ -26,6 +26,9 @@ struct GateCommand: AsyncParsableCommand {
     var poll: PollInterval?
 
     func run() async throws {
-        try await GateRunner(environment: environment, keySource: keySource, pipeline: pipeline, jira: jira, output: output, wait: wait, poll: poll).run()
+        try await GateRunner(
+            environment: environment, keySource: keySource, pipeline: pipeline, jira: jira, output: output, wait: wait,
+            poll: poll
+        ).run()
     }
 }

@@ -19,7 +19,8 @@ extension SettingsSource {
     func state<State: SettingValue>(_ flag: StateArgument<State>?, _ variable: Variable) throws -> State {
         if case .state(let state)? = flag { return state }
         guard let word = stateWord(nil) else {
-            throw ConfigurationError.missing(.state, hint: "one of \(State.valueWords.joined(separator: ", ")), or a CI's word for one")
+            throw ConfigurationError.missing(
+                .state, hint: "one of \(State.valueWords.joined(separator: ", ")), or a CI's word for one")
         }
         return try parse(word, .state, as: State.self)
     }

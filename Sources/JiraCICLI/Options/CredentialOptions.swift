@@ -26,6 +26,7 @@ struct CredentialOptions: ParsableArguments {
     }
 
     func hasServerCredential(_ source: SettingsSource) -> Bool {
-        source.string(nil, .personalAccessToken) != nil || source.string(user, .user) != nil || source.string(consumerKey, .consumerKey) != nil
+        source.string(nil, .personalAccessToken) != nil || source.string(user, .user) != nil
+            || source.string(consumerKey, .consumerKey) != nil
     }
 }

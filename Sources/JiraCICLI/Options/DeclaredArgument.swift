@@ -23,13 +23,15 @@ extension Option {
     /// The repeatable form: `@Option(.issues, as: IssueKey.self) var issues: [IssueKey] = []`.
     init<T: ArgumentValue>(wrappedValue: [T], _ variable: Variable, as type: T.Type) where Value == [T] {
         self.init(
-            wrappedValue: wrappedValue, name: .declared(variable), parsing: .unconditionalSingleValue, help: .declared(variable),
+            wrappedValue: wrappedValue, name: .declared(variable), parsing: .unconditionalSingleValue,
+            help: .declared(variable),
             completion: T.defaultCompletionKind, transform: { try T.parse($0) })
     }
 
     /// `@Option(.junit, completion: .file()) var junit: [String] = []`.
     init(wrappedValue: [String], _ variable: Variable, completion: CompletionKind? = nil) where Value == [String] {
-        self.init(wrappedValue: wrappedValue, name: .declared(variable), help: .declared(variable), completion: completion)
+        self.init(
+            wrappedValue: wrappedValue, name: .declared(variable), help: .declared(variable), completion: completion)
     }
 }
 

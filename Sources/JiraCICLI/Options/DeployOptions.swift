@@ -17,7 +17,9 @@ struct DeployOptions: ParsableArguments {
         let services = source.list(services, .services)
         let gate = try source.flag(gate, .gate)
         if gate && services.isEmpty {
-            throw ConfigurationError.missing(.services, hint: "gating needs the Jira Service Management service the deployment changes (--service ID)")
+            throw ConfigurationError.missing(
+                .services,
+                hint: "gating needs the Jira Service Management service the deployment changes (--service ID)")
         }
         var settings = try environment.settings(source, state: state)
         settings.services = services

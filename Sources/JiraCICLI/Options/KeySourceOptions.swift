@@ -56,7 +56,8 @@ struct KeySourceOptions: ParsableArguments {
                 throw ConfigurationError.conflicting(.since, .sinceTag)
             }
             guard !pattern.hasPrefix("-"), Secret(pattern).isHeaderSafe else {
-                throw ConfigurationError.invalid(.sinceTag, value: TerminalText.oneLine(pattern), expected: "expected a tag pattern like 'v*'")
+                throw ConfigurationError.invalid(
+                    .sinceTag, value: TerminalText.oneLine(pattern), expected: "expected a tag pattern like 'v*'")
             }
             (search.since, search.sinceTag) = (nil, pattern)
         }

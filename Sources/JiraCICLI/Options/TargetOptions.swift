@@ -25,12 +25,17 @@ struct TargetOptions: ParsableArguments {
     /// The target as the settings tell it, and whether they decide its flavour: `--flavor`, a cloudId, or an
     /// Atlassian host do; otherwise the flavour is the credentials' guess (client credentials: Cloud), which the
     /// site itself confirms or corrects (`TargetResolver`).
-    func target(_ source: SettingsSource, credentials: CredentialOptions) throws -> (target: JiraTarget, decided: Bool) {
+    func target(_ source: SettingsSource, credentials: CredentialOptions) throws -> (target: JiraTarget, decided: Bool)
+    {
         let site = try source.value(jiraURL, .jiraURL)
         let api = try source.valueOrDefault(apiURL, .apiURL).text
         let cloudId = source.string(self.cloudId, .cloudId)
         if let cloudId, !CloudId.isValid(cloudId) {
-            throw ConfigurationError.invalid(.cloudId, value: cloudId, expected: "expected the site's cloudId, letters, digits and dashes (https://SITE.atlassian.net/_edge/tenant_info shows it)")
+            throw ConfigurationError.invalid(
+                .cloudId, value: cloudId,
+                expected:
+                    "expected the site's cloudId, letters, digits and dashes (https://SITE.atlassian.net/_edge/tenant_info shows it)"
+            )
         }
         let isCloudSite = site.map { JiraTarget.isCloudHost($0.parsed.host) } ?? false
         let flavor: JiraFlavor

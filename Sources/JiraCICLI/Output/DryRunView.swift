@@ -19,12 +19,14 @@ enum DryRunView {
             let cloudId = target.cloudId.map { "cloudId \($0)" } ?? "cloudId not known yet"
             return "Target: Jira Cloud (\(site)\(cloudId))"
         case .server:
-            return "Target: Jira Server/Data Center (\(target.siteURL ?? "no --jira-url yet")): a remote link on each issue"
+            return
+                "Target: Jira Server/Data Center (\(target.siteURL ?? "no --jira-url yet")): a remote link on each issue"
         }
     }
 
     /// Sections of lines, then each request with its body as pretty JSON (whose strings escape line breaks).
-    private static func lines(target: JiraTarget, sections: [[String]], requests: [PreparedRequest]) throws -> [String] {
+    private static func lines(target: JiraTarget, sections: [[String]], requests: [PreparedRequest]) throws -> [String]
+    {
         var lines = ["Dry run: nothing was sent.", Self.target(target)]
         for section in sections {
             lines.append("")

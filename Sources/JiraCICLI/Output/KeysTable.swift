@@ -12,11 +12,15 @@ enum KeysTable {
         }
         var lines = table(rows)
         lines.append("")
-        lines.append("commit \(result.commitSHA)" + (result.branch.map { " on branch \(TerminalText.oneLine($0))" } ?? " (detached)"))
+        lines.append(
+            "commit \(result.commitSHA)"
+                + (result.branch.map { " on branch \(TerminalText.oneLine($0))" } ?? " (detached)"))
         if let tag = result.sinceTag {
             lines.append("since tag \(TerminalText.oneLine(tag.name)) (\(tag.commit.prefix(12)))")
         }
-        lines.append("\(result.keys.keys.count) key(s), \(result.keys.commitsScanned) commit(s) scanned, \(result.keys.dropped) dropped")
+        lines.append(
+            "\(result.keys.keys.count) key(s), \(result.keys.commitsScanned) commit(s) scanned, \(result.keys.dropped) dropped"
+        )
         return lines
     }
 

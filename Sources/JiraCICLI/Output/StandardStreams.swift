@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// jira-ci runs in git hooks, whose stderr is the pushing client's connection, and in pipelines that may close

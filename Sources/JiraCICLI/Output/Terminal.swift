@@ -1,7 +1,7 @@
 import JiraCI
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The one way out: every byte jira-ci writes to stdout or stderr goes through here, where the run's secrets
@@ -35,7 +35,9 @@ enum Terminal {
     static func json<T: Encodable>(_ value: T) throws {
         let document = try JSON.decode(JSONValue.self, from: JSON.encode(value))
         // JSON escapes C0 controls itself; C1 controls (which terminals act on too) get the same \u form.
-        write(STDOUT_FILENO, TerminalText.jsonEscapingTerminalControls(try JSON.string(redacted(document), pretty: true)), newline: true)
+        write(
+            STDOUT_FILENO, TerminalText.jsonEscapingTerminalControls(try JSON.string(redacted(document), pretty: true)),
+            newline: true)
     }
 
     @Sendable static func warning(_ text: String) {
@@ -83,9 +85,16 @@ enum Terminal {
 
     private static func redacted(_ value: JSONValue) -> JSONValue {
         switch value {
-        case .string(let text): .string(String(decoding: URLCredentials.scrubbed(Array(redactor.redact(text, fields: false).utf8)), as: UTF8.self))
+        case .string(let text):
+            .string(
+                String(
+                    decoding: URLCredentials.scrubbed(Array(redactor.redact(text, fields: false).utf8)), as: UTF8.self))
         case .array(let items): .array(items.map(redacted))
-        case .object(let fields): .object(Dictionary(fields.map { (redactor.redact($0.key, fields: false), redacted($0.value)) }, uniquingKeysWith: { first, _ in first }))
+        case .object(let fields):
+            .object(
+                Dictionary(
+                    fields.map { (redactor.redact($0.key, fields: false), redacted($0.value)) },
+                    uniquingKeysWith: { first, _ in first }))
         default: value
         }
     }

@@ -12,17 +12,23 @@ struct AuthCheckRunner {
         let json = try output.isJSON(source)
         if dryRun {
             let serviceAccount = CredentialsResolver(options: jira.credentials, source: source).serviceAccountClientId
-            let requests = site.flavor == .cloud
-                ? CloudSession.checkPreview(target: site) : ServerSession.checkPreview(site: site.siteURL, serviceAccount: serviceAccount)
+            let requests =
+                site.flavor == .cloud
+                ? CloudSession.checkPreview(target: site)
+                : ServerSession.checkPreview(site: site.siteURL, serviceAccount: serviceAccount)
             return try DryRunView.show(requests, target: site, json: json)
         }
-        let credentials = try CredentialsResolver(options: jira.credentials, source: source).credentials(flavor: site.flavor)
+        let credentials = try CredentialsResolver(options: jira.credentials, source: source).credentials(
+            flavor: site.flavor)
         let settings = try ConnectionResolver(options: jira.network, source: source).connection(target: site)
         switch site.flavor {
         case .cloud:
-            try checkCloud(try JiraConnection.cloudSession(target: site, credentials: credentials, settings: settings), json: json)
+            try checkCloud(
+                try JiraConnection.cloudSession(target: site, credentials: credentials, settings: settings), json: json)
         case .server:
-            try checkServer(try JiraConnection.serverSession(target: site, credentials: credentials, settings: settings), json: json)
+            try checkServer(
+                try JiraConnection.serverSession(target: site, credentials: credentials, settings: settings), json: json
+            )
         }
     }
 
@@ -57,7 +63,9 @@ struct AuthCheckRunner {
             ])
         }
         if report.supportsPersonalAccessTokens && !session.credential.isPersonalAccessToken {
-            Terminal.warning("this Jira (\(report.version)) supports personal access tokens: simpler to manage than OAuth or passwords (set JIRA_PAT)")
+            Terminal.warning(
+                "this Jira (\(report.version)) supports personal access tokens: simpler to manage than OAuth or passwords (set JIRA_PAT)"
+            )
         }
     }
 }

@@ -1,7 +1,7 @@
 import JiraCI
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A jira-ci detached from the hook that starts it: its own session, stdin from /dev/null, stdout and stderr to
@@ -23,14 +23,17 @@ enum BackgroundRun {
             ["flush", "--outbox", outbox.directory, "--give-up-after", giveUpAfter], environment: handOver.environment,
             log: outbox.directory + "/flush.log")
         if !started {
-            Terminal.warning("could not start a background flush; the next jira-ci run or 'jira-ci flush' sends what is queued")
+            Terminal.warning(
+                "could not start a background flush; the next jira-ci run or 'jira-ci flush' sends what is queued")
         }
     }
 
     /// This very command again, with this run's settings, taking its pushed refs from `pending` instead of stdin.
     static func continuePush(outbox: Outbox, pending: String) -> Bool {
         let handOver = SettingsHandOver(arguments: Array(CommandLine.arguments.dropFirst()))
-        return spawn(handOver.command + ["--continue-push", pending], environment: handOver.environment, log: outbox.directory + "/flush.log")
+        return spawn(
+            handOver.command + ["--continue-push", pending], environment: handOver.environment,
+            log: outbox.directory + "/flush.log")
     }
 
     private static func spawn(_ arguments: [String], environment handedOver: [String: String], log: String) -> Bool {
@@ -48,11 +51,11 @@ enum BackgroundRun {
         let executable = ProcessEnvironment.executablePath
         var pid: pid_t = 0
         let cArguments = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { cArguments.forEach { free($0) } }
+        defer { for argument in cArguments { free(argument) } }
         var environment = ProcessEnvironment.variables
         environment.merge(handedOver) { _, given in given }
         let cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { cEnvironment.forEach { free($0) } }
+        defer { for variable in cEnvironment { free(variable) } }
         return posix_spawn(&pid, executable, &actions, &attributes, cArguments, cEnvironment) == 0
     }
 }

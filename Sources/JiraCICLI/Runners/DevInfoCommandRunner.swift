@@ -12,20 +12,25 @@ struct DevInfoCommandRunner {
         let source = SettingsSource.current()
         guard hook.isHook(source) else {
             let settings = try resolve(source)
-            let runner = DevInfoRunner(settings: settings, devinfo: try devinfo.settings(source), json: try output.isJSON(source))
+            let runner = DevInfoRunner(
+                settings: settings, devinfo: try devinfo.settings(source), json: try output.isJSON(source))
             if try source.flag(devinfo.backfill, .backfill) {
-                return try await runner.backfill(allBranches: try devinfo.isAllBranches(source), stateDirectory: ConnectionResolver(options: jira.network, source: source).stateDirectory())
+                return try await runner.backfill(
+                    allBranches: try devinfo.isAllBranches(source),
+                    stateDirectory: ConnectionResolver(options: jira.network, source: source).stateDirectory())
             }
             return try await runner.run()
         }
         await HookRun.start(hook, source: source) { run in
             let settings = try resolve(source, hook: run)
-            let runner = DevInfoRunner(settings: settings, devinfo: try devinfo.settings(source), json: try output.isJSON(source))
+            let runner = DevInfoRunner(
+                settings: settings, devinfo: try devinfo.settings(source), json: try output.isJSON(source))
             let planner = runner.planner
             try await PushRunner(
                 settings: settings, json: runner.json, hook: run,
                 plan: { update, baseline in try await runner.branch(update, baseline: baseline, planner: planner) },
-                jsonOutput: { reports, results in try Terminal.json(DevInfoDocument(reports: reports, results: results)) }
+                jsonOutput: { reports, results in try Terminal.json(DevInfoDocument(reports: reports, results: results))
+                }
             ).run()
         }
     }

@@ -17,12 +17,13 @@ struct DevInfoRunner {
     /// The commits of the range and their branch.
     func run() async throws {
         let plan = try await planner.plan(settings.search)
-        plan.warnings.forEach { Terminal.warning($0.description) }
+        for warning in plan.warnings { Terminal.warning(warning.description) }
         try await send(plan.reports, nothingToSend: "no commit or branch names an issue key; nothing to send")
     }
 
     /// One pushed branch of a hook: the branch and its new commits, or its deletion.
-    func branch(_ update: HookUpdate, baseline: [String], planner: DevInfoPlanner) async throws -> PushRunner.BranchPlan {
+    func branch(_ update: HookUpdate, baseline: [String], planner: DevInfoPlanner) async throws -> PushRunner.BranchPlan
+    {
         let plan = try await planner.plan(update, baseline: baseline, search: settings.search)
         return PushRunner.BranchPlan(reports: plan.reports, warnings: plan.warnings.map(\.description))
     }
@@ -46,7 +47,9 @@ struct DevInfoRunner {
                 try Terminal.json(DevInfoDocument(reports: reports, results: results))
             } else {
                 for (report, outcome) in zip(reports, results) {
-                    if case .accepted(let outcome) = outcome { Terminal.output(OutcomeView.lines(outcome, report: report)) }
+                    if case .accepted(let outcome) = outcome {
+                        Terminal.output(OutcomeView.lines(outcome, report: report))
+                    }
                 }
             }
         }
@@ -54,7 +57,8 @@ struct DevInfoRunner {
 
     private func preview(_ reports: [Report]) throws {
         let sections = [reports.map { "Sends: \($0.entity.noun) (\(DryRunView.identity($0)))" }]
-        try DryRunView.show(try settings.delivery().preview(reports), target: settings.target, sections: sections, json: json)
+        try DryRunView.show(
+            try settings.delivery().preview(reports), target: settings.target, sections: sections, json: json)
     }
 
     /// A whole history, resumable; progress on stderr when it is a terminal.
@@ -62,30 +66,41 @@ struct DevInfoRunner {
         let planner = planner
         let scope = try await BackfillScope.resolve(settings.search, allBranches: allBranches)
         let facts = try await planner.repository()
-        facts.warnings.forEach { Terminal.warning($0.description) }
+        for warning in facts.warnings { Terminal.warning(warning.description) }
         let delivery = try settings.delivery()
         let backfill = Backfill(
             planner: planner, delivery: delivery, stateDirectory: stateDirectory,
-            queueKey: Report.queueKey(target: settings.target, credential: settings.credential), repositoryId: facts.id, dryRun: settings.dryRun)
+            queueKey: Report.queueKey(target: settings.target, credential: settings.credential), repositoryId: facts.id,
+            dryRun: settings.dryRun)
         let showProgress = Terminal.isStandardErrorTerminal && !json
-        let result = try await backfill.run(tips: scope.tips, branches: scope.branches, since: scope.since, search: settings.search) { read, sent in
+        let result = try await backfill.run(
+            tips: scope.tips, branches: scope.branches, since: scope.since, search: settings.search
+        ) { read, sent in
             if showProgress { Terminal.progress("backfill: \(read) commits read, \(sent) sent") }
         }
         if showProgress { Terminal.progress(nil) }
         if settings.dryRun {
-            let summary = "would send \(result.commitsSent) commits with issue keys and \(result.branchesSent) branches of \(result.commitsRead) commits read, in \(result.requests) request(s); the first:"
+            let summary =
+                "would send \(result.commitsSent) commits with issue keys and \(result.branchesSent) branches of \(result.commitsRead) commits read, in \(result.requests) request(s); the first:"
             return try DryRunView.show(result.preview, target: settings.target, sections: [[summary]], json: json)
         }
         let summary = BackfillDocument(
-            commitsRead: result.commitsRead, commitsSent: result.commitsSent, branchesSent: result.branchesSent, requests: result.requests,
-            failed: result.failures.rejected, unknownIssueKeys: result.unknownIssueKeys, finished: result.stoppedBy == nil)
+            commitsRead: result.commitsRead, commitsSent: result.commitsSent, branchesSent: result.branchesSent,
+            requests: result.requests,
+            failed: result.failures.rejected, unknownIssueKeys: result.unknownIssueKeys,
+            finished: result.stoppedBy == nil)
         if json {
             try Terminal.json(summary)
         } else {
-            Terminal.output(line: "backfill of \(facts.name): \(result.commitsRead) commits read, \(result.commitsSent) with issue keys sent, \(result.branchesSent) branches, \(result.requests) request(s)")
+            Terminal.output(
+                line:
+                    "backfill of \(facts.name): \(result.commitsRead) commits read, \(result.commitsSent) with issue keys sent, \(result.branchesSent) branches, \(result.requests) request(s)"
+            )
         }
         if !result.unknownIssueKeys.isEmpty {
-            Terminal.warning("Jira does not know these issue keys (or may not show them): \(ReportWarning.list(result.unknownIssueKeys))")
+            Terminal.warning(
+                "Jira does not know these issue keys (or may not show them): \(ReportWarning.list(result.unknownIssueKeys))"
+            )
         }
         if let stop = result.stoppedBy {
             throw BackfillStopped(reason: stop, sent: result.commitsSent)

@@ -28,15 +28,17 @@ struct FlushRunner {
         let queued = contents.entries
         let ours = queued.filter { $0.report.queueKey == sender.queueKey }
         let inFlight = ours.filter { outbox.isHeld($0.name) }.count
-        let summary = FlushDocument(delivered: result.delivered, rejected: result.rejected.count, waiting: ours.count - inFlight)
+        let summary = FlushDocument(
+            delivered: result.delivered, rejected: result.rejected.count, waiting: ours.count - inFlight)
         if json {
             try Terminal.json(summary)
         } else {
             let others = queued.count - ours.count
-            Terminal.output(line: "delivered \(summary.delivered), rejected \(summary.rejected), waiting \(summary.waiting)"
-                + (inFlight > 0 ? " (and \(inFlight) being sent by another run)" : "")
-                + (others > 0 ? " (and \(others) for other sites or credentials)" : "")
-                + (contents.newer.isEmpty ? "" : " (and \(contents.newer.count) from a newer jira-ci)"))
+            Terminal.output(
+                line: "delivered \(summary.delivered), rejected \(summary.rejected), waiting \(summary.waiting)"
+                    + (inFlight > 0 ? " (and \(inFlight) being sent by another run)" : "")
+                    + (others > 0 ? " (and \(others) for other sites or credentials)" : "")
+                    + (contents.newer.isEmpty ? "" : " (and \(contents.newer.count) from a newer jira-ci)"))
         }
         if let refusal = result.refusal { return try sender.soften(refusal) }
         // Each rejected report has had its warning; the status is all that is left to say.
@@ -58,7 +60,8 @@ struct FlushRunner {
             let report = entry.report
             return QueuedReportDocument(
                 file: entry.name, site: report.target.siteURL ?? report.target.cloudId ?? report.target.apiURL,
-                flavor: report.target.flavor.rawValue, credential: report.credential.name, kind: report.entity.api.rawValue,
+                flavor: report.target.flavor.rawValue, credential: report.credential.name,
+                kind: report.entity.api.rawValue,
                 keys: report.entity.issueKeys, ageSeconds: max(0, (now - report.createdAt) / 1_000_000))
         }
         if json {
@@ -66,9 +69,14 @@ struct FlushRunner {
         } else {
             var rows = [["AGE", "SITE", "KIND", "KEYS", "FILE"]]
             rows += zip(entries, queued).map { entry, item in
-                [Age.text(since: entry.report.createdAt), item.site, entry.report.entity.noun, item.keys.joined(separator: ","), item.file]
+                [
+                    Age.text(since: entry.report.createdAt), item.site, entry.report.entity.noun,
+                    item.keys.joined(separator: ","), item.file,
+                ]
             }
-            rows += contents.newer.map { ["?", "?", "queued by a newer jira-ci (outbox format \($0.format)): left for it", "", $0.name] }
+            rows += contents.newer.map {
+                ["?", "?", "queued by a newer jira-ci (outbox format \($0.format)): left for it", "", $0.name]
+            }
             rows += contents.unreadable.map { ["?", "?", "unreadable (moved aside by the next flush)", "", $0] }
             Terminal.output(KeysTable.table(rows) + ["\(queued.count) report(s) queued in \(outbox.directory)"])
         }

@@ -24,18 +24,25 @@ struct GateRunner {
         let identity = try await PipelineIdentity.resolve(settings.pipeline, search: settings.search)
         let number = deployment.deploymentNumber ?? identity.buildNumber
         if settings.dryRun {
-            let request = GatingPoller.preview(target: settings.target, pipelineId: identity.pipelineId, environmentId: deployment.resolvedEnvironmentId, deploymentNumber: number)
+            let request = GatingPoller.preview(
+                target: settings.target, pipelineId: identity.pipelineId,
+                environmentId: deployment.resolvedEnvironmentId, deploymentNumber: number)
             let asks = "Asks every \(Interval.format(poll)) for up to \(Interval.format(wait)):"
             return try DryRunView.show([request], target: settings.target, sections: [[asks]], json: json)
         }
-        let session = try JiraConnection.cloudSession(target: settings.target, credentials: settings.credentials, settings: settings.connection)
-        let poller = GatingPoller(session: session, pipelineId: identity.pipelineId, environmentId: deployment.resolvedEnvironmentId, deploymentNumber: number)
+        let session = try JiraConnection.cloudSession(
+            target: settings.target, credentials: settings.credentials, settings: settings.connection)
+        let poller = GatingPoller(
+            session: session, pipelineId: identity.pipelineId, environmentId: deployment.resolvedEnvironmentId,
+            deploymentNumber: number)
         let result: GatingResult
         do {
             result = try poller.poll(wait: wait, every: poll) { status in
-                Terminal.warning("gating status: \(status.status.rawValue)" + (status.taskKey.map { " (change request \($0))" } ?? ""))
+                Terminal.warning(
+                    "gating status: \(status.status.rawValue)"
+                        + (status.taskKey.map { " (change request \($0))" } ?? ""))
             }
-        } catch where FailureClass(error) == .transient {
+        } catch let error where FailureClass(error) == .transient {
             throw GateError.notPassed("cannot get the gate's decision, so it does not pass: \(error)")
         }
         if json {
@@ -44,9 +51,10 @@ struct GateRunner {
             Terminal.output(GateView.lines(result))
         }
         guard result.status == .allowed else {
-            throw GateError.notPassed(result.status == .awaiting
-                ? "Jira had not decided within \(Interval.format(wait))"
-                : "the deployment gate answered \(result.status.rawValue)")
+            throw GateError.notPassed(
+                result.status == .awaiting
+                    ? "Jira had not decided within \(Interval.format(wait))"
+                    : "the deployment gate answered \(result.status.rawValue)")
         }
     }
 }

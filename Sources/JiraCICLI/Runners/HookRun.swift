@@ -15,12 +15,16 @@ struct HookRun {
             if let pending = options.continuePush {
                 let lines = try PushContinuation.read(pending)
                 let seconds = BackgroundRun.giveUpSeconds
-                return try await body(HookRun(lines: lines, deadline: .after(.seconds(seconds)), budget: seconds, continuation: pending))
+                return try await body(
+                    HookRun(lines: lines, deadline: .after(.seconds(seconds)), budget: seconds, continuation: pending))
             }
             var lines: [String] = []
             while let line = readLine() { lines.append(line) }
             let budget = try source.valueOrDefault(options.hookBudget, .hookBudget).seconds
-            try await body(HookRun(lines: lines, deadline: .after(.milliseconds(Int64(budget * 1000))), budget: budget, continuation: nil))
+            try await body(
+                HookRun(
+                    lines: lines, deadline: .after(.milliseconds(Int64(budget * 1000))), budget: budget,
+                    continuation: nil))
         } catch {
             Terminal.warning("\(error) (hook: not failing the push)")
         }

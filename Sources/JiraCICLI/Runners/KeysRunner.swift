@@ -10,13 +10,15 @@ struct KeysRunner {
         let source = SettingsSource.current()
         let search = try keySource.keySearch(source)
         if try keySource.wantsAutomaticProjects(source) {
-            Terminal.warning("--project auto reads Jira Server's projects when reporting; `keys` asks Jira nothing, so keys of every project count")
+            Terminal.warning(
+                "--project auto reads Jira Server's projects when reporting; `keys` asks Jira nothing, so keys of every project count"
+            )
         }
         let requireKeys = try source.flag(output.requireKeys, .requireKeys)
         let json = try output.isJSON(source)
         let explain = try source.flag(explain, .explain)
         let result = try await KeyDiscovery(search: search).run()
-        result.warnings.forEach { Terminal.warning($0.description) }
+        for warning in result.warnings { Terminal.warning(warning.description) }
         if json {
             try Terminal.json(KeysDocument(result.keys))
         } else if explain {

@@ -7,7 +7,8 @@ enum PushContinuation {
 
     static func write(_ lines: [String], into outbox: Outbox) throws(FileSystem.Failure) -> String {
         try FileSystem.makeDirectory(outbox.directory)
-        let path = "\(outbox.directory)/push-\(WallClock.microsecondsSinceEpoch())-\(CryptoRandom.hex(bytes: 4)).pending"
+        let path =
+            "\(outbox.directory)/push-\(WallClock.microsecondsSinceEpoch())-\(CryptoRandom.hex(bytes: 4)).pending"
         try FileSystem.writeAtomically(Array(lines.map { $0 + "\n" }.joined().utf8), to: path)
         return path
     }

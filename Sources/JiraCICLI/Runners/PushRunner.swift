@@ -26,7 +26,9 @@ struct PushRunner {
         let pushed = hook.lines.compactMap { line in HookUpdate(line: line).map { (line, $0) } }
         let baselines = HookUpdate.Baselines(pushed.map(\.1), branches: try await settings.search.git.branches())
         // A dry run and a detached continuation hold no push: they read git to the end.
-        let planUntil = settings.dryRun || hook.continuation != nil ? Deadline.none : hook.deadline.earlier(by: hook.budget * Self.sendingShare)
+        let planUntil =
+            settings.dryRun || hook.continuation != nil
+            ? Deadline.none : hook.deadline.earlier(by: hook.budget * Self.sendingShare)
         var reports: [Report] = []
         var planned = 0
         for (index, (_, update)) in pushed.enumerated() {
@@ -34,7 +36,7 @@ struct PushRunner {
             planned += 1
             do {
                 let branch = try await plan(update, baselines[index])
-                branch.warnings.forEach { Terminal.warning("\(update.branch): \($0)") }
+                for warning in branch.warnings { Terminal.warning("\(update.branch): \(warning)") }
                 reports += branch.reports
                 if branch.reports.isEmpty, !json, hook.continuation == nil {
                     Terminal.output(line: "\(TerminalText.oneLine(update.branch)): no issue keys, nothing reported")
@@ -59,7 +61,9 @@ struct PushRunner {
             Terminal.warning(sender.queuedLine(result, count: result.queued.count, inBackground: true))
             BackgroundRun.flush(outbox: sender.outbox!)
         } else if let result, let reason = sender.notQueued(result), result.fresh.contains(where: Self.waitsInOutbox) {
-            Terminal.warning("Jira unreachable (\(result.unreachable.map { "\($0)" } ?? "no answer in time")), and the report(s) could not be queued: \(reason) (hook: not failing the push)")
+            Terminal.warning(
+                "Jira unreachable (\(result.unreachable.map { "\($0)" } ?? "no answer in time")), and the report(s) could not be queued: \(reason) (hook: not failing the push)"
+            )
         }
     }
 
@@ -78,7 +82,9 @@ struct PushRunner {
             return
         }
         for (report, outcome) in zip(reports, result.fresh) {
-            Terminal.output(line: "\(TerminalText.oneLine(report.context.branch ?? "?")): " + Self.line(report, outcome, notQueued: notQueued))
+            Terminal.output(
+                line: "\(TerminalText.oneLine(report.context.branch ?? "?")): "
+                    + Self.line(report, outcome, notQueued: notQueued))
         }
     }
 
@@ -86,10 +92,14 @@ struct PushRunner {
     static func line(_ report: Report, _ outcome: DeliveryResult, notQueued: String?) -> String {
         switch outcome {
         case .accepted(let outcome):
-            let unknown = outcome.unknownIssueKeys.isEmpty ? "" : " (Jira does not know \(outcome.unknownIssueKeys.joined(separator: ", ")))"
-            return "\(report.entity.noun) reported to \(OutcomeView.accepted(outcome, report: report).joined(separator: ", "))\(unknown)"
+            let unknown =
+                outcome.unknownIssueKeys.isEmpty
+                ? "" : " (Jira does not know \(outcome.unknownIssueKeys.joined(separator: ", ")))"
+            return
+                "\(report.entity.noun) reported to \(OutcomeView.accepted(outcome, report: report).joined(separator: ", "))\(unknown)"
         case .rejected(let outcome):
-            return "Jira refused the \(report.entity.noun): \(outcome.rejectionSummary.isEmpty ? "none of its issues exist or are visible" : outcome.rejectionSummary)"
+            return
+                "Jira refused the \(report.entity.noun): \(outcome.rejectionSummary.isEmpty ? "none of its issues exist or are visible" : outcome.rejectionSummary)"
         case .failed(let error) where FailureClass(error).queues:
             guard let notQueued else { return "\(report.entity.noun) queued: Jira did not answer in time" }
             return "\(report.entity.noun) not reported (\(error)), and it could not be queued: \(notQueued)"
@@ -104,19 +114,27 @@ struct PushRunner {
         let branches = "\(lines.count) more branch\(lines.count == 1 ? "" : "es")"
         let budget = "the hook's \(Interval.format(hook.budget)) budget ran out while reading git"
         guard let outbox = sender.outbox else {
-            Terminal.warning("\(branches) not reported: \(budget), and there is no outbox to hand them on: \(settings.outboxAbsence ?? "no outbox") (hook: not failing the push)")
+            Terminal.warning(
+                "\(branches) not reported: \(budget), and there is no outbox to hand them on: \(settings.outboxAbsence ?? "no outbox") (hook: not failing the push)"
+            )
             return
         }
         do {
             let pending = try PushContinuation.write(lines, into: outbox)
             guard BackgroundRun.continuePush(outbox: outbox, pending: pending) else {
                 PushContinuation.remove(pending)
-                Terminal.warning("\(branches) not reported: \(budget), and no background run could be started (hook: not failing the push)")
+                Terminal.warning(
+                    "\(branches) not reported: \(budget), and no background run could be started (hook: not failing the push)"
+                )
                 return
             }
-            Terminal.warning("\(branches) go to a background run (\(budget))\(queued > 0 ? "; it also sends the \(queued) report(s) queued now" : ""); its log: \(outbox.directory)/flush.log")
+            Terminal.warning(
+                "\(branches) go to a background run (\(budget))\(queued > 0 ? "; it also sends the \(queued) report(s) queued now" : ""); its log: \(outbox.directory)/flush.log"
+            )
         } catch {
-            Terminal.warning("\(branches) not reported: \(budget), and they could not be handed on: \(error) (hook: not failing the push)")
+            Terminal.warning(
+                "\(branches) not reported: \(budget), and they could not be handed on: \(error) (hook: not failing the push)"
+            )
         }
     }
 
@@ -129,7 +147,8 @@ struct PushRunner {
         }
         let waiting = try outbox.enqueue(reports).waiting
         PushContinuation.remove(pending)
-        Terminal.notice("\(reports.count) report(s) of the push's remaining branches queued (\(waiting) waiting); sending")
+        Terminal.notice(
+            "\(reports.count) report(s) of the push's remaining branches queued (\(waiting) waiting); sending")
         let result = try await sender.dispatch([])
         Terminal.notice("delivered \(result.delivered), rejected \(result.rejected.count), waiting \(result.waiting)")
     }

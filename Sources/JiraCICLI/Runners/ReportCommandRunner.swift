@@ -20,13 +20,17 @@ struct ReportCommandRunner {
             let runner = ReportRunner(settings: settings, json: try options.output.isJSON(source))
             try await PushRunner(
                 settings: settings, json: runner.json, hook: run,
-                plan: { update, baseline in try await runner.branch(kind, update: update, baseline: baseline, environment: source.environment) },
+                plan: { update, baseline in
+                    try await runner.branch(kind, update: update, baseline: baseline, environment: source.environment)
+                },
                 jsonOutput: { _, results in try Terminal.json(ReportOutcome.merged(results.compactMap(\.outcome))) }
             ).run()
         }
     }
 
     private func resolve(_ source: SettingsSource, hook: HookRun? = nil) throws -> RunSettings {
-        try RunSettings.resolve(source, keySource: options.keySource, pipeline: options.pipeline, jira: options.jira, output: options.output, hook: hook)
+        try RunSettings.resolve(
+            source, keySource: options.keySource, pipeline: options.pipeline, jira: options.jira,
+            output: options.output, hook: hook)
     }
 }

@@ -9,12 +9,15 @@ struct ReportRunner {
     init(settings: RunSettings, json: Bool) {
         self.settings = settings
         self.json = json
-        planner = ReportPlanner(factory: PayloadFactory(updateSequence: UpdateSequence().next), target: settings.target, credential: settings.credential)
+        planner = ReportPlanner(
+            factory: PayloadFactory(updateSequence: UpdateSequence().next), target: settings.target,
+            credential: settings.credential)
     }
 
     func run(_ kind: ReportKind) async throws {
-        let plan = try await planner.plan(kind, search: settings.search, pipeline: settings.pipeline, requireURL: !settings.dryRun)
-        plan.warnings.forEach { Terminal.warning($0.description) }
+        let plan = try await planner.plan(
+            kind, search: settings.search, pipeline: settings.pipeline, requireURL: !settings.dryRun)
+        for warning in plan.warnings { Terminal.warning(warning.description) }
         guard let report = plan.report, !settings.requireKeys || !report.entity.issueKeys.isEmpty else {
             if settings.requireKeys { throw NoKeysFound(where: "the git data") }
             if settings.dryRun && json { try DryRunView.show([], target: settings.target, json: true) }
@@ -22,7 +25,8 @@ struct ReportRunner {
         }
         if settings.dryRun {
             let sections = [KeysTable.render(plan.discovery), ["Sends: \(DryRunView.identity(report))"]]
-            return try DryRunView.show(try settings.delivery().preview([report]), target: settings.target, sections: sections, json: json)
+            return try DryRunView.show(
+                try settings.delivery().preview([report]), target: settings.target, sections: sections, json: json)
         }
         let sender = ReportSender(settings: settings, json: json)
         let result: Dispatcher.Result
@@ -52,6 +56,8 @@ struct ReportRunner {
             pipeline.buildURL = HookUpdate.bitbucketCommitURL(environment, commit: newCommit)
         }
         let plan = try await planner.plan(kind, search: search, pipeline: pipeline, requireURL: !settings.dryRun)
-        return PushRunner.BranchPlan(reports: plan.report.map { [$0] } ?? [], warnings: plan.warnings.filter { $0 != .noKeys }.map(\.description))
+        return PushRunner.BranchPlan(
+            reports: plan.report.map { [$0] } ?? [], warnings: plan.warnings.filter { $0 != .noKeys }.map(\.description)
+        )
     }
 }

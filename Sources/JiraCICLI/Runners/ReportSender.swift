@@ -14,7 +14,9 @@ struct ReportSender {
         let delivery = try settings.delivery()
         let result = await Dispatcher(delivery: delivery, outbox: outbox).dispatch(reports, queueKey: queueKey)
         // Good news, not a warning; `flush` (no fresh reports) says it in its summary.
-        if result.delivered > 0, !reports.isEmpty { Terminal.notice("delivered \(result.delivered) report(s) queued earlier") }
+        if result.delivered > 0, !reports.isEmpty {
+            Terminal.notice("delivered \(result.delivered) report(s) queued earlier")
+        }
         explainQueue(result)
         return result
     }
@@ -23,14 +25,18 @@ struct ReportSender {
     /// leaves the outbox silently.
     func explainQueue(_ result: Dispatcher.Result) {
         for rejected in result.rejected {
-            Terminal.warning("Jira refused the queued \(rejected.report.entity.noun) (made \(Age.text(since: rejected.report.createdAt)) ago): \(rejected.answer); moved to \(rejected.path)")
+            Terminal.warning(
+                "Jira refused the queued \(rejected.report.entity.noun) (made \(Age.text(since: rejected.report.createdAt)) ago): \(rejected.answer); moved to \(rejected.path)"
+            )
         }
         for eviction in result.evicted {
-            Terminal.warning("moved \(eviction.name) to \(outbox?.rejectedDirectory ?? "rejected/"): \(eviction.reason)")
+            Terminal.warning(
+                "moved \(eviction.name) to \(outbox?.rejectedDirectory ?? "rejected/"): \(eviction.reason)")
         }
         if let newer = result.newerFormat {
             Terminal.warning(
-                "\(newer.count) report(s) in \(outbox?.directory ?? "the outbox") were queued by a newer jira-ci (outbox format \(newer.format); this one reads up to \(OutboxFormat.current)): left waiting for it")
+                "\(newer.count) report(s) in \(outbox?.directory ?? "the outbox") were queued by a newer jira-ci (outbox format \(newer.format); this one reads up to \(OutboxFormat.current)): left waiting for it"
+            )
         }
     }
 
@@ -39,13 +45,18 @@ struct ReportSender {
     func queuedLine(_ result: Dispatcher.Result, count: Int, inBackground: Bool = false) -> String {
         let reason = result.unreachable.map { String(describing: $0) } ?? "Jira did not answer"
         let (what, it) = count == 1 ? ("report", "it") : ("\(count) reports", "them")
-        let next = inBackground ? "a background flush is sending \(it) now" : "the next jira-ci run or 'jira-ci flush' sends \(it)"
-        return "Jira unreachable (\(reason)); \(what) queued in \(outbox?.directory ?? "the outbox") (\(result.waiting) waiting); \(next)"
+        let next =
+            inBackground
+            ? "a background flush is sending \(it) now" : "the next jira-ci run or 'jira-ci flush' sends \(it)"
+        return
+            "Jira unreachable (\(reason)); \(what) queued in \(outbox?.directory ?? "the outbox") (\(result.waiting) waiting); \(next)"
     }
 
     /// Prints what became of fresh reports (`show`, for a command whose output has its own shape) and fails
     /// as the first failure says (a warning and exit 0 with --soft-fail).
-    func finish(_ reports: [Report], _ result: Dispatcher.Result, show: (([Report], [DeliveryResult]) throws -> Void)? = nil) throws {
+    func finish(
+        _ reports: [Report], _ result: Dispatcher.Result, show: (([Report], [DeliveryResult]) throws -> Void)? = nil
+    ) throws {
         let outcomes = result.fresh.compactMap { if case .accepted(let outcome) = $0 { outcome } else { nil } }
         if let show {
             try show(reports, result.fresh)
@@ -58,7 +69,8 @@ struct ReportSender {
         }
         let unknown = ReportOutcome.merged(outcomes).unknownIssueKeys
         if !unknown.isEmpty {
-            Terminal.warning("Jira does not know these issue keys (or may not show them): \(unknown.joined(separator: ", "))")
+            Terminal.warning(
+                "Jira does not know these issue keys (or may not show them): \(unknown.joined(separator: ", "))")
             if settings.target.flavor == .cloud, settings.search.rules.allowedProjects.isEmpty,
                 let hint = OutcomeView.projectHint(unknown: unknown, reports: reports)
             {

@@ -17,13 +17,15 @@ struct ServerLoginRunner {
             throw ConfigurationError.missing(.jiraURL, hint: "your Jira Server base URL, e.g. https://jira.example.com")
         }
         guard let consumerKey = source.string(jira.credentials.consumerKey, .consumerKey) else {
-            throw ConfigurationError.missing(.consumerKey, hint: "the consumer key of the application link's incoming authentication")
+            throw ConfigurationError.missing(
+                .consumerKey, hint: "the consumer key of the application link's incoming authentication")
         }
         let key = try ServerKeyLoader.load(source, fileFlag: jira.credentials.privateKeyFile)
         key.lines.forEach(Terminal.redactor.add)
         let server = JiraTarget(flavor: .server, siteURL: site.text)
         let login = try ServerLogin(
-            siteURL: site.text, signer: OAuth1Signer(consumerKey: consumerKey, key: key), settings: ConnectionResolver(options: jira.network, source: source).connection(target: server))
+            siteURL: site.text, signer: OAuth1Signer(consumerKey: consumerKey, key: key),
+            settings: ConnectionResolver(options: jira.network, source: source).connection(target: server))
 
         let request = try login.requestToken()
         Terminal.warning("open this URL in a browser, log in as the integration user and approve:")
@@ -45,7 +47,8 @@ struct ServerLoginRunner {
             } catch {
                 throw ConfigurationError.unwritableFile(.tokenOutput, path: output, reason: error.reason)
             }
-            Terminal.warning("access token written to \(output) (mode 0600); store it as JIRA_ACCESS_TOKEN in your CI's secrets")
+            Terminal.warning(
+                "access token written to \(output) (mode 0600); store it as JIRA_ACCESS_TOKEN in your CI's secrets")
         } else {
             Terminal.handOver(token)
         }

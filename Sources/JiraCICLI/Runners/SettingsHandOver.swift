@@ -13,14 +13,16 @@ struct SettingsHandOver {
         func variable(for option: Substring) -> Variable? {
             declared.first {
                 let declaration = $0.declaration
-                return declaration.flag.map { $0 == option } == true || declaration.short.map { "-\($0)" } == String(option)
+                return declaration.flag.map { $0 == option } == true
+                    || declaration.short.map { "-\($0)" } == String(option)
             }
         }
         command = arguments.prefix { !$0.hasPrefix("-") }
         var environment: [String: String] = [:]
         var rest = arguments.dropFirst(command.count)[...]
         while let argument = rest.popFirst() {
-            let (option, attached) = argument.firstIndex(of: "=").map { (argument[..<$0], String(argument[argument.index(after: $0)...])) }
+            let (option, attached) =
+                argument.firstIndex(of: "=").map { (argument[..<$0], String(argument[argument.index(after: $0)...])) }
                 ?? (argument[...], nil)
             guard let variable = variable(for: option) else { continue }
             switch variable.declaration.form {

@@ -15,7 +15,8 @@ struct BuildSettingsResolver {
             do {
                 info = try JUnitSummary.testInfo(xml: try FileSystem.read(path))
             } catch let error as FileSystem.Failure {
-                Terminal.warning("no test figures from \(error.path): \(error.reason) (--junit); the build is reported without them")
+                Terminal.warning(
+                    "no test figures from \(error.path): \(error.reason) (--junit); the build is reported without them")
                 return BuildSettings(state: state, testInfo: nil)
             } catch {
                 Terminal.warning("no test figures from \(path): \(error) (--junit); the build is reported without them")

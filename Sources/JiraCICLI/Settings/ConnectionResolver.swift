@@ -10,7 +10,9 @@ struct ConnectionResolver {
     /// - Parameter hook: a push must never wait long on Jira; `deadline` is the hook's budget.
     /// - Parameter quiet: no warning about plain http or the cache folder (a question asked before the real
     ///   connection, which warns).
-    func connection(target: JiraTarget, hook: Bool = false, deadline: Deadline = .none, quiet: Bool = false) throws -> ConnectionSettings {
+    func connection(target: JiraTarget, hook: Bool = false, deadline: Deadline = .none, quiet: Bool = false) throws
+        -> ConnectionSettings
+    {
         let timeout = try source.valueOrDefault(options.timeout, .timeout, inHook: hook).seconds
         let retries = try source.valueOrDefault(options.retries, .retries, inHook: hook).value
         let caCert = source.string(options.caCert, .caCertificate)
@@ -27,14 +29,17 @@ struct ConnectionResolver {
                 throw ConfigurationError.serverOnly(.allowInsecureHTTP)
             }
             if !quiet, let site = target.siteURL, let parsed = ParsedURL(site), parsed.isInsecure(allowingHTTP: false) {
-                Terminal.warning("plain http to \(parsed.origin) (--allow-insecure-http): the credentials cross the network unencrypted")
+                Terminal.warning(
+                    "plain http to \(parsed.origin) (--allow-insecure-http): the credentials cross the network unencrypted"
+                )
             }
         }
         let verbose = try source.flag(options.verbose, .verbose)
         let noCache = try source.flag(options.noCache, .noCache)
         return ConnectionSettings(
             http: HTTPSettings(
-                timeoutSeconds: Int(timeout.rounded(.up)), extraCACertificatePath: caCert, userAgent: "jira-ci/\(Version.current)",
+                timeoutSeconds: Int(timeout.rounded(.up)), extraCACertificatePath: caCert,
+                userAgent: "jira-ci/\(Version.current)",
                 proxy: ProxySettings(environment: source.environment), allowInsecureHTTP: insecure),
             retries: retries,
             cacheDirectory: noCache ? nil : quiet ? cacheDirectoryIfPrivate() : privateCacheDirectory(),
@@ -47,8 +52,11 @@ struct ConnectionResolver {
     /// others may write to is not used: a report could be forged there.
     /// - Parameter required: `flush`, which has nothing to do without it, fails instead of going on without.
     func outbox(required: Bool = false) throws -> (directory: String?, absence: String?) {
-        guard try !source.flag(options.noOutbox, .noOutbox) else { return (nil, "\(Variable.noOutbox.bothNames) is set") }
-        guard let directory = source.string(options.outbox, .outbox) ?? defaultStateDirectory().map({ "\($0)/outbox" }) else {
+        guard try !source.flag(options.noOutbox, .noOutbox) else {
+            return (nil, "\(Variable.noOutbox.bothNames) is set")
+        }
+        guard let directory = source.string(options.outbox, .outbox) ?? defaultStateDirectory().map({ "\($0)/outbox" })
+        else {
             return (nil, "there is no outbox (no \(Variable.outbox.bothNames), and no HOME to keep one in)")
         }
         do {

@@ -17,18 +17,27 @@ enum CredentialChoice {
         let has = { (variable: Variable) in source.string(nil, variable) != nil }
         switch flavor {
         case .cloud?:
-            return has(.clientId) ? "OAuth client credentials of \(source.string(nil, .clientId)!) (Jira Cloud takes only these)" : nil
+            return has(.clientId)
+                ? "OAuth client credentials of \(source.string(nil, .clientId)!) (Jira Cloud takes only these)" : nil
         case .server?:
             if has(.personalAccessToken) { return "personal access token (JIRA_PAT wins on Jira Server/Data Center)" }
-            if has(.clientId) { return "service account \(source.string(nil, .clientId)!) (client credentials on Jira Data Center; no JIRA_PAT)" }
-            if has(.consumerKey) { return "OAuth 1.0a application link \(source.string(nil, .consumerKey)!) (no JIRA_PAT or client credentials)" }
+            if has(.clientId) {
+                return
+                    "service account \(source.string(nil, .clientId)!) (client credentials on Jira Data Center; no JIRA_PAT)"
+            }
+            if has(.consumerKey) {
+                return
+                    "OAuth 1.0a application link \(source.string(nil, .consumerKey)!) (no JIRA_PAT or client credentials)"
+            }
             if has(.user) {
-                return "user and password of \(source.string(nil, .user)!) (basic authentication, the last choice; Jira 11 turns it off by default)"
+                return
+                    "user and password of \(source.string(nil, .user)!) (basic authentication, the last choice; Jira 11 turns it off by default)"
             }
             return nil
         case nil:
             if has(.clientId) {
-                return "client credentials of \(source.string(nil, .clientId)!): Jira Cloud, or a Data Center service account if the site says it is Data Center (asked on the first report; --flavor decides)"
+                return
+                    "client credentials of \(source.string(nil, .clientId)!): Jira Cloud, or a Data Center service account if the site says it is Data Center (asked on the first report; --flavor decides)"
             }
             return has(.personalAccessToken) || has(.consumerKey) || has(.user)
                 ? "a Jira Server/Data Center credential (the site is asked which Jira it is on the first report)" : nil

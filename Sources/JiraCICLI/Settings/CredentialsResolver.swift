@@ -9,7 +9,8 @@ struct CredentialsResolver {
 
     func credentials(flavor: JiraFlavor) throws -> JiraCredentials {
         if options.clientSecret != nil {
-            Terminal.warning("--client-secret on the command line is visible in process lists; set JIRA_CLIENT_SECRET instead")
+            Terminal.warning(
+                "--client-secret on the command line is visible in process lists; set JIRA_CLIENT_SECRET instead")
         }
         var credentials = JiraCredentials()
         let id = try plain(source.string(options.clientId, .clientId), .clientId)
@@ -18,9 +19,11 @@ struct CredentialsResolver {
         case (let id?, let secret?):
             credentials.cloud = ClientCredentials(clientId: id, clientSecret: secret)
         case (_?, nil):
-            throw ConfigurationError.missing(.clientSecret, hint: "the secret of the OAuth credential named by JIRA_CLIENT_ID")
+            throw ConfigurationError.missing(
+                .clientSecret, hint: "the secret of the OAuth credential named by JIRA_CLIENT_ID")
         case (nil, _?):
-            throw ConfigurationError.missing(.clientId, hint: "the client ID of the OAuth credential whose secret is set")
+            throw ConfigurationError.missing(
+                .clientId, hint: "the client ID of the OAuth credential whose secret is set")
         case (nil, nil):
             break
         }
@@ -41,7 +44,8 @@ struct CredentialsResolver {
             let key = try ServerKeyLoader.load(source, fileFlag: options.privateKeyFile)
             key.lines.forEach(Terminal.redactor.add)
             guard let token = try secret(source.string(nil, .accessToken), .accessToken) else {
-                throw ConfigurationError.missing(.accessToken, hint: "the OAuth access token from `jira-ci auth server-login`")
+                throw ConfigurationError.missing(
+                    .accessToken, hint: "the OAuth access token from `jira-ci auth server-login`")
             }
             return .oauth1(OAuth1Signer(consumerKey: consumerKey, key: key), accessToken: token)
         }
@@ -63,7 +67,8 @@ struct CredentialsResolver {
     /// What a dry run knows of the credentials: none but a service account's client ID, its secret shown as ***.
     func preview(flavor: JiraFlavor) -> JiraCredentials {
         guard flavor == .server, let clientId = serviceAccountClientId else { return JiraCredentials() }
-        return JiraCredentials(server: .serviceAccount(ClientCredentials(clientId: clientId, clientSecret: Secret("***"))))
+        return JiraCredentials(
+            server: .serviceAccount(ClientCredentials(clientId: clientId, clientSecret: Secret("***"))))
     }
 
     private func secret(_ value: String?, _ variable: Variable) throws -> Secret? {
@@ -79,7 +84,9 @@ struct CredentialsResolver {
     private func plain(_ value: String?, _ variable: Variable) throws -> String? {
         guard let value else { return nil }
         guard Secret(value).isHeaderSafe, !value.contains(":") || variable != .user else {
-            throw ConfigurationError.invalid(variable, value: TerminalText.oneLine(value), expected: "expected no control characters\(variable == .user ? " and no colon" : "")")
+            throw ConfigurationError.invalid(
+                variable, value: TerminalText.oneLine(value),
+                expected: "expected no control characters\(variable == .user ? " and no colon" : "")")
         }
         return value
     }

@@ -17,7 +17,9 @@ enum ServerKeyLoader {
             }
             origin = .privateKeyFile
         } else {
-            throw ConfigurationError.missing(.privateKeyFile, hint: "the PKCS#8 PEM private key of the application link (or its text in JIRA_PRIVATE_KEY)")
+            throw ConfigurationError.missing(
+                .privateKeyFile,
+                hint: "the PKCS#8 PEM private key of the application link (or its text in JIRA_PRIVATE_KEY)")
         }
         let key: RSAPrivateKey
         do {
@@ -26,7 +28,8 @@ enum ServerKeyLoader {
             throw ConfigurationError.unusablePrivateKey(origin, reason: "\(error)")
         }
         if key.bits < 2048 {
-            Terminal.warning("the OAuth private key has \(key.bits) bits; consider a 2048-bit pair for the application link")
+            Terminal.warning(
+                "the OAuth private key has \(key.bits) bits; consider a 2048-bit pair for the application link")
         }
         return key
     }

@@ -21,12 +21,13 @@ struct TargetResolver {
         }
         // A credential that could never be sent is refused before anything goes out; with none, the run stops
         // at its configuration without asking.
-        let credentials = try CredentialsResolver(options: options.credentials, source: source).credentials(flavor: target.flavor)
+        let credentials = try CredentialsResolver(options: options.credentials, source: source).credentials(
+            flavor: target.flavor)
         guard credentials.cloud != nil || credentials.server != nil else { return target }
         let answer: (flavor: JiraFlavor, deploymentType: String)?
         do {
             answer = try SiteFlavorProbe.ask(site: site, settings: connection)
-        } catch where FailureClass(error) != .configuration {
+        } catch let error where FailureClass(error) != .configuration {
             // Down, or refused by a rule of the connection: the report meets the same and says so in its one line.
             return target
         }
@@ -35,7 +36,8 @@ struct TargetResolver {
         } else if options.credentials.hasClientId(source) {
             // Client credentials are the one case the guess may be wrong: Cloud, or a Data Center service account.
             Terminal.warning(
-                "\(site) did not say which Jira it is (GET /rest/api/2/serverInfo); taking it for Jira Cloud, as client credentials suggest (set \(Variable.flavor.bothNames) to server for a Data Center service account)")
+                "\(site) did not say which Jira it is (GET /rest/api/2/serverInfo); taking it for Jira Cloud, as client credentials suggest (set \(Variable.flavor.bothNames) to server for a Data Center service account)"
+            )
         }
         return target
     }

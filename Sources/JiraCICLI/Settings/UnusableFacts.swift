@@ -9,13 +9,24 @@ enum UnusableFacts {
         if let problem = BitbucketServerHook(source.environment)?.baseProblem { Terminal.warning(problem) }
         guard let detected = source.detected, let settings else { return }
         let missing: [(Variable, Bool, String)] = [
-            (.buildNumber, settings.buildNumber == nil, "is no number Jira takes; using the build number derived from the commit (or set --build-number)"),
-            (.buildURL, settings.buildURL == nil, "is no absolute http(s) URL without credentials; the report does not link to it (or set --build-url)"),
-            (.pipelineURL, settings.url == nil, "is no absolute http(s) URL without credentials; the report does not link to it (or set --pipeline-url)"),
+            (
+                .buildNumber, settings.buildNumber == nil,
+                "is no number Jira takes; using the build number derived from the commit (or set --build-number)"
+            ),
+            (
+                .buildURL, settings.buildURL == nil,
+                "is no absolute http(s) URL without credentials; the report does not link to it (or set --build-url)"
+            ),
+            (
+                .pipelineURL, settings.url == nil,
+                "is no absolute http(s) URL without credentials; the report does not link to it (or set --pipeline-url)"
+            ),
         ]
         for (variable, isMissing, consequence) in missing where isMissing {
             guard let unusable = detected.unusable[variable] else { continue }
-            Terminal.warning("\(detected.name)'s \(unusable.variable) '\(URLCredentials.masked(TerminalText.oneLine(unusable.value)))' \(consequence)")
+            Terminal.warning(
+                "\(detected.name)'s \(unusable.variable) '\(URLCredentials.masked(TerminalText.oneLine(unusable.value)))' \(consequence)"
+            )
         }
     }
 }

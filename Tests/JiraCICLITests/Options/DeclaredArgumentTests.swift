@@ -19,8 +19,10 @@ struct DeclaredArgumentTests {
             let trimmed = line.drop { $0 == " " }
             // Option rows are indented two spaces; examples in the discussion more.
             if line.hasPrefix("  -") {
-                let flags = trimmed.split(separator: " ").prefix { $0.hasPrefix("-") }.flatMap { $0.split(separator: ",") }
-                    .map(String.init).filter { $0.hasPrefix("-") }
+                let flags = trimmed.split(separator: " ").prefix { $0.hasPrefix("-") }.flatMap {
+                    $0.split(separator: ",")
+                }
+                .map(String.init).filter { $0.hasPrefix("-") }
                 entries.append((flags, String(trimmed)))
             } else if !trimmed.isEmpty, line.hasPrefix("    "), !entries.isEmpty {
                 entries[entries.count - 1].text += " " + trimmed

@@ -8,7 +8,8 @@ import Testing
 struct TargetOptionsTests {
     static func target(_ arguments: [String], environment: [String: String] = [:]) throws -> JiraTarget {
         let options = try JiraOptions.parse(arguments)
-        return try options.target.target(SettingsSource(environment: environment), credentials: options.credentials).target
+        return try options.target.target(SettingsSource(environment: environment), credentials: options.credentials)
+            .target
     }
 
     @Test(arguments: [
@@ -22,7 +23,9 @@ struct TargetOptionsTests {
         (["--jira-url", "https://acme.atlassian.net", "--flavor", "server"], [:], .server),
         ([], [:], .cloud),
     ])
-    func theFlavourFollowsTheSiteAndTheCredential(arguments: [String], environment: [String: String], expected: JiraFlavor) throws {
+    func theFlavourFollowsTheSiteAndTheCredential(
+        arguments: [String], environment: [String: String], expected: JiraFlavor
+    ) throws {
         #expect(try Self.target(arguments, environment: environment).flavor == expected)
     }
 

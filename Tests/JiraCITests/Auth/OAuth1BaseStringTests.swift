@@ -19,7 +19,9 @@ struct OAuth1BaseStringTests {
     }
 
     @Test func urlsAreNormalized() {
-        #expect(OAuth1Signer.normalizedURL("HTTPS://Jira.Example.com:443/jira/rest?x=1#frag").0 == "https://jira.example.com/jira/rest")
+        #expect(
+            OAuth1Signer.normalizedURL("HTTPS://Jira.Example.com:443/jira/rest?x=1#frag").0
+                == "https://jira.example.com/jira/rest")
         #expect(OAuth1Signer.normalizedURL("http://127.0.0.1:8080").0 == "http://127.0.0.1:8080/")
     }
 

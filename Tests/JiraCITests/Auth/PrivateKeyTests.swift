@@ -101,14 +101,20 @@ struct PrivateKeyTests {
         #expect(Self.error("") == .notPEM)
         #expect(Self.error("just a password") == .notPEM)
         #expect(Self.error(Self.pkcs8.replacingAll("PRIVATE KEY", with: "ENCRYPTED PRIVATE KEY")) == .encrypted)
-        #expect(Self.error("-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nAAAA\n-----END RSA PRIVATE KEY-----") == .encrypted)
-        if case .unreadable = Self.error("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----") {} else {
+        #expect(
+            Self.error(
+                "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nAAAA\n-----END RSA PRIVATE KEY-----"
+            ) == .encrypted)
+        if case .unreadable = Self.error("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----") {
+        } else {
             Issue.record("a PEM with a broken body is unreadable")
         }
     }
 
     static func leaks(_ error: RSAPrivateKey.LoadError) -> String? {
-        let texts = ["\(error)", String(reflecting: error), error.description] + ({ if case .unreadable(let detail) = error { [detail] } else { [] } }())
+        let texts =
+            ["\(error)", String(reflecting: error), error.description]
+            + ({ if case .unreadable(let detail) = error { [detail] } else { [] } }())
         for text in texts {
             if let line = keyLines.first(where: { text.contains($0) || text.contains($0.prefix(16)) }) { return line }
         }
@@ -128,7 +134,8 @@ struct PrivateKeyTests {
 
     @Test func mutatedKeysLoadOrAreRefusedWithoutQuotingThem() {
         var random = SplitMix64(seed: 0x9E3)
-        var loaded = 0, refused = 0
+        var loaded = 0
+        var refused = 0
         for round in 0..<200 {
             var bytes = Array((round % 2 == 0 ? Self.pkcs8 : Self.pkcs1).utf8)
             for _ in 0..<Int.random(in: 1...6, using: &random) {

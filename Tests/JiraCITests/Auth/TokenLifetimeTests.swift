@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JiraCI
 
 struct TokenLifetimeTests {
@@ -31,8 +32,11 @@ struct TokenLifetimeTests {
 
     @Test func decodedTokenAnswersGiveASaneLifetime() {
         var random = SplitMix64(seed: 0x70CE)
-        let values = ["3600", "-1", "0", "1e308", "1e400", "-1e400", "9223372036854775807", "9223372036854775808", "\"60\"", "null",
-                      "0.0001", "[]", "{}", "true"]
+        let values = [
+            "3600", "-1", "0", "1e308", "1e400", "-1e400", "9223372036854775807", "9223372036854775808", "\"60\"",
+            "null",
+            "0.0001", "[]", "{}", "true",
+        ]
         for _ in 0..<500 {
             let body = #"{"access_token":"t","expires_in":\#(random.pick(values))}"#
             let answer = try? JSON.decode(JSONValue.self, from: Array(body.utf8))

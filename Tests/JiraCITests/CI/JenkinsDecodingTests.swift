@@ -1,10 +1,12 @@
 import Testing
+
 @testable import JiraCI
 
 struct JenkinsDecodingTests {
     @Test func multibranchJobNamesAndBranchesAreDecoded() {
         let facts = TeamCityPropertiesTests.facts([
-            "JENKINS_URL": "https://ci/", "JOB_NAME": "shop/feature%2FABC-1", "BRANCH_NAME": "feature%2FABC-1", "BUILD_NUMBER": "3",
+            "JENKINS_URL": "https://ci/", "JOB_NAME": "shop/feature%2FABC-1", "BRANCH_NAME": "feature%2FABC-1",
+            "BUILD_NUMBER": "3",
         ])
         #expect(facts[.pipelineName] == .init(value: "shop/feature/ABC-1", variable: "JOB_NAME"))
         #expect(facts[.branch] == .init(value: "feature/ABC-1", variable: "BRANCH_NAME"))
@@ -37,7 +39,9 @@ struct JenkinsDecodingTests {
     }
 
     @Test func whitespaceOnlyAndNullValuesAreUnset() {
-        let facts = TeamCityPropertiesTests.facts(["JENKINS_URL": "x", "JOB_NAME": "  ", "BUILD_NUMBER": "null", "GIT_COMMIT": " abc "])
+        let facts = TeamCityPropertiesTests.facts([
+            "JENKINS_URL": "x", "JOB_NAME": "  ", "BUILD_NUMBER": "null", "GIT_COMMIT": " abc ",
+        ])
         #expect(facts[.pipelineName] == nil && facts[.buildNumber] == nil)
         #expect(facts[.commit]?.value == "abc")
     }

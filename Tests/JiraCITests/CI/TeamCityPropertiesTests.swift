@@ -51,8 +51,10 @@ struct TeamCityPropertiesTests {
     }
 
     @Test func aTextBuildNumberGivesWayToTheNumericBuildId() {
-        let facts = Self.facts(["TEAMCITY_VERSION": "2024.12", "BUILD_NUMBER": "1.2-rc", TeamCity.buildIdProperty: "4711",
-                                "TEAMCITY_BUILDCONF_NAME": "Shop", "BUILD_VCS_NUMBER": "abc123"])
+        let facts = Self.facts([
+            "TEAMCITY_VERSION": "2024.12", "BUILD_NUMBER": "1.2-rc", TeamCity.buildIdProperty: "4711",
+            "TEAMCITY_BUILDCONF_NAME": "Shop", "BUILD_VCS_NUMBER": "abc123",
+        ])
         #expect(facts[.buildNumber] == .init(value: "4711", variable: TeamCity.buildIdProperty))
         #expect(facts[.pipelineName]?.value == "Shop")
         #expect(facts[.commit]?.value == "abc123")
@@ -64,7 +66,9 @@ struct TeamCityPropertiesTests {
     }
 
     @Test func neitherNumericGivesNoBuildNumber() {
-        let facts = Self.facts(["TEAMCITY_VERSION": "2024.12", "BUILD_NUMBER": "1.2-rc", TeamCity.buildIdProperty: "id-1"])
+        let facts = Self.facts([
+            "TEAMCITY_VERSION": "2024.12", "BUILD_NUMBER": "1.2-rc", TeamCity.buildIdProperty: "id-1",
+        ])
         #expect(facts[.buildNumber] == nil)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JiraCI
 
 struct BoundedValueTests {
@@ -47,8 +48,12 @@ struct BoundedValueTests {
 
     /// The examples are values the setting accepts: `--poll 500ms` is not told to try 500ms.
     @Test func theRefusalNamesTheRange() {
-        #expect(throws: ValueError(expected: "a duration from 1 s to 1 h, like 3s, 90s, 10m, 1h")) { try PollInterval.parse("500ms") }
-        #expect(throws: ValueError(expected: "a duration from 100 ms to 1 min, like 500ms, 3s")) { try HookBudget.parse("2m") }
+        #expect(throws: ValueError(expected: "a duration from 1 s to 1 h, like 3s, 90s, 10m, 1h")) {
+            try PollInterval.parse("500ms")
+        }
+        #expect(throws: ValueError(expected: "a duration from 100 ms to 1 min, like 500ms, 3s")) {
+            try HookBudget.parse("2m")
+        }
     }
 
     @Test func payloadNumbersAreNonNegativeInt64() throws {

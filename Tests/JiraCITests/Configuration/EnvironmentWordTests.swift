@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JiraCI
 
 struct EnvironmentWordTests {
@@ -48,7 +49,8 @@ struct EnvironmentWordTests {
         #expect(Suggestion.editDistance("é", "e") == 1)
         var random = SplitMix64(seed: 0xED17)
         for _ in 0..<300 {
-            let a = random.ascii(Int.random(in: 0...8, using: &random)), b = random.ascii(Int.random(in: 0...8, using: &random))
+            let a = random.ascii(Int.random(in: 0...8, using: &random))
+            let b = random.ascii(Int.random(in: 0...8, using: &random))
             let distance = Suggestion.editDistance(a, b)
             #expect(distance == Suggestion.editDistance(b, a))
             #expect(distance <= max(a.count, b.count) && distance >= abs(a.count - b.count))

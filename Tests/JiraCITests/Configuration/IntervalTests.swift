@@ -5,11 +5,13 @@ import Testing
 /// The values flags and variables take: what is accepted, what is refused (never trapping), and the
 /// suggestion a typo gets.
 struct IntervalTests {
-    @Test(arguments: [
-        ("90", 90.0), ("90s", 90), (" 90S ", 90), ("0", 0), ("0.5", 0.5), ("500ms", 0.5), ("10m", 600), ("1h", 3600),
-        ("1h30m", 5400), ("1H30M", 5400), ("1.5h", 5400), ("1m30s", 90), ("2h0m5s", 7205), ("250ms", 0.25),
-        ("999999999999", 999_999_999_999), ("999999999999h", 999_999_999_999 * 3600.0),
-    ] as [(String, Double)])
+    @Test(
+        arguments: [
+            ("90", 90.0), ("90s", 90), (" 90S ", 90), ("0", 0), ("0.5", 0.5), ("500ms", 0.5), ("10m", 600),
+            ("1h", 3600),
+            ("1h30m", 5400), ("1H30M", 5400), ("1.5h", 5400), ("1m30s", 90), ("2h0m5s", 7205), ("250ms", 0.25),
+            ("999999999999", 999_999_999_999), ("999999999999h", 999_999_999_999 * 3600.0),
+        ] as [(String, Double)])
     func durationsAreSeconds(text: String, seconds: Double) {
         #expect(Interval.seconds(text) == seconds)
     }
@@ -33,7 +35,8 @@ struct IntervalTests {
         var random = SplitMix64(seed: 0x1A7E)
         let pieces = ["1", "0", "9", "999999999999", ".", "5", "h", "m", "s", "ms", "-", " ", "e", "é"]
         for round in 0..<5000 {
-            let text = round % 2 == 0
+            let text =
+                round % 2 == 0
                 ? (0..<Int.random(in: 1...6, using: &random)).map { _ in random.pick(pieces) }.joined()
                 : random.ascii(Int.random(in: 0...14, using: &random))
             if let seconds = Interval.seconds(text) {
@@ -42,8 +45,10 @@ struct IntervalTests {
         }
     }
 
-    @Test(arguments: [(0.1, "100 ms"), (0.5, "500 ms"), (1, "1 s"), (90, "90 s"), (1.5, "1.5 s"), (60, "1 min"), (3600, "1 h"),
-                      (86_400, "24 h"), (5400, "90 min")])
+    @Test(arguments: [
+        (0.1, "100 ms"), (0.5, "500 ms"), (1, "1 s"), (90, "90 s"), (1.5, "1.5 s"), (60, "1 min"), (3600, "1 h"),
+        (86_400, "24 h"), (5400, "90 min"),
+    ])
     func durationsAreShownInTheirUnit(seconds: Double, text: String) {
         #expect(Interval.format(seconds) == text)
     }

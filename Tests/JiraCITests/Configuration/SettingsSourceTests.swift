@@ -1,9 +1,12 @@
 import Testing
+
 @testable import JiraCI
 
 struct SettingsSourceTests {
     @Test func flagsWinOverVariablesAndEmptyVariablesAreUnset() throws {
-        let source = SettingsSource(environment: ["JIRA_CI_REPO": "/env", "JIRA_CI_BRANCH": "  ", "JIRA_CI_ISSUES": "A-1, B-2,,"])
+        let source = SettingsSource(environment: [
+            "JIRA_CI_REPO": "/env", "JIRA_CI_BRANCH": "  ", "JIRA_CI_ISSUES": "A-1, B-2,,",
+        ])
         #expect(source.string("/flag", .repo) == "/flag")
         #expect(source.string(nil, .repo) == "/env")
         #expect(source.string(nil, .branch) == nil)

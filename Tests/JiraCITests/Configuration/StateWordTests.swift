@@ -1,10 +1,12 @@
 import Testing
+
 @testable import JiraCI
 
 struct StateWordTests {
     @Test(arguments: [
         // Azure Pipelines
-        ("Succeeded", BuildState.successful), ("SucceededWithIssues", .failed), ("Failed", .failed), ("Canceled", .cancelled),
+        ("Succeeded", BuildState.successful), ("SucceededWithIssues", .failed), ("Failed", .failed),
+        ("Canceled", .cancelled),
         // GitHub Actions
         ("success", .successful), ("failure", .failed), ("cancelled", .cancelled),
         // GitLab CI
@@ -12,18 +14,23 @@ struct StateWordTests {
         // Bitbucket Pipelines
         ("SUCCESSFUL", .successful), ("FAILED", .failed), ("STOPPED", .cancelled),
         // Jenkins
-        ("SUCCESS", .successful), ("UNSTABLE", .failed), ("FAILURE", .failed), ("ABORTED", .cancelled), ("NOT_BUILT", .unknown),
+        ("SUCCESS", .successful), ("UNSTABLE", .failed), ("FAILURE", .failed), ("ABORTED", .cancelled),
+        ("NOT_BUILT", .unknown),
         // Others and spellings
         ("passed", .successful), ("error", .failed), ("succeeded_with_issues", .failed), ("started", .inProgress),
-        ("in_progress", .inProgress), ("in-progress", .inProgress), ("In-Progress", .inProgress), ("inprogress", .inProgress),
-        ("queued", .pending), ("waiting", .pending), ("not-built", .unknown), ("skipped", .unknown), ("unknown", .unknown),
+        ("in_progress", .inProgress), ("in-progress", .inProgress), ("In-Progress", .inProgress),
+        ("inprogress", .inProgress),
+        ("queued", .pending), ("waiting", .pending), ("not-built", .unknown), ("skipped", .unknown),
+        ("unknown", .unknown),
         ("  success\n", .successful),
         // Buildkite step outcomes and build states
         ("hard_failed", .failed), ("soft_failed", .failed), ("errored", .failed), ("waiting_failed", .failed),
-        ("canceling", .cancelled), ("blocked", .pending), ("scheduled", .pending), ("neutral", .unknown), ("not_run", .unknown),
+        ("canceling", .cancelled), ("blocked", .pending), ("scheduled", .pending), ("neutral", .unknown),
+        ("not_run", .unknown),
         ("failing", .inProgress),
         // An exit status handed over as the state ($BITBUCKET_EXIT_CODE, $?)
-        ("0", .successful), ("000", .successful), ("1", .failed), ("255", .failed), ("-1", .failed), ("4294967295", .failed),
+        ("0", .successful), ("000", .successful), ("1", .failed), ("255", .failed), ("-1", .failed),
+        ("4294967295", .failed),
         (" 2 ", .failed), ("99999999999999999999999", .failed),
     ])
     func everyCIsWordMapsToJirasState(word: String, state: BuildState) throws {

@@ -1,16 +1,21 @@
 import Testing
+
 @testable import JiraCI
 
 struct URLValueTests {
     @Test func siteURLsRefuseCredentialsWithoutEchoingThem() {
-        for text in ["https://bob:pw@jira.example.com", "https://bob:pw@jira.example.com/jira/", "http://bob:pw@127.0.0.1:8080"] {
+        for text in [
+            "https://bob:pw@jira.example.com", "https://bob:pw@jira.example.com/jira/", "http://bob:pw@127.0.0.1:8080",
+        ] {
             let error = StateWordTests.refusal { try SiteURL.parse(text) }
             #expect(error != nil, "\(text)")
             #expect(error?.shownInput?.contains("pw") == false, "\(text)")
             #expect(error?.shownInput?.contains("***@") == true, "\(text)")
             #expect(error.map { "\($0)".contains("pw") } == false)
         }
-        #expect(StateWordTests.refusal { try SiteURL.parse("https://token@jira.example.com") }?.shownInput == "https://***@jira.example.com")
+        #expect(
+            StateWordTests.refusal { try SiteURL.parse("https://token@jira.example.com") }?.shownInput
+                == "https://***@jira.example.com")
     }
 
     /// What `JIRA_URL=…` with a bad value prints (a CI log anyone may read).
@@ -30,7 +35,10 @@ struct URLValueTests {
 
     /// A password with a character that ends the authority (`/`, `?`, `#`) makes the URL unparseable; the
     /// message must still not show it.
-    @Test(arguments: ["https://bob:s3cr/t@jira.example.com", "https://bob:s3cr#t@jira.example.com", "https://bob:s3cr?t@jira.example.com"])
+    @Test(arguments: [
+        "https://bob:s3cr/t@jira.example.com", "https://bob:s3cr#t@jira.example.com",
+        "https://bob:s3cr?t@jira.example.com",
+    ])
     func aPasswordThatBreaksTheURLIsNotEchoedEither(text: String) {
         let error = StateWordTests.refusal { try SiteURL.parse(text) }
         #expect(error != nil)
@@ -45,15 +53,19 @@ struct URLValueTests {
         #expect(site.parsed.host == "jira.example.com")
     }
 
-    @Test(arguments: ["", "jira.example.com", "/job/1", "job/1", "ftp://ci.example.com/x", "file:///etc/passwd", "mailto:a@b.c",
-                      "javascript:alert(1)", "https://", "http:// spaces .com/"])
+    @Test(arguments: [
+        "", "jira.example.com", "/job/1", "job/1", "ftp://ci.example.com/x", "file:///etc/passwd", "mailto:a@b.c",
+        "javascript:alert(1)", "https://", "http:// spaces .com/",
+    ])
     func webURLsMustBeAbsoluteHTTP(text: String) {
         #expect(throws: ValueError.self) { try WebURL.parse(text) }
         #expect(throws: ValueError.self) { try SiteURL.parse(text) }
     }
 
     @Test func webURLsAreKeptAsGivenWithoutCredentials() throws {
-        #expect(try WebURL.parse(" https://ci.example.com/job/shop/42/?x=1#y ").text == "https://ci.example.com/job/shop/42/?x=1#y")
+        #expect(
+            try WebURL.parse(" https://ci.example.com/job/shop/42/?x=1#y ").text
+                == "https://ci.example.com/job/shop/42/?x=1#y")
         let refused = StateWordTests.refusal { try WebURL.parse("https://ci:tok@ci.example.com/job/1") }
         #expect(refused?.shownInput == "https://***@ci.example.com/job/1")
     }
@@ -72,11 +84,16 @@ struct URLValueTests {
     }
 
     @Test func targetsDropTrailingSlashes() {
-        let target = JiraTarget(flavor: .server, siteURL: "https://jira.example.com/jira//", apiURL: "https://api.example.com/")
+        let target = JiraTarget(
+            flavor: .server, siteURL: "https://jira.example.com/jira//", apiURL: "https://api.example.com/")
         #expect(target.siteURL == "https://jira.example.com/jira" && target.apiURL == "https://api.example.com")
-        #expect(JiraTarget.isCloudHost("acme.atlassian.net") && !JiraTarget.isCloudHost("atlassian.net") && !JiraTarget.isCloudHost("evilatlassian.net"))
+        #expect(
+            JiraTarget.isCloudHost("acme.atlassian.net") && !JiraTarget.isCloudHost("atlassian.net")
+                && !JiraTarget.isCloudHost("evilatlassian.net"))
         // The root's trailing dot and capitals name the same host: a PAT must not be sent there as to a Server.
-        #expect(JiraTarget.isCloudHost("ACME.Atlassian.NET.") && JiraTarget.isCloudHost("acme.jira.com.") && !JiraTarget.isCloudHost("atlassian.net."))
+        #expect(
+            JiraTarget.isCloudHost("ACME.Atlassian.NET.") && JiraTarget.isCloudHost("acme.jira.com.")
+                && !JiraTarget.isCloudHost("atlassian.net."))
     }
 
     @Test func flavorsAreCloudOrServer() throws {

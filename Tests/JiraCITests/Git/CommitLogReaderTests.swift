@@ -43,8 +43,9 @@ struct CommitLogReaderTests {
         if pieces.last?.isEmpty == true { pieces.removeLast() }
         return pieces.map { piece in
             let newline = piece.firstIndex(of: UInt8(ascii: "\n")) ?? piece.count
-            return Record(sha: String(decoding: piece[..<newline].prefix(CommitLogReader.longestSHALine), as: UTF8.self),
-                          message: newline < piece.count ? Array(piece[(newline + 1)...]) : [])
+            return Record(
+                sha: String(decoding: piece[..<newline].prefix(CommitLogReader.longestSHALine), as: UTF8.self),
+                message: newline < piece.count ? Array(piece[(newline + 1)...]) : [])
         }
     }
 
@@ -56,12 +57,13 @@ struct CommitLogReaderTests {
 
     @Test func readsRecordsWithEmptyMessagesAndALastRecordWithoutItsNUL() {
         let (records, count) = Self.read(Self.sample, sizes: [Self.sample.count])
-        #expect(records == [
-            Record(sha: String(repeating: "1", count: 40), message: Array("Fix ABC-1\n\nBody line\n".utf8)),
-            Record(sha: String(repeating: "2", count: 40), message: []),
-            Record(sha: String(repeating: "3", count: 40), message: []),
-            Record(sha: String(repeating: "4", count: 40), message: Array("Last DEF-2 without its NUL\n".utf8)),
-        ])
+        #expect(
+            records == [
+                Record(sha: String(repeating: "1", count: 40), message: Array("Fix ABC-1\n\nBody line\n".utf8)),
+                Record(sha: String(repeating: "2", count: 40), message: []),
+                Record(sha: String(repeating: "3", count: 40), message: []),
+                Record(sha: String(repeating: "4", count: 40), message: Array("Last DEF-2 without its NUL\n".utf8)),
+            ])
         #expect(count == 4)
     }
 
@@ -99,13 +101,19 @@ struct CommitLogReaderTests {
             var bytes: [UInt8] = []
             for index in 0..<Int.random(in: 0...12, using: &random) {
                 if index > 0 { bytes.append(0) }
-                bytes += Array((0..<40).map { _ in random.pick(Array("0123456789abcdef")) }.map(String.init).joined().utf8)
+                bytes += Array(
+                    (0..<40).map { _ in random.pick(Array("0123456789abcdef")) }.map(String.init).joined().utf8)
                 switch Int.random(in: 0..<5, using: &random) {
                 case 0: break  // no message, not even the newline
                 case 1: bytes.append(UInt8(ascii: "\n"))
-                case 2: bytes += Array(("\n" + random.unicode(Int.random(in: 1...200, using: &random))).utf8).filter { $0 != 0 }
+                case 2:
+                    bytes += Array(("\n" + random.unicode(Int.random(in: 1...200, using: &random))).utf8).filter {
+                        $0 != 0
+                    }
                 case 3:  // a long message, newlines inside
-                    bytes += [UInt8(ascii: "\n")] + random.bytes(Int.random(in: 1000...3000, using: &random)).map { $0 == 0 ? 0x0A : $0 }
+                    bytes +=
+                        [UInt8(ascii: "\n")]
+                        + random.bytes(Int.random(in: 1000...3000, using: &random)).map { $0 == 0 ? 0x0A : $0 }
                 default: bytes += Array("\nsubject\n\nbody\n".utf8)
                 }
             }
@@ -138,9 +146,13 @@ struct CommitLogReaderTests {
     @Test func aShaLineLongerThanAnyShaIsCutNotCollected() {
         let line = String(repeating: "f", count: 10_000)
         let bytes = Array((line + "\nmessage\u{0}" + line).utf8)
-        for sizes in [[bytes.count], Array(repeating: 100, count: bytes.count / 100) + [bytes.count % 100].filter { $0 > 0 }] {
+        for sizes in [
+            [bytes.count], Array(repeating: 100, count: bytes.count / 100) + [bytes.count % 100].filter { $0 > 0 },
+        ] {
             let read = Self.read(bytes, sizes: sizes)
-            #expect(read.records.map(\.sha) == Array(repeating: String(repeating: "f", count: CommitLogReader.longestSHALine), count: 2))
+            #expect(
+                read.records.map(\.sha)
+                    == Array(repeating: String(repeating: "f", count: CommitLogReader.longestSHALine), count: 2))
             #expect(read.records.first?.message == Array("message".utf8))
         }
     }

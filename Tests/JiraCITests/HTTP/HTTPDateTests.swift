@@ -101,8 +101,10 @@ struct HTTPDateTests {
 
     @Test func randomTextNeverTrapsAndWhatParsesIsARealDate() {
         var random = SplitMix64(seed: 0xDA7E)
-        let pieces = ["Sun,", "Mon,", " ", "06", "31", "29", "Feb", "Nov", "1994", "0000", "9999", "99999999999", "-1",
-                      "08:49:37", "23:59:60", "24:00:00", ":", "GMT", "é", "٦", "\u{0}", "\u{301}", ","]
+        let pieces = [
+            "Sun,", "Mon,", " ", "06", "31", "29", "Feb", "Nov", "1994", "0000", "9999", "99999999999", "-1",
+            "08:49:37", "23:59:60", "24:00:00", ":", "GMT", "é", "٦", "\u{0}", "\u{301}", ",",
+        ]
         for round in 0..<4000 {
             let text: String
             switch round % 3 {
@@ -111,7 +113,9 @@ struct HTTPDateTests {
             default: text = (0..<Int.random(in: 1...8, using: &random)).map { _ in random.pick(pieces) }.joined()
             }
             if let seconds = HTTPDate.parse(text) {
-                #expect(seconds == seconds.rounded() && seconds >= Double(Self.firstSecond) && seconds <= Double(Self.lastSecond) + 1)
+                #expect(
+                    seconds == seconds.rounded() && seconds >= Double(Self.firstSecond)
+                        && seconds <= Double(Self.lastSecond) + 1)
             }
         }
     }

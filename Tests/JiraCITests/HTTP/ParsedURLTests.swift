@@ -78,25 +78,32 @@ struct ParsedURLTests {
         #expect(try #require(ParsedURL(url)).isInsecure(allowingHTTP: allowing) == insecure)
     }
 
-    @Test(arguments: ["", "jira.example.com", "ftp://jira.example.com/", "file:///etc/passwd", "https://", "//jira.example.com/",
-                      "gopher://127.0.0.1/", "ldap://127.0.0.1/"])
+    @Test(arguments: [
+        "", "jira.example.com", "ftp://jira.example.com/", "file:///etc/passwd", "https://", "//jira.example.com/",
+        "gopher://127.0.0.1/", "ldap://127.0.0.1/",
+    ])
     func onlyAbsoluteHTTPURLsParse(url: String) {
         #expect(ParsedURL(url) == nil)
     }
 
     @Test func randomTextNeverTrapsAndWhatParsesIsHTTP() {
         var random = SplitMix64(seed: 0x0C17)
-        let pieces = ["http://", "https://", "HTTP://", "127.0.0.1", "[::1]", "localhost", "@", ":", "8080", "/", "#", "?", "%", "bob",
-                      ".", "é", "[", "]", "0x7f", "99999999999", " ", "\\"]
+        let pieces = [
+            "http://", "https://", "HTTP://", "127.0.0.1", "[::1]", "localhost", "@", ":", "8080", "/", "#", "?", "%",
+            "bob",
+            ".", "é", "[", "]", "0x7f", "99999999999", " ", "\\",
+        ]
         for round in 0..<3000 {
-            let text = round % 3 == 0
+            let text =
+                round % 3 == 0
                 ? random.ascii(Int.random(in: 0...40, using: &random))
                 : (0..<Int.random(in: 1...8, using: &random)).map { _ in random.pick(pieces) }.joined()
             guard let parsed = ParsedURL(text) else { continue }
             #expect(parsed.scheme == "http" || parsed.scheme == "https", "\(text)")
             #expect(!parsed.host.isEmpty && parsed.path.hasPrefix("/"), "\(text)")
             if parsed.isLoopback {
-                #expect(parsed.host == "localhost" || parsed.host == "[::1]" || parsed.host.hasPrefix("127."), "\(text)")
+                #expect(
+                    parsed.host == "localhost" || parsed.host == "[::1]" || parsed.host.hasPrefix("127."), "\(text)")
             }
         }
     }

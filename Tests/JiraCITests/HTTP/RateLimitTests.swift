@@ -6,12 +6,16 @@ import Testing
 /// which the report is queued at once, `Retry-After` first, and the limit's name in what is said. The test clock
 /// reads 1994-11-06T08:49:37Z.
 struct RateLimitTests {
-    static func limited(_ status: Int = 429, reset: String? = nil, retryAfter: String? = nil, reason: String? = nil) -> ScriptedTransport.Step {
+    static func limited(_ status: Int = 429, reset: String? = nil, retryAfter: String? = nil, reason: String? = nil)
+        -> ScriptedTransport.Step
+    {
         let headers = [("X-RateLimit-Reset", reset), ("Retry-After", retryAfter), ("RateLimit-Reason", reason)]
         return .answer(status, headers: headers.compactMap { name, value in value.map { (name, $0) } })
     }
 
-    static func run(_ steps: [ScriptedTransport.Step], retries: Int = 3, budget: Double? = nil) -> RetryPolicySendTests.Run {
+    static func run(_ steps: [ScriptedTransport.Step], retries: Int = 3, budget: Double? = nil)
+        -> RetryPolicySendTests.Run
+    {
         RetryPolicySendTests.run(steps, retries: retries, budget: budget)
     }
 
@@ -20,7 +24,10 @@ struct RateLimitTests {
         let run = Self.run([Self.limited(status, reset: "1994-11-06T08:50:07Z"), .answer(202)])
         #expect(run.status == 202)
         #expect(run.clock.sleeps == [30])
-        #expect(run.notices == ["Jira answered \(status) to POST api.atlassian.com; retrying in 30.0 s, when the rate limit resets (retry 1 of 3)"])
+        #expect(
+            run.notices == [
+                "Jira answered \(status) to POST api.atlassian.com; retrying in 30.0 s, when the rate limit resets (retry 1 of 3)"
+            ])
     }
 
     @Test(arguments: [
@@ -37,9 +44,15 @@ struct RateLimitTests {
 
     @Test func theLimitIsNamedInTheNotice() {
         let run = Self.run([Self.limited(reset: "1994-11-06T08:49:47Z", reason: "jira-burst-based"), .answer(202)])
-        #expect(run.notices == ["Jira answered 429 to POST api.atlassian.com (rate limit: jira-burst-based); retrying in 10.0 s, when the rate limit resets (retry 1 of 3)"])
+        #expect(
+            run.notices == [
+                "Jira answered 429 to POST api.atlassian.com (rate limit: jira-burst-based); retrying in 10.0 s, when the rate limit resets (retry 1 of 3)"
+            ])
         let backoff = Self.run([Self.limited(503, reason: "jira-quota-tenant-based"), .answer(202)])
-        #expect(backoff.notices.first?.hasPrefix("Jira answered 503 to POST api.atlassian.com (rate limit: jira-quota-tenant-based); retrying in ") == true)
+        #expect(
+            backoff.notices.first?.hasPrefix(
+                "Jira answered 503 to POST api.atlassian.com (rate limit: jira-quota-tenant-based); retrying in ")
+                == true)
     }
 
     @Test(arguments: ["1994-11-06T08:50:38Z", "1994-11-06T08:51Z", "1994-11-07T08:49Z", "9999-12-31T23:59Z"])
@@ -64,7 +77,10 @@ struct RateLimitTests {
         #expect(garbage.clock.sleeps == [30])
     }
 
-    @Test(arguments: ["tomorrow", "1711843260", "1994-11-06T08:50", "1994-13-06T08:50Z", "1994-11-06T25:00Z", "", "Sun, 06 Nov 1994 08:50:07 GMT"])
+    @Test(arguments: [
+        "tomorrow", "1711843260", "1994-11-06T08:50", "1994-13-06T08:50Z", "1994-11-06T25:00Z", "",
+        "Sun, 06 Nov 1994 08:50:07 GMT",
+    ])
     func aResetThatIsNoISOTimeMeansTheNormalBackoff(reset: String) {
         let run = Self.run([Self.limited(reset: reset), .answer(202)])
         #expect(run.clock.sleeps.count == 1 && (0.25...0.5).contains(run.clock.sleeps[0]), "\(run.clock.sleeps)")
@@ -88,7 +104,9 @@ struct RateLimitTests {
         let limit = RateLimit(HTTPResponse(status: 429, headers: [("RateLimit-Reason", long)]), now: 0)
         #expect(limit?.reason?.count == RateLimit.reasonLength && limit?.reason?.hasSuffix("…") == true)
         #expect(RateLimit(HTTPResponse(status: 429, headers: [("RateLimit-Reason", "  ")]), now: 0)?.reason == nil)
-        #expect(RateLimit(HTTPResponse(status: 429, headers: [("ratelimit-reason", " jira-burst-based ")]), now: 0)?.reason == "jira-burst-based")
+        #expect(
+            RateLimit(HTTPResponse(status: 429, headers: [("ratelimit-reason", " jira-burst-based ")]), now: 0)?.reason
+                == "jira-burst-based")
     }
 
     // MARK: what a report that ends queued says
@@ -102,32 +120,47 @@ struct RateLimitTests {
     }
 
     @Test func theLastAnswerNamesTheLimit() {
-        let response = HTTPResponse(status: 429, headers: [("RateLimit-Reason", "jira-quota-tenant-based"), ("Retry-After", "5")])
-        #expect(Self.policy.lastAnswer(response, from: .api("builds"))
-            == LastAnswer(source: .api("builds"), status: 429, rateLimit: "jira-quota-tenant-based", longestWait: 60))
-        #expect(Self.sentence(response, from: .api("builds"))
-            == "Jira kept answering HTTP 429 to the builds request (rate limit: jira-quota-tenant-based), through every retry")
-        #expect(Self.sentence(HTTPResponse(status: 503), from: .jiraServer)
-            == "Jira Server kept answering HTTP 503, through every retry")
-        #expect(Self.sentence(HTTPResponse(status: 502), from: .tokenEndpoint(url: "https://auth.example/token"))
-            == "the token endpoint https://auth.example/token kept answering HTTP 502, through every retry")
+        let response = HTTPResponse(
+            status: 429, headers: [("RateLimit-Reason", "jira-quota-tenant-based"), ("Retry-After", "5")])
+        #expect(
+            Self.policy.lastAnswer(response, from: .api("builds"))
+                == LastAnswer(
+                    source: .api("builds"), status: 429, rateLimit: "jira-quota-tenant-based", longestWait: 60))
+        #expect(
+            Self.sentence(response, from: .api("builds"))
+                == "Jira kept answering HTTP 429 to the builds request (rate limit: jira-quota-tenant-based), through every retry"
+        )
+        #expect(
+            Self.sentence(HTTPResponse(status: 503), from: .jiraServer)
+                == "Jira Server kept answering HTTP 503, through every retry")
+        #expect(
+            Self.sentence(HTTPResponse(status: 502), from: .tokenEndpoint(url: "https://auth.example/token"))
+                == "the token endpoint https://auth.example/token kept answering HTTP 502, through every retry")
     }
 
     @Test func theLastAnswerSaysWhenTheResetIsTooFar() {
-        let response = HTTPResponse(status: 429, headers: [("X-RateLimit-Reset", "1994-11-06T08:51Z"), ("RateLimit-Reason", "jira-burst-based")])
+        let response = HTTPResponse(
+            status: 429,
+            headers: [("X-RateLimit-Reset", "1994-11-06T08:51Z"), ("RateLimit-Reason", "jira-burst-based")])
         let answer = LastAnswer(
             source: .url("https://a.example"), status: 429, rateLimit: "jira-burst-based", resetsIn: 83,
             longestWait: 60)
         #expect(Self.policy.lastAnswer(response, from: .url("https://a.example")) == answer)
-        #expect(Self.sentence(response, from: .api("builds"))
-            == "Jira answered HTTP 429 to the builds request (rate limit: jira-burst-based); it resets in 83.0 s, later than jira-ci waits (60.0 s)")
+        #expect(
+            Self.sentence(response, from: .api("builds"))
+                == "Jira answered HTTP 429 to the builds request (rate limit: jira-burst-based); it resets in 83.0 s, later than jira-ci waits (60.0 s)"
+        )
     }
 
     @Test func anyHeadersGiveAFiniteWaitWithinTheCapOrNone() {
         var random = SplitMix64(seed: 0x4E5E7)
-        let pieces = ["1994-11-06T08:50:07Z", "1994-11-06T08:51Z", "9999-12-31T23:59:59.999+23:59", "0001-01-01T00:00-23:59",
-                      "99999999999", "-", "+", ".", ":", "T", "Z", "5", "60", "nan", " ", "é", "Sun, 06 Nov 1994 08:49:37 GMT"]
-        let clocks: [Double] = [0, TestClock.defaultWall, -1e18, 1e18, .greatestFiniteMagnitude, .nan, .infinity, -.infinity]
+        let pieces = [
+            "1994-11-06T08:50:07Z", "1994-11-06T08:51Z", "9999-12-31T23:59:59.999+23:59", "0001-01-01T00:00-23:59",
+            "99999999999", "-", "+", ".", ":", "T", "Z", "5", "60", "nan", " ", "é", "Sun, 06 Nov 1994 08:49:37 GMT",
+        ]
+        let clocks: [Double] = [
+            0, TestClock.defaultWall, -1e18, 1e18, .greatestFiniteMagnitude, .nan, .infinity, -.infinity,
+        ]
         for round in 0..<3000 {
             func header() -> String? {
                 switch Int.random(in: 0..<3, using: &random) {

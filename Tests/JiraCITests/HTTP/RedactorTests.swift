@@ -73,9 +73,15 @@ struct RedactorTests {
         (#"{"token":""}"#, #"{"token":""}"#),
         (#"{"private_key":"-----BEGIN PRIVATE KEY-----\nMIIC"}"#, #"{"private_key":"***"}"#),
         (#"{"token": 5}"#, #"{"token": 5}"#),
-        (#"{"id_token":"a","oauth_token_secret":"b","x":"c"}"#, #"{"id_token":"***","oauth_token_secret":"***","x":"c"}"#),
+        (
+            #"{"id_token":"a","oauth_token_secret":"b","x":"c"}"#,
+            #"{"id_token":"***","oauth_token_secret":"***","x":"c"}"#
+        ),
         ("client_secret=abc&grant_type=x", "client_secret=***&grant_type=x"),
-        ("oauth_token=t1, oauth_verifier=v2; oauth_signature=s3", "oauth_token=***, oauth_verifier=***; oauth_signature=***"),
+        (
+            "oauth_token=t1, oauth_verifier=v2; oauth_signature=s3",
+            "oauth_token=***, oauth_verifier=***; oauth_signature=***"
+        ),
         ("password=hunter2\nnext line", "password=***\nnext line"),
         // A field name inside another word is no field.
         ("my_token=abc", "my_token=abc"),
@@ -122,7 +128,10 @@ struct RedactorTests {
 
     /// Every form of `secret` the redactor promises to catch.
     static func forms(of secret: String) -> [String] {
-        [secret, PercentEncoding.encode(secret), Redactor.jsonEscaped(secret, slashes: false), Redactor.jsonEscaped(secret, slashes: true)]
+        [
+            secret, PercentEncoding.encode(secret), Redactor.jsonEscaped(secret, slashes: false),
+            Redactor.jsonEscaped(secret, slashes: true),
+        ]
     }
 
     @Test func noSecretSurvivesInAnyForm() throws {
@@ -133,13 +142,18 @@ struct RedactorTests {
             secrets.dropFirst(2).forEach(redactor.add)
             var text = ""
             for _ in 0..<Int.random(in: 0...12, using: &random) {
-                text += random.chance(0.5) ? random.unicode(Int.random(in: 0...12, using: &random)) : random.pick(Self.forms(of: random.pick(secrets)))
+                text +=
+                    random.chance(0.5)
+                    ? random.unicode(Int.random(in: 0...12, using: &random))
+                    : random.pick(Self.forms(of: random.pick(secrets)))
             }
             for fields in [true, false] {
                 let output = redactor.redact(text, fields: fields)
                 for secret in secrets {
                     for form in Self.forms(of: secret) {
-                        #expect(!output.containsBytes(of: form), "\(secret.debugDescription) as \(form.debugDescription) in \(text.debugDescription)")
+                        #expect(
+                            !output.containsBytes(of: form),
+                            "\(secret.debugDescription) as \(form.debugDescription) in \(text.debugDescription)")
                     }
                 }
             }
@@ -152,8 +166,11 @@ struct RedactorTests {
         for _ in 0..<180 {
             let secrets = (0..<3).map { _ in Self.randomSecret(&random) }
             let text = random.unicode(Int.random(in: 0...80, using: &random))
-            let hasSecret = secrets.contains { secret in Self.forms(of: secret).contains { text.containsBytes(of: $0) } }
-            let hasField = Redactor.sensitiveFields.contains { text.containsBytes(of: "\"\($0)\"") || text.containsBytes(of: "\($0)=") }
+            let hasSecret = secrets.contains { secret in Self.forms(of: secret).contains { text.containsBytes(of: $0) }
+            }
+            let hasField = Redactor.sensitiveFields.contains {
+                text.containsBytes(of: "\"\($0)\"") || text.containsBytes(of: "\($0)=")
+            }
             guard !hasSecret && !hasField else { continue }
             checked += 1
             let redactor = Redactor(secrets: secrets)

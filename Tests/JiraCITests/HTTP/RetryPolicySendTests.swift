@@ -21,16 +21,19 @@ struct RetryPolicySendTests {
         }
     }
 
-    static func run(_ steps: [ScriptedTransport.Step], retries: Int = 3, budget: Double? = nil, clock: TestClock = TestClock()) -> Run {
+    static func run(
+        _ steps: [ScriptedTransport.Step], retries: Int = 3, budget: Double? = nil, clock: TestClock = TestClock()
+    ) -> Run {
         let transport = ScriptedTransport(steps, clock: clock)
         let policy = clock.policy(retries: retries, deadline: budget.map(clock.deadline(after:)) ?? .none)
         var notices: [String] = []
         var built = 0
         let result = Result<HTTPResponse, any Error> {
-            try policy.send({
-                built += 1
-                return HTTPRequest.json("POST", url, body: Array("{}".utf8))
-            }, with: transport, notice: { notices.append($0) })
+            try policy.send(
+                {
+                    built += 1
+                    return HTTPRequest.json("POST", url, body: Array("{}".utf8))
+                }, with: transport, notice: { notices.append($0) })
         }
         return Run(result: result, transport: transport, clock: clock, notices: notices, built: built)
     }
@@ -66,7 +69,9 @@ struct RetryPolicySendTests {
         let run = Self.run(Array(repeating: .fail(error), count: 3), retries: 2)
         #expect(run.failure == TransportFailure(error: error, attempts: 3))
         #expect(run.transport.sent.count == 3 && run.clock.sleeps.count == 2)
-        #expect(run.notices.allSatisfy { $0.hasPrefix("api.atlassian.com: ") && $0.contains("; retrying in ") }, "\(run.notices)")
+        #expect(
+            run.notices.allSatisfy { $0.hasPrefix("api.atlassian.com: ") && $0.contains("; retrying in ") },
+            "\(run.notices)")
     }
 
     @Test func aDroppedConnectionThenAnAnswerIsTheAnswer() {
@@ -112,7 +117,8 @@ struct RetryPolicySendTests {
     @Test func aRequestThatCannotBeBuiltIsNotSent() {
         let transport = ScriptedTransport([])
         #expect(throws: JiraError.signingFailed) {
-            try TestClock().policy(retries: 3).send({ throw JiraError.signingFailed }, with: transport) { _ in }
+            try TestClock().policy(retries: 3).send(
+                { throw JiraError.signingFailed }, with: transport, notice: { _ in })
         }
         #expect(transport.sent.isEmpty)
     }
@@ -130,7 +136,9 @@ struct RetryPolicySendTests {
     @Test(arguments: [429, 503])
     func retryAfterAsAnHTTPDateIsWaitedFromNow(status: Int) {
         // The clock reads Sun, 06 Nov 1994 08:49:37 GMT; a first answer that took 2 s leaves 8 s to wait.
-        let run = Self.run([.answer(status, headers: [("Retry-After", "Sun, 06 Nov 1994 08:49:47 GMT")], after: 2), .answer(202)])
+        let run = Self.run([
+            .answer(status, headers: [("Retry-After", "Sun, 06 Nov 1994 08:49:47 GMT")], after: 2), .answer(202),
+        ])
         #expect(run.clock.sleeps == [8])
         #expect(run.status == 202)
     }
@@ -147,7 +155,9 @@ struct RetryPolicySendTests {
         let run = Self.run([.answer(503, headers: [("Retry-After", header)]), .answer(503), .answer(202)])
         #expect(run.clock.sleeps.count == 2)
         // Full jitter over half the ceiling: 0.5 s, then 1 s.
-        #expect((0.25...0.5).contains(run.clock.sleeps[0]) && (0.5...1).contains(run.clock.sleeps[1]), "\(run.clock.sleeps)")
+        #expect(
+            (0.25...0.5).contains(run.clock.sleeps[0]) && (0.5...1).contains(run.clock.sleeps[1]), "\(run.clock.sleeps)"
+        )
     }
 
     @Test(arguments: [500, 502, 504, 408])

@@ -72,7 +72,10 @@ struct RetryAfterTests {
         #expect(delay("Sat, 05 Nov 1994 08:49:37 GMT") == 0)
         // The header's name is case-insensitive, and the last one counts.
         #expect(policy.delay(for: HTTPResponse(status: status, headers: [("retry-after", "3")]), attempt: 0) == 3)
-        #expect(policy.delay(for: HTTPResponse(status: status, headers: [("Retry-After", "3"), ("RETRY-AFTER", "4")]), attempt: 0) == 4)
+        #expect(
+            policy.delay(
+                for: HTTPResponse(status: status, headers: [("Retry-After", "3"), ("RETRY-AFTER", "4")]), attempt: 0)
+                == 4)
     }
 
     @Test(arguments: [429, 503])
@@ -83,7 +86,9 @@ struct RetryAfterTests {
                 let response = HTTPResponse(status: status, headers: header.map { [("Retry-After", $0)] } ?? [])
                 let delay = policy.delay(for: response, attempt: attempt)
                 let ceiling = min(policy.maximumDelay, policy.baseDelay * Double(1 << attempt))
-                #expect(delay.map { $0 >= ceiling / 2 && $0 <= ceiling } == true, "\(status) \(header ?? "-") attempt \(attempt)")
+                #expect(
+                    delay.map { $0 >= ceiling / 2 && $0 <= ceiling } == true,
+                    "\(status) \(header ?? "-") attempt \(attempt)")
             }
         }
     }
@@ -114,11 +119,16 @@ struct RetryAfterTests {
 
     @Test func anyHeaderGivesAFiniteNonNegativeWaitWithinTheCap() {
         var random = SplitMix64(seed: 0x5E77)
-        let pieces = ["0", "9", "99999999999999", "-", "+", ".", "e", "nan", "inf", " ", "Sun, 06 Nov 1994 08:49:37 GMT",
-                      "Fri, 31 Dec 9999 23:59:59 GMT", "Mon, 01 Jan 0001 00:00:00 GMT", "GMT", "\t", "é"]
-        let clocks: [Double] = [0, Self.now, -1e18, 1e18, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .nan, .infinity, -.infinity]
+        let pieces = [
+            "0", "9", "99999999999999", "-", "+", ".", "e", "nan", "inf", " ", "Sun, 06 Nov 1994 08:49:37 GMT",
+            "Fri, 31 Dec 9999 23:59:59 GMT", "Mon, 01 Jan 0001 00:00:00 GMT", "GMT", "\t", "é",
+        ]
+        let clocks: [Double] = [
+            0, Self.now, -1e18, 1e18, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .nan, .infinity, -.infinity,
+        ]
         for round in 0..<3000 {
-            let header = round % 2 == 0
+            let header =
+                round % 2 == 0
                 ? (0..<Int.random(in: 1...4, using: &random)).map { _ in random.pick(pieces) }.joined()
                 : random.ascii(Int.random(in: 0...32, using: &random))
             let clock = random.pick(clocks)
@@ -128,8 +138,11 @@ struct RetryAfterTests {
                 #expect(!wait.isNaN && wait >= 0, "'\(header)' at \(clock)")
             }
             for status in [429, 503, 500] {
-                let delay = policy.delay(for: HTTPResponse(status: status, headers: [("Retry-After", header)]), attempt: round % 25)
-                #expect(delay.map { $0.isFinite && $0 >= 0 && $0 <= policy.maximumRetryAfter } == true, "'\(header)' at \(clock)")
+                let delay = policy.delay(
+                    for: HTTPResponse(status: status, headers: [("Retry-After", header)]), attempt: round % 25)
+                #expect(
+                    delay.map { $0.isFinite && $0 >= 0 && $0 <= policy.maximumRetryAfter } == true,
+                    "'\(header)' at \(clock)")
                 // What the notice shows of it never traps either.
                 #expect(delay.map { RetryPolicy.format($0).hasSuffix(" s") } == true)
             }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JiraCI
 
 struct IssueKeyCollectionTests {
@@ -64,7 +65,8 @@ struct IssueKeyCollectionTests {
         var random = SplitMix64(seed: 0xC011)
         for _ in 0..<10 {
             var collection = IssueKeyCollection()
-            var distinct: [String] = [], seen: Set<String> = []
+            var distinct: [String] = []
+            var seen: Set<String> = []
             for _ in 0..<1500 {
                 let key = "K-\(Int.random(in: 1...700, using: &random))"
                 if seen.insert(key).inserted { distinct.append(key) }
@@ -73,7 +75,8 @@ struct IssueKeyCollectionTests {
             #expect(collection.keys == Array(distinct.prefix(500)))
             #expect(collection.dropped == max(0, distinct.count - 500))
             #expect(collection.droppedExamples == Array(distinct.dropFirst(500).prefix(5)))
-            #expect(collection.sources.values.allSatisfy { (1...IssueKeyCollection.sourceLimitPerKey).contains($0.count) })
+            #expect(
+                collection.sources.values.allSatisfy { (1...IssueKeyCollection.sourceLimitPerKey).contains($0.count) })
             #expect(Set(collection.sources.keys) == Set(collection.keys))
         }
     }

@@ -66,7 +66,10 @@ struct IssueKeyScannerTests {
 
     @Test func allowListMatchesItsProjectsInAnyCaseAndOnlyThem() {
         let scanner = IssueKeyScanner(rules: IssueKeyRules(allowedProjects: ["abc", "CVE"]))
-        #expect(scanner.keys(in: "abc-1 Abc-2 DEF-3 CVE-2021-44228", letterCase: .upperOnly) == ["ABC-1", "ABC-2", "CVE-2021"])
+        #expect(
+            scanner.keys(in: "abc-1 Abc-2 DEF-3 CVE-2021-44228", letterCase: .upperOnly) == [
+                "ABC-1", "ABC-2", "CVE-2021",
+            ])
     }
 
     @Test func allowListFallsBackToTheKeyAfterAnUnderscore() {

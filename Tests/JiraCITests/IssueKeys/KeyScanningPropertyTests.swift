@@ -15,12 +15,19 @@ struct KeyScanningPropertyTests {
         for _ in 0..<tokens {
             switch Int.random(in: 0..<16, using: &random) {
             case 0, 1:
-                let project = random.pick(["AB", "ABC", "A1B", "MY_PROJ", "X_Y_Z", "PROJ2", "Q" + String(repeating: "W", count: 254)])
+                let project = random.pick([
+                    "AB", "ABC", "A1B", "MY_PROJ", "X_Y_Z", "PROJ2", "Q" + String(repeating: "W", count: 254),
+                ])
                 text += project + "-" + String(Int.random(in: 1...99_999, using: &random))
-            case 2: text += random.pick(["ab", "abc", "Abc", "my_proj", "fEaT"]) + "-" + String(Int.random(in: 1...999, using: &random))
+            case 2:
+                text +=
+                    random.pick(["ab", "abc", "Abc", "my_proj", "fEaT"]) + "-"
+                    + String(Int.random(in: 1...999, using: &random))
             case 3: text += random.pick(["CVE-2021-44228", "UTF-8", "SHA-256", "ISO-8601", "RSA-2048", "GHSA-12"])
             case 4: text += random.pick(["_", "__", "-", "--", "-_-"])
-            case 5: text += String(repeating: random.pick(["A", "b", "Z9", "_"]), count: Int.random(in: 250...320, using: &random))
+            case 5:
+                text += String(
+                    repeating: random.pick(["A", "b", "Z9", "_"]), count: Int.random(in: 250...320, using: &random))
             case 6: text += random.pick(["é", "É", "日本", "中", "😀", "🇩🇪", "٣", "ß", "\u{301}", "Ω"])
             case 7: text += String(repeating: "1", count: Int.random(in: 15...22, using: &random))
             case 8: text += "0" + String(Int.random(in: 1...99, using: &random))
@@ -34,8 +41,10 @@ struct KeyScanningPropertyTests {
         return text
     }
 
-    static func streamed(_ bytes: [UInt8], sizes: [Int], letterCase: IssueKeyScanner.LetterCase,
-                         scanner: IssueKeyScanner = scanner) -> [String] {
+    static func streamed(
+        _ bytes: [UInt8], sizes: [Int], letterCase: IssueKeyScanner.LetterCase,
+        scanner: IssueKeyScanner = scanner
+    ) -> [String] {
         var streaming = StreamingKeyScanner(scanner: scanner, letterCase: letterCase)
         var keys: [String] = []
         forEachPiece(of: bytes, sizes: sizes) { piece in streaming.feed(piece) { keys.append($0) } }
@@ -43,7 +52,9 @@ struct KeyScanningPropertyTests {
         return keys
     }
 
-    static func whole(_ bytes: [UInt8], letterCase: IssueKeyScanner.LetterCase, scanner: IssueKeyScanner = scanner) -> [String] {
+    static func whole(_ bytes: [UInt8], letterCase: IssueKeyScanner.LetterCase, scanner: IssueKeyScanner = scanner)
+        -> [String]
+    {
         var keys: [String] = []
         bytes.withUnsafeBufferPointer { buffer in scanner.scan(buffer, letterCase: letterCase) { keys.append($0) } }
         return keys
@@ -53,7 +64,8 @@ struct KeyScanningPropertyTests {
     static func isKey(_ key: String) -> Bool {
         let bytes = Array(key.utf8)
         guard let dash = bytes.lastIndex(of: UInt8(ascii: "-")) else { return false }
-        let project = bytes[..<dash], number = bytes[(dash + 1)...]
+        let project = bytes[..<dash]
+        let number = bytes[(dash + 1)...]
         return (2...256).contains(project.count) && ASCII.isUppercase(project.first!)
             && project.allSatisfy { ASCII.isUppercase($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "_") }
             && (1...18).contains(number.count) && number.first != UInt8(ascii: "0") && number.allSatisfy(ASCII.isDigit)
@@ -95,9 +107,14 @@ struct KeyScanningPropertyTests {
         for letterCase in Self.letterCases {
             let expected = Self.scanner.keys(in: text, letterCase: letterCase)
             #expect(expected.count > 100)
-            #expect(Self.streamed(bytes, sizes: Array(repeating: 64 * 1024, count: bytes.count / 65536) + [bytes.count % 65536],
-                                  letterCase: letterCase) == expected)
-            #expect(Self.streamed(bytes, sizes: random.chunkSizes(total: bytes.count, largest: 70_000), letterCase: letterCase) == expected)
+            #expect(
+                Self.streamed(
+                    bytes, sizes: Array(repeating: 64 * 1024, count: bytes.count / 65536) + [bytes.count % 65536],
+                    letterCase: letterCase) == expected)
+            #expect(
+                Self.streamed(
+                    bytes, sizes: random.chunkSizes(total: bytes.count, largest: 70_000), letterCase: letterCase)
+                    == expected)
         }
     }
 
@@ -108,7 +125,9 @@ struct KeyScanningPropertyTests {
             let text = prefix + key + " tail " + key
             let bytes = Array(text.utf8)
             for cut in stride(from: 1, to: bytes.count, by: 7) {
-                #expect(Self.streamed(bytes, sizes: [cut, bytes.count - cut], letterCase: .upperOnly) == [key, key], "cut at \(cut)")
+                #expect(
+                    Self.streamed(bytes, sizes: [cut, bytes.count - cut], letterCase: .upperOnly) == [key, key],
+                    "cut at \(cut)")
             }
         }
     }
@@ -138,10 +157,15 @@ struct KeyScanningPropertyTests {
             for scanner in scanners {
                 for letterCase in Self.letterCases {
                     let expected = scanner.keys(in: text, letterCase: letterCase)
-                    #expect(Self.streamed(bytes, sizes: random.chunkSizes(total: bytes.count, largest: 40), letterCase: letterCase,
-                                          scanner: scanner) == expected)
+                    #expect(
+                        Self.streamed(
+                            bytes, sizes: random.chunkSizes(total: bytes.count, largest: 40), letterCase: letterCase,
+                            scanner: scanner) == expected)
                     if !scanner.rules.allowedProjects.isEmpty {
-                        #expect(expected.allSatisfy { scanner.rules.allowedProjects.contains(String($0[..<$0.lastIndex(of: "-")!])) })
+                        #expect(
+                            expected.allSatisfy {
+                                scanner.rules.allowedProjects.contains(String($0[..<$0.lastIndex(of: "-")!]))
+                            })
                     }
                 }
             }
@@ -159,8 +183,11 @@ struct KeyScanningPropertyTests {
             for letterCase in Self.letterCases {
                 let expected = Self.whole(bytes, letterCase: letterCase)
                 #expect(expected.allSatisfy(Self.isKey))
-                #expect(Self.streamed(bytes, sizes: random.chunkSizes(total: bytes.count, largest: 100), letterCase: letterCase) == expected,
-                        "round \(round)")
+                #expect(
+                    Self.streamed(
+                        bytes, sizes: random.chunkSizes(total: bytes.count, largest: 100), letterCase: letterCase)
+                        == expected,
+                    "round \(round)")
             }
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JiraCI
 
 /// What Jira answers is shown bounded: a megabyte of message, or twenty thousand of them, stay readable and small.
@@ -12,7 +13,9 @@ struct AnswerTextTests {
     }
 
     @Test func jsonKeepsItsStructureWithinBounds() {
-        let errors = (0..<20_000).map { JSONValue.object(["message": .string("m\($0)" + String(repeating: "x", count: 5000))]) }
+        let errors = (0..<20_000).map {
+            JSONValue.object(["message": .string("m\($0)" + String(repeating: "x", count: 5000))])
+        }
         let rejection = ReportOutcome.Rejection(key: .object(["buildNumber": .integer(1)]), errors: errors)
         #expect(rejection.errors.count == AnswerText.listLimit)
         #expect(rejection.errorsNotListed == 19_900)

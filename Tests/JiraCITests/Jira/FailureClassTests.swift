@@ -18,7 +18,8 @@ struct FailureClassTests {
     @Test func transientFailuresWaitInTheOutboxAndExit5() {
         for error in Self.transient {
             let failure = FailureClass(error)
-            #expect(failure == .transient && failure.queues && failure.exitStatus == 5 && failure.isSoftenable, "\(error)")
+            #expect(
+                failure == .transient && failure.queues && failure.exitStatus == 5 && failure.isSoftenable, "\(error)")
         }
     }
 
@@ -93,7 +94,8 @@ struct FailureClassTests {
 
     @Test(arguments: [
         (200, HTTPStatusClass.success), (202, .success), (204, .success), (408, .transient), (429, .transient),
-        (500, .transient), (502, .transient), (503, .transient), (599, .transient), (401, .unauthorized), (403, .forbidden),
+        (500, .transient), (502, .transient), (503, .transient), (599, .transient), (401, .unauthorized),
+        (403, .forbidden),
         (404, .notFound), (400, .refused), (409, .refused), (413, .refused), (451, .refused), (100, .unexpected),
         (302, .unexpected), (600, .unexpected), (999, .unexpected),
     ])

@@ -19,25 +19,29 @@ struct DispatcherTests {
     static let key = Sample.buildReport().queueKey
 
     @Test func queuedReportsGoFirstAndOtherSitesWait() async throws {
-        try await withTemporaryDirectory { root in
+        try await withAsyncTemporaryDirectory { root in
             let outbox = try Self.outbox(root)
             let delivery = FakeDelivery.accepting()
             let result = await Dispatcher(delivery: delivery, outbox: outbox).dispatch(Self.fresh, queueKey: Self.key)
             #expect(delivery.batches.map { $0.map(\.createdAt) } == [[1, 2, 10]])
             #expect(result.delivered == 2)
             #expect(result.fresh.map(\.kindName) == ["accepted"])
-            #expect(result.queued.isEmpty && result.rejected.isEmpty && result.refusal == nil && result.unreachable == nil)
+            #expect(
+                result.queued.isEmpty && result.rejected.isEmpty && result.refusal == nil && result.unreachable == nil)
             #expect(result.waiting == 1)
             #expect(outbox.peek().entries.map(\.report.createdAt) == [3])
         }
     }
 
     @Test func rejectedQueuedReportsMoveAsideWithJirasAnswer() async throws {
-        try await withTemporaryDirectory { root in
+        try await withAsyncTemporaryDirectory { root in
             let outbox = try Self.outbox(root)
             let delivery = FakeDelivery { report in
                 report.createdAt == 1
-                    ? .rejected(ReportOutcome(rejected: [.init(key: report.entity.apiKey, errors: [.object(["message": .string("bad url")])])]))
+                    ? .rejected(
+                        ReportOutcome(rejected: [
+                            .init(key: report.entity.apiKey, errors: [.object(["message": .string("bad url")])])
+                        ]))
                     : .accepted(ReportOutcome(accepted: [report.entity.apiKey]))
             }
             let result = await Dispatcher(delivery: delivery, outbox: outbox).dispatch(Self.fresh, queueKey: Self.key)
@@ -52,7 +56,7 @@ struct DispatcherTests {
     }
 
     @Test func aRejectionWithoutMessagesStillSaysWhy() async throws {
-        try await withTemporaryDirectory { root in
+        try await withAsyncTemporaryDirectory { root in
             let outbox = try Self.outbox(root)
             let result = await Dispatcher(delivery: FakeDelivery { _ in .rejected(ReportOutcome()) }, outbox: outbox)
                 .dispatch([], queueKey: Self.key)
@@ -61,7 +65,7 @@ struct DispatcherTests {
     }
 
     @Test func anUnreachableJiraQueuesTheFreshReportsAndKeepsTheQueuedOnes() async throws {
-        try await withTemporaryDirectory { root in
+        try await withAsyncTemporaryDirectory { root in
             let outbox = try Self.outbox(root)
             let answer = LastAnswer(source: .api("builds"), status: 503, longestWait: 60)
             let delivery = FakeDelivery { _ in .failed(JiraError.transientAnswer(answer)) }
@@ -81,10 +85,11 @@ struct DispatcherTests {
     }
 
     @Test func transportFailuresThatMayHealAlsoQueue() async {
-        await withTemporaryDirectory { root in
+        await withAsyncTemporaryDirectory { root in
             let outbox = Outbox(directory: root)
             let failure = TransportFailure(error: .connectionFailed(host: "jira", detail: "refused"), attempts: 3)
-            let result = await Dispatcher(delivery: FakeDelivery { _ in .failed(failure) }, outbox: outbox).dispatch(Self.fresh, queueKey: Self.key)
+            let result = await Dispatcher(delivery: FakeDelivery { _ in .failed(failure) }, outbox: outbox).dispatch(
+                Self.fresh, queueKey: Self.key)
             #expect(result.queued == Self.fresh && result.waiting == 1)
             // A wrong setting is not worth queueing: it would fail the same way later.
             let misconfigured = TransportFailure(error: .invalidURL("x"), attempts: 1)
@@ -95,7 +100,7 @@ struct DispatcherTests {
     }
 
     @Test func refusedCredentialsKeepEverythingWaiting() async throws {
-        try await withTemporaryDirectory { root in
+        try await withAsyncTemporaryDirectory { root in
             let outbox = try Self.outbox(root)
             let delivery = FakeDelivery { _ in .failed(JiraError.freshTokenRefused(api: "builds")) }
             let result = await Dispatcher(delivery: delivery, outbox: outbox).dispatch(Self.fresh, queueKey: Self.key)
@@ -119,10 +124,11 @@ struct DispatcherTests {
     }
 
     @Test func corruptQueueFilesAreReportedAsEvictions() async throws {
-        try await withTemporaryDirectory { root in
+        try await withAsyncTemporaryDirectory { root in
             let outbox = try Self.outbox(root)
             writeFile("\(outbox.directory)/00000000000000000-00000000.json", "not json")
-            let result = await Dispatcher(delivery: FakeDelivery.accepting(), outbox: outbox).dispatch([], queueKey: Self.key)
+            let result = await Dispatcher(delivery: FakeDelivery.accepting(), outbox: outbox).dispatch(
+                [], queueKey: Self.key)
             #expect(result.evicted.map(\.name) == ["00000000000000000-00000000.json"])
             #expect(result.delivered == 2)
         }

@@ -1,15 +1,18 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
 import Testing
 
 @testable import JiraCI
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Reports Jira has not taken yet, on disk: private files, oldest first, claimed by one run at a time, and
 /// nothing dropped silently.
 struct OutboxTests {
-    static func enqueue(_ outbox: Outbox, createdAt times: [Int64], target: JiraTarget = Sample.cloud) throws -> [Report] {
+    static func enqueue(_ outbox: Outbox, createdAt times: [Int64], target: JiraTarget = Sample.cloud) throws
+        -> [Report]
+    {
         let reports = times.map { Sample.buildReport(number: $0, target: target, createdAt: $0) }
         _ = try outbox.enqueue(reports)
         return reports
@@ -18,7 +21,9 @@ struct OutboxTests {
     @Test func enqueuedReportsArePrivateFilesInAPrivateFolder() throws {
         try withTemporaryDirectory { root in
             let outbox = Outbox(directory: root + "/state/outbox")
-            let (waiting, evicted) = try outbox.enqueue([Sample.buildReport(number: 1, createdAt: 2), Sample.buildReport(number: 2, createdAt: 1)])
+            let (waiting, evicted) = try outbox.enqueue([
+                Sample.buildReport(number: 1, createdAt: 2), Sample.buildReport(number: 2, createdAt: 1),
+            ])
             #expect(waiting == 2 && evicted.isEmpty)
             #expect(fileMode(root + "/state/outbox").map { $0.isDirectory && $0.permissions == 0o700 } == true)
             #expect(fileMode(root + "/state").map { $0.permissions == 0o700 } == true)
@@ -26,7 +31,9 @@ struct OutboxTests {
             #expect(names.count == 2)
             for name in names {
                 #expect(name.hasSuffix(".json") && !name.contains(".tmp-"))
-                #expect(fileMode("\(outbox.directory)/\(name)").map { !$0.isDirectory && $0.permissions == 0o600 } == true, "\(name)")
+                #expect(
+                    fileMode("\(outbox.directory)/\(name)").map { !$0.isDirectory && $0.permissions == 0o600 } == true,
+                    "\(name)")
             }
             // Named by age: the report made first sorts first.
             #expect(names[0].hasPrefix("00000000000000001-") && names[1].hasPrefix("00000000000000002-"))
@@ -91,7 +98,10 @@ struct OutboxTests {
             #expect(outbox.claim(limit: 10) { _ in true }.claim.entries.map(\.report.createdAt) == [3])
             claim.release()
             let skipped = Set([outbox.waitingNames()[0]])
-            #expect(outbox.claim(limit: 10, skipping: skipped) { _ in true }.claim.entries.map(\.report.createdAt) == [2, 3])
+            #expect(
+                outbox.claim(limit: 10, skipping: skipped) { _ in true }.claim.entries.map(\.report.createdAt) == [
+                    2, 3,
+                ])
         }
     }
 
@@ -139,7 +149,9 @@ struct OutboxTests {
                 #expect(readText("\(outbox.rejectedDirectory)/\(eviction.name).reason.txt") == eviction.reason + "\n")
             }
             // Files that are no queue entries are left alone.
-            #expect(FileSystem.exists("\(root)/notes.txt") && FileSystem.exists("\(root)/00000000000000003-aaaaaaaa.json.tmp-123456"))
+            #expect(
+                FileSystem.exists("\(root)/notes.txt")
+                    && FileSystem.exists("\(root)/00000000000000003-aaaaaaaa.json.tmp-123456"))
         }
     }
 
@@ -148,7 +160,8 @@ struct OutboxTests {
             let outbox = Outbox(directory: root, capacity: 3)
             _ = try Self.enqueue(outbox, createdAt: [1, 2])
             let oldest = outbox.waitingNames()
-            let (waiting, evicted) = try outbox.enqueue([3, 4, 5].map { Sample.buildReport(number: $0, createdAt: $0) })
+            let (waiting, evicted) = try outbox.enqueue(
+                [3, 4, 5].map { Sample.buildReport(number: $0, createdAt: $0) })
             #expect(waiting == 3)
             #expect(evicted.map(\.name) == oldest)
             #expect(evicted.allSatisfy { $0.reason.contains("at most 3 reports") })
@@ -168,9 +181,13 @@ struct OutboxTests {
             let written = try JSON.decode(JSONValue.self, from: FileSystem.read("\(root)/\(outbox.waitingNames()[0])"))
             #expect(written["format"] == .integer(Int64(OutboxFormat.current)))
             // Format 1 (jira-ci 0.1) is the report's JSON without the field.
-            writeFile("\(root)/00000000000000001-00000001.json", try JSON.string(Sample.buildReport(number: 1, createdAt: 1)))
+            writeFile(
+                "\(root)/00000000000000001-00000001.json", try JSON.string(Sample.buildReport(number: 1, createdAt: 1)))
             #expect(outbox.peek().entries.map(\.report.createdAt) == [1, 7])
-            #expect(outbox.claim(limit: 10) { _ in true }.claim.entries.map(\.report) == [Sample.buildReport(number: 1, createdAt: 1), report])
+            #expect(
+                outbox.claim(limit: 10) { _ in true }.claim.entries.map(\.report) == [
+                    Sample.buildReport(number: 1, createdAt: 1), report,
+                ])
         }
     }
 
@@ -178,7 +195,10 @@ struct OutboxTests {
     /// would misread (its Build requires issueKeys), so it is stamped 3; everything else stays 2, which 0.2
     /// still delivers.
     @Test func eachFileCarriesTheEarliestFormatThatHoldsItsReport() throws {
-        struct BuildOf02: Decodable { let pipelineId: String; let issueKeys: [String] }
+        struct BuildOf02: Decodable {
+            let pipelineId: String
+            let issueKeys: [String]
+        }
         struct EntityOf02: Decodable { let build: BuildOf02? }
         struct ReportOf02: Decodable { let entity: EntityOf02 }
         let reports = [

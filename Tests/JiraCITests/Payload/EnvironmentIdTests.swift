@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JiraCI
 
 /// Environment ids from names: Jira groups deployments by the id, so two names get one id exactly when they
@@ -15,8 +16,10 @@ struct EnvironmentIdTests {
     }
 
     @Test func namesThatSlugAlikeStayApart() {
-        let names = ["prod/eu-west", "prod-eu/west", "prod-eu-west", "prod eu west", "prod_eu_west", "prod--eu-west",
-                     "-prod-eu-west", "prod.eu.west", "prod-eu-west/", "prod-éu-west"]
+        let names = [
+            "prod/eu-west", "prod-eu/west", "prod-eu-west", "prod eu west", "prod_eu_west", "prod--eu-west",
+            "-prod-eu-west", "prod.eu.west", "prod-eu-west/", "prod-éu-west",
+        ]
         #expect(Set(names.map(Self.id)).count == names.count, "\(names.map(Self.id))")
         #expect(Self.id("prod_eu") != Self.id("prod-eu"))
         #expect(Self.id("prod/eu-west").hasPrefix("prod-eu-west_"))
@@ -26,7 +29,8 @@ struct EnvironmentIdTests {
     /// Pinned (the hashes are FNV-1a of the lower-cased name's UTF-8, worked out apart from jira-ci): a release
     /// that changed them would split every such environment in Jira in two. `本番`'s is its id in jira-ci 0.2.
     @Test(arguments: [
-        ("prod/eu-west", "prod-eu-west_da2b6c65"), ("prod-eu/west", "prod-eu-west_9596074d"), ("Production EU", "production-eu_6c1605c2"),
+        ("prod/eu-west", "prod-eu-west_da2b6c65"), ("prod-eu/west", "prod-eu-west_9596074d"),
+        ("Production EU", "production-eu_6c1605c2"),
         ("本番", "env-438593bde48f85c5"),
     ])
     func idsAreStableAcrossReleases(name: String, id: String) {
@@ -64,14 +68,19 @@ struct EnvironmentIdTests {
     /// at most 255, the same on every call.
     @Test func distinctNamesNeverShareAnIdAndCaseVariantsAlwaysDo() {
         var random = SplitMix64(seed: 0xE1D)
-        let pieces = ["a", "B", "z", "Q", "0", "7", "-", "--", "_", "/", ".", " ", "~", "#", "é", "É", "e\u{301}", "ß", "Ω", "ω",
-                      "Я", "本", "😀", "\u{0}", "prod", "PROD", "eu", "west"]
+        let pieces = [
+            "a", "B", "z", "Q", "0", "7", "-", "--", "_", "/", ".", " ", "~", "#", "é", "É", "e\u{301}", "ß", "Ω", "ω",
+            "Я", "本", "😀", "\u{0}", "prod", "PROD", "eu", "west",
+        ]
         var names: [String: String] = [:]  // id → the name lower-cased that had it first
         for round in 0..<6000 {
-            let length = round % 100 == 0 ? Int.random(in: 80...200, using: &random) : Int.random(in: 1...8, using: &random)
+            let length =
+                round % 100 == 0 ? Int.random(in: 80...200, using: &random) : Int.random(in: 1...8, using: &random)
             let name = (0..<length).map { _ in random.pick(pieces) }.joined()
             let id = Self.id(name)
-            #expect(PathSafeIdentifierTests.isUnreserved(id) && !id.isEmpty && id.utf8.count <= FieldLimits.text, "\(name.debugDescription) → \(id)")
+            #expect(
+                PathSafeIdentifierTests.isUnreserved(id) && !id.isEmpty && id.utf8.count <= FieldLimits.text,
+                "\(name.debugDescription) → \(id)")
             #expect(Self.id(name) == id)
             #expect(Self.id(Self.caseVariant(of: name, &random)) == id, "\(name.debugDescription)")
             let lowered = name.lowercased()
@@ -79,7 +88,8 @@ struct EnvironmentIdTests {
                 Issue.record("\(name.debugDescription) and \(other.debugDescription) both became \(id)")
             }
             names[id] = lowered
-            let plain = lowered.utf8.allSatisfy { ASCII.isLowercase($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "-") }
+            let plain =
+                lowered.utf8.allSatisfy { ASCII.isLowercase($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "-") }
                 && !lowered.hasPrefix("-") && !lowered.hasSuffix("-") && !lowered.contains("--")
             if plain && lowered.utf8.count <= FieldLimits.text { #expect(id == lowered) }
         }

@@ -4,7 +4,8 @@ import Testing
 
 struct EnvironmentTypeTests {
     @Test(arguments: [
-        ("production", EnvironmentType.production), ("prod-eu", .production), ("EU-Prod2", .production), ("live", .production),
+        ("production", EnvironmentType.production), ("prod-eu", .production), ("EU-Prod2", .production),
+        ("live", .production),
         ("prd", .production), ("staging", .staging), ("stg-1", .staging), ("preprod", .staging), ("stage", .staging),
         ("qa", .testing), ("UAT", .testing), ("integration", .testing), ("sit", .testing), ("test-us", .testing),
         ("dev", .development), ("sandbox", .development), ("development", .development),

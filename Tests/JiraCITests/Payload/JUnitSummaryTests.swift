@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JiraCI
 
 struct JUnitSummaryTests {
@@ -22,12 +23,15 @@ struct JUnitSummaryTests {
     }
 
     @Test func rejectsNonJUnit() {
-        #expect(throws: JUnitSummary.ParseError.notJUnit) { try JUnitSummary.testInfo(xml: Array("<html></html>".utf8)) }
+        #expect(throws: JUnitSummary.ParseError.notJUnit) {
+            try JUnitSummary.testInfo(xml: Array("<html></html>".utf8))
+        }
     }
 
     /// A report cut off while it was written would under-count; it gives no figures rather than wrong ones.
     @Test func rejectsAReportCutOffAnywhere() {
-        let xml = #"<testsuite tests="3"><testcase name="a"/><testcase name="b"><failure message="x"/></testcase><!-- c --><testcase name="d"><system-out><![CDATA[<x>]]></system-out></testcase></testsuite>"#
+        let xml =
+            #"<testsuite tests="3"><testcase name="a"/><testcase name="b"><failure message="x"/></testcase><!-- c --><testcase name="d"><system-out><![CDATA[<x>]]></system-out></testcase></testsuite>"#
         let bytes = Array(xml.utf8)
         #expect((try? JUnitSummary.testInfo(xml: bytes))?.totalNumber == 3)
         for length in 1..<bytes.count {

@@ -40,7 +40,8 @@ struct PathSafeIdentifierTests {
         let alphabet = Array("aZ09-._~/ #?%é😀日") + ["\u{0}"]
         var seen: [String: String] = [:]
         for round in 0..<4000 {
-            let length = round % 50 == 0 ? Int.random(in: 200...700, using: &random) : Int.random(in: 0...30, using: &random)
+            let length =
+                round % 50 == 0 ? Int.random(in: 200...700, using: &random) : Int.random(in: 0...30, using: &random)
             let id = String((0..<length).map { _ in random.pick(alphabet) })
             for limit in [FieldLimits.text, FieldLimits.longText] {
                 let safe = Identifiers.pathSafe(id, limit: limit)

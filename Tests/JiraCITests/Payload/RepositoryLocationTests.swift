@@ -1,12 +1,19 @@
 import Testing
+
 @testable import JiraCI
 
 struct RepositoryLocationTests {
     @Test(arguments: [
         ("https://github.com/acme/shop.git", "https://github.com/acme/shop", "github.com/acme/shop"),
-        ("https://x-access-token:ghp_secret@github.com/acme/shop.git", "https://github.com/acme/shop", "github.com/acme/shop"),
+        (
+            "https://x-access-token:ghp_secret@github.com/acme/shop.git", "https://github.com/acme/shop",
+            "github.com/acme/shop"
+        ),
         ("git@github.com:acme/shop.git", "https://github.com/acme/shop", "github.com/acme/shop"),
-        ("ssh://git@bitbucket.example.com:7999/proj/repo.git", "https://bitbucket.example.com/proj/repo", "bitbucket.example.com/proj/repo"),
+        (
+            "ssh://git@bitbucket.example.com:7999/proj/repo.git", "https://bitbucket.example.com/proj/repo",
+            "bitbucket.example.com/proj/repo"
+        ),
         ("https://user:pw@GitLab.com/group/sub/repo", "https://gitlab.com/group/sub/repo", "gitlab.com/group/sub/repo"),
     ])
     func credentialsAreStrippedAndFormsAgree(remote: String, web: String, identity: String) throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JiraCI
 
 struct ShortenedTextTests {
@@ -36,7 +37,10 @@ struct ShortenedTextTests {
 
     @Test func randomTextIsCutToTheLimitAtACharacterBoundary() throws {
         var random = SplitMix64(seed: 0xC07)
-        let pieces = ["a", "Z", " ", "é", Self.accented, "日本", "😀", Self.flag, Self.family, "\u{301}", "\u{200D}", "🇩", "👍🏽", "\r\n"]
+        let pieces = [
+            "a", "Z", " ", "é", Self.accented, "日本", "😀", Self.flag, Self.family, "\u{301}", "\u{200D}", "🇩", "👍🏽",
+            "\r\n",
+        ]
         for _ in 0..<3000 {
             let text = (0..<Int.random(in: 0...40, using: &random)).map { _ in random.pick(pieces) }.joined()
             let limit = Int.random(in: 1...60, using: &random)
@@ -50,7 +54,8 @@ struct ShortenedTextTests {
             // What is kept is whole characters of the text, in order, and as many as fit.
             let kept = Array(short.dropLast())
             let characters = Array(text)
-            #expect(Array(characters.prefix(kept.count)) == kept, "\(text.debugDescription) → \(short.debugDescription)")
+            #expect(
+                Array(characters.prefix(kept.count)) == kept, "\(text.debugDescription) → \(short.debugDescription)")
             #expect(String(kept).utf16.count == kept.reduce(0) { $0 + $1.utf16.count })
             if kept.count < characters.count {
                 #expect(String(kept).utf16.count + characters[kept.count].utf16.count + 1 > limit)

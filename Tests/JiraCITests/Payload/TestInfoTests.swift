@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JiraCI
 
 struct TestInfoTests {
@@ -7,7 +8,10 @@ struct TestInfoTests {
         (" 10 , 7 , 1 , 2 ", .init(totalNumber: 10, numberPassed: 7, numberFailed: 1, numberSkipped: 2)),
         ("0,0,0", .init(totalNumber: 0, numberPassed: 0, numberFailed: 0, numberSkipped: nil)),
         ("10,1,1", .init(totalNumber: 10, numberPassed: 1, numberFailed: 1, numberSkipped: nil)),
-        ("9223372036854775807,9223372036854775807,0", .init(totalNumber: .max, numberPassed: .max, numberFailed: 0, numberSkipped: nil)),
+        (
+            "9223372036854775807,9223372036854775807,0",
+            .init(totalNumber: .max, numberPassed: .max, numberFailed: 0, numberSkipped: nil)
+        ),
     ])
     func parses(text: String, info: Build.TestInfo) throws {
         #expect(try Build.TestInfo.parse(text) == info)
@@ -32,14 +36,19 @@ struct TestInfoTests {
         #expect(huge.adding(b) == nil)
         #expect(b.adding(huge) == nil)
         let manySkipped = Build.TestInfo(totalNumber: .max, numberPassed: 0, numberFailed: 0, numberSkipped: .max)
-        #expect(Build.TestInfo(totalNumber: 0, numberPassed: 0, numberFailed: 0, numberSkipped: 1).adding(manySkipped) == nil)
+        #expect(
+            Build.TestInfo(totalNumber: 0, numberPassed: 0, numberFailed: 0, numberSkipped: 1).adding(manySkipped)
+                == nil)
     }
 
     @Test func randomFiguresParseOnlyWhenTheyAddUpAndNeverTrap() {
         var random = SplitMix64(seed: 0x7E57)
-        let numbers = ["0", "1", "2", "100", "-1", "9223372036854775807", "9223372036854775806", "9223372036854775808", "x", ""]
+        let numbers = [
+            "0", "1", "2", "100", "-1", "9223372036854775807", "9223372036854775806", "9223372036854775808", "x", "",
+        ]
         for _ in 0..<3000 {
-            let text = (0..<Int.random(in: 1...5, using: &random)).map { _ in random.pick(numbers) }.joined(separator: ",")
+            let text = (0..<Int.random(in: 1...5, using: &random)).map { _ in random.pick(numbers) }.joined(
+                separator: ",")
             if let info = try? Build.TestInfo.parse(text) {
                 let counted = info.counted
                 #expect(counted != nil && counted! <= info.totalNumber, "\(text)")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JiraCI
 
 struct FallbackBuildNumberTests {
@@ -24,7 +25,9 @@ struct FallbackBuildNumberTests {
         for _ in 0..<3000 {
             let depth = Int.random(in: 0...10_000_000, using: &random)
             let a = Self.number(depth, Self.randomSHA(&random), "feature/\(random.next() % 100)")
-            let b = Self.number(depth + Int.random(in: 1...3, using: &random), Self.randomSHA(&random), "feature/\(random.next() % 100)")
+            let b = Self.number(
+                depth + Int.random(in: 1...3, using: &random), Self.randomSHA(&random), "feature/\(random.next() % 100)"
+            )
             #expect(a < b && a >= 0)
         }
     }
@@ -33,7 +36,8 @@ struct FallbackBuildNumberTests {
     @Test func branchesAtTheSameCommitGetDifferentNumbers() {
         var random = SplitMix64(seed: 0x5A5)
         var numbers = Set<Int64>()
-        let names = ["main", "master", "develop", "release/1.0", "feature/SHOP-2-x", "feature/SHOP-3-y"]
+        let names =
+            ["main", "master", "develop", "release/1.0", "feature/SHOP-2-x", "feature/SHOP-3-y"]
             + (0..<200).map { _ in "feature/SHOP-\(random.next() % 100_000)" }
         for name in Set(names) { numbers.insert(Self.number(77, Self.sha, name)) }
         #expect(numbers.count == Set(names).count)

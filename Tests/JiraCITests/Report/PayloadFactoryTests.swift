@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JiraCI
 
 struct PayloadFactoryTests {
@@ -7,13 +8,16 @@ struct PayloadFactoryTests {
     static func context(keys: [String] = ["ABC-1"], name: String = "shop") -> PayloadFactory.Context {
         PayloadFactory.Context(
             keys: keys, commitSHA: "0123456789abcdef0123456789abcdef01234567", branch: "feature/ABC-1",
-            repository: RepositoryLocation(remoteURL: "git@github.com:acme/shop.git"), pipelineId: "github.com/acme/shop",
+            repository: RepositoryLocation(remoteURL: "git@github.com:acme/shop.git"),
+            pipelineId: "github.com/acme/shop",
             pipelineName: name, buildNumber: 42, buildURL: "https://ci.example.com/shop/42")
     }
 
     @Test func buildCarriesTheAPIsFields() {
         let made = Self.factory.build(
-            BuildSettings(state: .successful, testInfo: .init(totalNumber: 3, numberPassed: 2, numberFailed: 1, numberSkipped: nil)),
+            BuildSettings(
+                state: .successful,
+                testInfo: .init(totalNumber: 3, numberPassed: 2, numberFailed: 1, numberSkipped: nil)),
             pipeline: PipelineSettings(label: "v1.2"), context: Self.context())
         let (build, adjustments) = (made.entity, made.adjustments)
         #expect(adjustments.isEmpty)
@@ -42,8 +46,10 @@ struct PayloadFactoryTests {
 
     @Test func buildNamesUpTo500IssuesByAssociationNotTheDeprecatedField() throws {
         let keys = (1...600).map { "K-\($0)" }
-        let made = Self.factory.build(BuildSettings(state: .successful), pipeline: PipelineSettings(), context: Self.context(keys: keys))
-        #expect(made.entity.associations == [Association(associationType: .issueIdOrKeys, values: Array(keys.prefix(500)))])
+        let made = Self.factory.build(
+            BuildSettings(state: .successful), pipeline: PipelineSettings(), context: Self.context(keys: keys))
+        #expect(
+            made.entity.associations == [Association(associationType: .issueIdOrKeys, values: Array(keys.prefix(500)))])
         #expect(made.entity.issueKeys == nil)
         #expect(made.dropped == Array(keys.dropFirst(500)))
         let json = try JSON.string(made.entity)
@@ -64,7 +70,8 @@ struct PayloadFactoryTests {
     /// Reports jira-ci 0.2 queued hold their keys in issueKeys: read, they name the same issues, and they are
     /// sent as they were queued.
     @Test func aBuildQueuedWithIssueKeysIsReadAsItWas() throws {
-        let queued = #"{"schemaVersion":"1.0","pipelineId":"p","buildNumber":7,"updateSequenceNumber":1,"displayName":"p #7","url":"https://ci.example.com/7","state":"successful","lastUpdated":"2026-01-02T03:04:05.000Z","issueKeys":["ABC-1","ABC-2"]}"#
+        let queued =
+            #"{"schemaVersion":"1.0","pipelineId":"p","buildNumber":7,"updateSequenceNumber":1,"displayName":"p #7","url":"https://ci.example.com/7","state":"successful","lastUpdated":"2026-01-02T03:04:05.000Z","issueKeys":["ABC-1","ABC-2"]}"#
         let build = try JSON.decode(Build.self, from: Array(queued.utf8))
         #expect(build.keys == ["ABC-1", "ABC-2"] && build.associations == nil)
         #expect(ReportEntity.build(build).issueKeys == ["ABC-1", "ABC-2"])
@@ -73,7 +80,8 @@ struct PayloadFactoryTests {
     }
 
     @Test func deploymentUsesAssociationsNotTheDeprecatedField() throws {
-        let settings = DeploymentSettings(environmentName: "Production EU", state: .successful, services: ["svc-1"], gate: true)
+        let settings = DeploymentSettings(
+            environmentName: "Production EU", state: .successful, services: ["svc-1"], gate: true)
         let made = Self.factory.deployment(settings, pipeline: PipelineSettings(), context: Self.context())
         let deployment = made.entity
         #expect(made.dropped.isEmpty)

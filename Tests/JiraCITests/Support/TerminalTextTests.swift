@@ -49,13 +49,19 @@ struct TerminalTextTests {
     @Test func theResultNeverHoldsAControlAndPlainTextIsUntouched() {
         var random = SplitMix64(seed: 0x7E7)
         for _ in 0..<2000 {
-            let text = String(String.UnicodeScalarView(random.unicode(Int.random(in: 0...60, using: &random)).unicodeScalars.filter { $0 != "\\" }))
+            let text = String(
+                String.UnicodeScalarView(
+                    random.unicode(Int.random(in: 0...60, using: &random)).unicodeScalars.filter { $0 != "\\" }))
             for keepingNewlines in [true, false] {
                 let shown = TerminalText.escaped(text, keepingNewlines: keepingNewlines)
                 let allowed: Set<UInt32> = keepingNewlines ? [0x09, 0x0A] : [0x09]
-                #expect(!shown.unicodeScalars.contains { Self.isControl($0) && !allowed.contains($0.value) }, "\(text.debugDescription)")
+                #expect(
+                    !shown.unicodeScalars.contains { Self.isControl($0) && !allowed.contains($0.value) },
+                    "\(text.debugDescription)")
                 // Removing the escapes' own text gives back the non-control text: nothing else changed.
-                let plain = String(String.UnicodeScalarView(text.unicodeScalars.filter { !Self.isControl($0) || allowed.contains($0.value) }))
+                let plain = String(
+                    String.UnicodeScalarView(
+                        text.unicodeScalars.filter { !Self.isControl($0) || allowed.contains($0.value) }))
                 if plain.unicodeScalars.elementsEqual(text.unicodeScalars) {
                     #expect(shown == text)
                 } else {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JiraCI
 
 /// RFC 3339 timestamps in payloads (`lastUpdated`, `authorTimestamp`).
@@ -18,15 +19,19 @@ struct WallClockTests {
     }
 
     /// The parts of an RFC 3339 text as numbers, the year possibly negative or longer than four digits.
-    static func fields(_ text: String) -> (year: Int64, month: Int64, day: Int64, hour: Int, minute: Int, second: Int, millis: Int)? {
+    static func fields(_ text: String) -> (
+        year: Int64, month: Int64, day: Int64, hour: Int, minute: Int, second: Int, millis: Int
+    )? {
         guard text.hasSuffix("Z"), let t = text.lastIndex(of: "T") else { return nil }
         let date = text[..<t]
         let negative = date.hasPrefix("-")
         let parts = (negative ? date.dropFirst() : date).split(separator: "-")
         let time = text[text.index(after: t)...].dropLast().split(whereSeparator: { $0 == ":" || $0 == "." })
-        guard parts.count == 3, time.count == 4, let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
+        guard parts.count == 3, time.count == 4, let year = Int64(parts[0]), let month = Int64(parts[1]),
+            let day = Int64(parts[2]),
             let hour = Int(time[0]), let minute = Int(time[1]), let second = Int(time[2]), let millis = Int(time[3]),
-            parts[1].count == 2, parts[2].count == 2, time[0].count == 2, time[1].count == 2, time[2].count == 2, time[3].count == 3
+            parts[1].count == 2, parts[2].count == 2, time[0].count == 2, time[1].count == 2, time[2].count == 2,
+            time[3].count == 3
         else { return nil }
         return (negative ? -year : year, month, day, hour, minute, second, millis)
     }
@@ -42,11 +47,14 @@ struct WallClockTests {
             let days = seconds.floorDivided(by: 86_400)
             let civil = CivilDate.from(daysSinceEpoch: days)
             #expect(parsed.year == civil.year && parsed.month == civil.month && parsed.day == civil.day, "\(text)")
-            #expect(CivilDate.daysSinceEpoch(year: parsed.year, month: parsed.month, day: parsed.day) == days, "\(text)")
+            #expect(
+                CivilDate.daysSinceEpoch(year: parsed.year, month: parsed.month, day: parsed.day) == days, "\(text)")
             let secondOfDay = Int(seconds - days * 86_400)
             #expect(parsed.hour * 3600 + parsed.minute * 60 + parsed.second == secondOfDay, "\(text)")
             #expect(Int64(parsed.millis) == (microseconds - seconds * 1_000_000) / 1_000, "\(text)")
-            #expect((1...12).contains(parsed.month) && (1...CivilDate.daysIn(month: parsed.month, year: parsed.year)).contains(parsed.day))
+            #expect(
+                (1...12).contains(parsed.month)
+                    && (1...CivilDate.daysIn(month: parsed.month, year: parsed.year)).contains(parsed.day))
         }
     }
 
@@ -59,12 +67,16 @@ struct WallClockTests {
 
     static func checkDayByDay(from first: Int64, through last: Int64) {
         var previous: (year: Int64, month: Int64, day: Int64)?
-        for days in CivilDate.daysSinceEpoch(year: first, month: 1, day: 1)...CivilDate.daysSinceEpoch(year: last, month: 12, day: 31) {
+        for days in CivilDate.daysSinceEpoch(
+            year: first, month: 1, day: 1)...CivilDate.daysSinceEpoch(year: last, month: 12, day: 31)
+        {
             let date = CivilDate.from(daysSinceEpoch: days)
             #expect(CivilDate.daysSinceEpoch(year: date.year, month: date.month, day: date.day) == days)
             if let previous {
                 let nextDay = previous.day < CivilDate.daysIn(month: previous.month, year: previous.year)
-                let expected = nextDay ? (previous.year, previous.month, previous.day + 1)
+                let expected =
+                    nextDay
+                    ? (previous.year, previous.month, previous.day + 1)
                     : previous.month < 12 ? (previous.year, previous.month + 1, 1) : (previous.year + 1, 1, 1)
                 if date != expected {
                     Issue.record("day \(days): \(date) does not follow \(previous)")

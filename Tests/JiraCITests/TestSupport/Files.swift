@@ -1,10 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 @testable import JiraCI
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 // Files and byte streams for the tests: private temporary folders, file modes, pieces as a pipe hands them over.
 
@@ -20,7 +20,7 @@ func forEachPiece(of bytes: [UInt8], sizes: [Int], _ body: (UnsafeBufferPointer<
 }
 
 /// A fresh private folder under the system's temporary folder, removed with everything in it afterwards.
-func withTemporaryDirectory<T>(_ body: (String) async throws -> T) async rethrows -> T {
+func withAsyncTemporaryDirectory<T>(_ body: (String) async throws -> T) async rethrows -> T {
     let path = makeTemporaryDirectory()
     defer { removeTree(path) }
     return try await body(path)
@@ -74,7 +74,8 @@ extension String {
     /// Whether `needle`'s UTF-8 bytes occur in this string's, byte for byte (no Unicode equivalence, unlike
     /// `contains`): what a secret leaking into a log means.
     func containsBytes(of needle: String) -> Bool {
-        let haystack = Array(utf8), pattern = Array(needle.utf8)
+        let haystack = Array(utf8)
+        let pattern = Array(needle.utf8)
         guard !pattern.isEmpty else { return true }
         guard haystack.count >= pattern.count else { return false }
         return (0...(haystack.count - pattern.count)).contains { start in

@@ -1,4 +1,5 @@
 import Synchronization
+
 @testable import JiraCI
 
 /// Keeps what a run would have printed besides its result.

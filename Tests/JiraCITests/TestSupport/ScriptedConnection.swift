@@ -16,11 +16,15 @@ struct ScriptedConnection {
     let redactor = Redactor()
     var settings: ConnectionSettings
 
-    init(_ steps: [ScriptedTransport.Step], retries: Int = 2, cacheDirectory: String? = nil, budget: Double? = nil, clock: TestClock = TestClock()) {
+    init(
+        _ steps: [ScriptedTransport.Step], retries: Int = 2, cacheDirectory: String? = nil, budget: Double? = nil,
+        clock: TestClock = TestClock()
+    ) {
         self.clock = clock
         transport = ScriptedTransport(steps, clock: clock)
         settings = ConnectionSettings(
-            http: HTTPSettings(userAgent: "jira-ci/test"), retries: retries, cacheDirectory: cacheDirectory, log: log.log,
+            http: HTTPSettings(userAgent: "jira-ci/test"), retries: retries, cacheDirectory: cacheDirectory,
+            log: log.log,
             redactor: redactor, deadline: budget.map(clock.deadline(after:)) ?? .none)
         settings.transport = transport.factory
         settings.retry.sleep = clock.sleep
@@ -32,6 +36,7 @@ struct ScriptedConnection {
     }
 
     func delivery(_ target: JiraTarget = Sample.cloud) throws -> any JiraDelivery {
-        try JiraConnection.delivery(target: target, credentials: Self.credentials, settings: settings, options: ServerReportSettings())
+        try JiraConnection.delivery(
+            target: target, credentials: Self.credentials, settings: settings, options: ServerReportSettings())
     }
 }

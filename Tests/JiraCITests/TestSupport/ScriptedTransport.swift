@@ -60,8 +60,11 @@ final class ScriptedTransport: HTTPTransport {
 }
 
 extension ScriptedTransport.Step {
-    static func answer(_ status: Int, _ body: String = "", headers: [(name: String, value: String)] = [], after seconds: Double = 0) -> Self {
-        Self(outcome: .success(HTTPResponse(status: status, headers: headers, body: Array(body.utf8))), seconds: seconds)
+    static func answer(
+        _ status: Int, _ body: String = "", headers: [(name: String, value: String)] = [], after seconds: Double = 0
+    ) -> Self {
+        Self(
+            outcome: .success(HTTPResponse(status: status, headers: headers, body: Array(body.utf8))), seconds: seconds)
     }
 
     static func fail(_ error: HTTPError, after seconds: Double = 0) -> Self {
@@ -75,7 +78,8 @@ extension ScriptedTransport.Step {
 
     /// The Builds API accepting the sample build `number` of the sample pipeline.
     static func buildsAccepted(_ numbers: [Int64] = [42]) -> Self {
-        let accepted = numbers.map { #"{"pipelineId":"github.com/acme/shop","buildNumber":\#($0)}"# }.joined(separator: ",")
+        let accepted = numbers.map { #"{"pipelineId":"github.com/acme/shop","buildNumber":\#($0)}"# }.joined(
+            separator: ",")
         return .answer(202, #"{"acceptedBuilds":[\#(accepted)],"rejectedBuilds":[],"unknownIssueKeys":[]}"#)
     }
 }

@@ -1,9 +1,8 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
-
 
 // The property and fuzz tests' generator: seeded, so every run sees the same cases and a failure reproduces.
 
@@ -46,8 +45,10 @@ extension SplitMix64 {
     mutating func unicode(_ count: Int) -> String {
         var text = String.UnicodeScalarView()
         for _ in 0..<count {
-            let range: ClosedRange<UInt32> = pick([0x00...0x7F, 0x20...0x7E, 0x80...0x9F, 0xA0...0x24F, 0x300...0x36F,
-                                                  0x2020...0x206F, 0x4E00...0x9FFF, 0x1F300...0x1FAFF, 0xE000...0xFFFD])
+            let range: ClosedRange<UInt32> = pick([
+                0x00...0x7F, 0x20...0x7E, 0x80...0x9F, 0xA0...0x24F, 0x300...0x36F,
+                0x2020...0x206F, 0x4E00...0x9FFF, 0x1F300...0x1FAFF, 0xE000...0xFFFD,
+            ])
             if let scalar = Unicode.Scalar(UInt32.random(in: range, using: &self)) { text.append(scalar) }
         }
         return String(text)
@@ -74,8 +75,9 @@ extension SplitMix64 {
             bytes[Int.random(in: 0..<bytes.count, using: &self)] =
                 chance(0.5) ? pick(interesting) : UInt8.random(in: 0...255, using: &self)
         case 1:
-            bytes.insert(chance(0.5) ? pick(interesting) : UInt8.random(in: 0...255, using: &self),
-                         at: Int.random(in: 0...bytes.count, using: &self))
+            bytes.insert(
+                chance(0.5) ? pick(interesting) : UInt8.random(in: 0...255, using: &self),
+                at: Int.random(in: 0...bytes.count, using: &self))
         case 2 where !bytes.isEmpty:
             bytes.remove(at: Int.random(in: 0..<bytes.count, using: &self))
         case 3 where bytes.count >= 2:

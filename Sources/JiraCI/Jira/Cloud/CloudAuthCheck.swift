@@ -14,13 +14,19 @@ extension CloudSession {
     /// The requests `check` makes, for `auth check --dry-run`: no credential is needed to see them.
     public static func checkPreview(target: JiraTarget) -> [PreparedRequest] {
         let endpoints = CloudEndpoints(apiURL: target.apiURL, cloudId: target.cloudId)
-        let token = #"{"audience":"api.atlassian.com","client_id":"<JIRA_CLIENT_ID>","client_secret":"<JIRA_CLIENT_SECRET>","grant_type":"client_credentials"}"#
+        let token =
+            #"{"audience":"api.atlassian.com","client_id":"<JIRA_CLIENT_ID>","client_secret":"<JIRA_CLIENT_SECRET>","grant_type":"client_credentials"}"#
         var requests = [PreparedRequest(method: "POST", url: endpoints.token, body: Array(token.utf8))]
         if target.cloudId == nil {
-            requests.append(PreparedRequest(method: "GET", url: "\(target.siteURL ?? "{jiraURL}")/_edge/tenant_info", body: nil))
+            requests.append(
+                PreparedRequest(method: "GET", url: "\(target.siteURL ?? "{jiraURL}")/_edge/tenant_info", body: nil))
         }
-        requests.append(PreparedRequest(method: "GET", url: endpoints.build(pipelineId: probeId, buildNumber: 1), body: nil))
-        requests.append(PreparedRequest(method: "GET", url: endpoints.deployment(pipelineId: probeId, environmentId: probeId, number: 1), body: nil))
+        requests.append(
+            PreparedRequest(method: "GET", url: endpoints.build(pipelineId: probeId, buildNumber: 1), body: nil))
+        requests.append(
+            PreparedRequest(
+                method: "GET", url: endpoints.deployment(pipelineId: probeId, environmentId: probeId, number: 1),
+                body: nil))
         return requests
     }
 

@@ -28,7 +28,9 @@ public struct CloudDelivery: JiraDelivery {
             let indices = reports.indices.filter { reports[$0].entity.api == kind }
             switch kind {
             case .builds, .deployments:
-                batches += stride(from: 0, to: indices.count, by: batchLimit).map { Array(indices[$0..<min($0 + batchLimit, indices.count)]) }
+                batches += stride(from: 0, to: indices.count, by: batchLimit).map {
+                    Array(indices[$0..<min($0 + batchLimit, indices.count)])
+                }
             case .devinfo:
                 let groups = Dictionary(grouping: indices) { reports[$0].context.devinfo ?? DevInfoHandling() }
                 for options in groups.keys.sorted(by: { groups[$0]![0] < groups[$1]![0] }) {
@@ -44,19 +46,25 @@ public struct CloudDelivery: JiraDelivery {
 
     public func deliver(_ reports: [Report]) async -> [DeliveryResult] {
         guard let session else {
-            return reports.map { _ in .failed(ConfigurationError.missing(.clientId, hint: "the OAuth client ID of your Jira Cloud site")) }
+            return reports.map { _ in
+                .failed(ConfigurationError.missing(.clientId, hint: "the OAuth client ID of your Jira Cloud site"))
+            }
         }
         var results = [DeliveryResult?](repeating: nil, count: reports.count)
         var stop: (any Error)?
         for batch in Self.batches(reports) {
             if let stop {
-                batch.forEach { results[$0] = .failed(stop) }
+                for index in batch { results[index] = .failed(stop) }
                 continue
             }
-            for (index, result) in zip(batch, send(Self.asTaken(batch.map { reports[$0] }, by: session), session: session)) {
+            for (index, result) in zip(
+                batch, send(Self.asTaken(batch.map { reports[$0] }, by: session), session: session))
+            {
                 results[index] = result
                 // Once Jira is out of reach or refuses the credentials, the next batch would only wait or fail too.
-                if case .failed(let error) = result, stop == nil, [.transient, .refused].contains(FailureClass(error)) { stop = error }
+                if case .failed(let error) = result, stop == nil, [.transient, .refused].contains(FailureClass(error)) {
+                    stop = error
+                }
             }
         }
         return results.map { $0! }
@@ -85,11 +93,14 @@ public struct CloudDelivery: JiraDelivery {
             let error = Self.failure(response, api: kind.apiName, retry: session.retry)
             guard FailureClass(error) == .rejected else { return reports.map { _ in .failed(error) } }
             let message = error.description
-            if response.status == 400, response.text.contains("associations"), reports.contains(where: \.entity.isBuildByAssociation) {
+            if response.status == 400, response.text.contains("associations"),
+                reports.contains(where: \.entity.isBuildByAssociation)
+            {
                 // A Jira older than builds' associations refuses the whole request for the field it does not know.
                 session.learnBuildsTakeIssueKeysOnly()
                 session.log.warning(
-                    "this Jira does not take builds' associations (\(message)); builds go with the deprecated issueKeys field, at most \(FieldLimits.issueKeysField) keys each, for the rest of the run")
+                    "this Jira does not take builds' associations (\(message)); builds go with the deprecated issueKeys field, at most \(FieldLimits.issueKeysField) keys each, for the rest of the run"
+                )
                 return send(Self.asTaken(reports, by: session), session: session)
             }
             if reports.count > 1 {
@@ -99,7 +110,12 @@ public struct CloudDelivery: JiraDelivery {
                     send(Array(reports[$0..<min($0 + part, reports.count)]), session: session)
                 }
             }
-            return [.rejected(ReportOutcome(rejected: [.init(key: reports[0].entity.apiKey, errors: [.object(["message": .string(message)])])]))]
+            return [
+                .rejected(
+                    ReportOutcome(rejected: [
+                        .init(key: reports[0].entity.apiKey, errors: [.object(["message": .string(message)])])
+                    ]))
+            ]
         }
     }
 
@@ -111,7 +127,9 @@ public struct CloudDelivery: JiraDelivery {
             guard case .build(let build) = report.entity, report.entity.isBuildByAssociation else { return report }
             let (taken, leftOut) = build.withIssueKeysField()
             if !leftOut.isEmpty {
-                session.log.warning("\(report.entity.noun): \(ReportWarning.buildKeysLeftOut(limit: FieldLimits.issueKeysField, keys: leftOut))")
+                session.log.warning(
+                    "\(report.entity.noun): \(ReportWarning.buildKeysLeftOut(limit: FieldLimits.issueKeysField, keys: leftOut))"
+                )
             }
             var report = report
             report.entity = .build(taken)
@@ -131,7 +149,8 @@ public struct CloudDelivery: JiraDelivery {
         return reports.map { report in
             let key = report.entity.apiKey
             let keys = report.entity.issueKeys
-            var outcome = ReportOutcome(unknownIssueKeys: unknownKeys.filter(keys.contains), unknownAssociations: unknownAssociations)
+            var outcome = ReportOutcome(
+                unknownIssueKeys: unknownKeys.filter(keys.contains), unknownAssociations: unknownAssociations)
             if let rejection = rejected.first(where: { ($0["key"] ?? .null).identityText == key.identityText }) {
                 outcome.reject(.init(key: key, errors: rejection["errors"]?.arrayValue ?? []))
                 return .rejected(outcome)
@@ -158,7 +177,10 @@ public struct CloudDelivery: JiraDelivery {
             }
             var confirmed = true
             var taken: [String: JSONValue] = ["repositoryId": .string(repository.id)]
-            for (field, entity, ids) in [("commits", "commit", (repository.commits ?? []).map(\.id)), ("branches", "branch", (repository.branches ?? []).map(\.id))] {
+            for (field, entity, ids) in [
+                ("commits", "commit", (repository.commits ?? []).map(\.id)),
+                ("branches", "branch", (repository.branches ?? []).map(\.id)),
+            ] {
                 let acceptedIds = Set((accepted?[field]?.arrayValue ?? []).compactMap(\.stringValue))
                 let failures = failed?[field]?.arrayValue ?? []
                 var tookIds: [JSONValue] = []
@@ -203,9 +225,13 @@ public struct CloudDelivery: JiraDelivery {
             // Refused for what was sent: sending it again later would be refused again, so it is not queued.
             // The published schema answers a bare list of errors; Jira has also been seen to wrap it.
             let answer = try? JSON.decode(JSONValue.self, from: response.body)
-            let listed = (answer?.arrayValue ?? []) + (answer?["errors"]?.arrayValue ?? []) + (answer?["errorMessages"]?.arrayValue ?? [])
+            let listed =
+                (answer?.arrayValue ?? []) + (answer?["errors"]?.arrayValue ?? [])
+                + (answer?["errorMessages"]?.arrayValue ?? [])
             let messages = listed.compactMap { $0["message"]?.stringValue ?? $0.stringValue }
-            let detail = messages.isEmpty ? FieldLimits.fitted(response.text, limit: AnswerText.lineLength) : AnswerText.line(messages)
+            let detail =
+                messages.isEmpty
+                ? FieldLimits.fitted(response.text, limit: AnswerText.lineLength) : AnswerText.line(messages)
             return .requestRejected(api: api, status: response.status, detail: detail)
         default:
             return .foreignAnswer(api: api, status: response.status)
@@ -236,7 +262,8 @@ extension ReportEntity {
             ])
         case .devinfo(let repository):
             .object([
-                "repositoryId": .string(repository.id), "commits": .array((repository.commits ?? []).map { .string($0.id) }),
+                "repositoryId": .string(repository.id),
+                "commits": .array((repository.commits ?? []).map { .string($0.id) }),
                 "branches": .array((repository.branches ?? []).map { .string($0.id) }),
             ])
         case .branchDeletion(let deletion):

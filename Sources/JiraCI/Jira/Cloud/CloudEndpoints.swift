@@ -39,19 +39,34 @@ public struct CloudEndpoints: Sendable {
         let metadata = ProviderMetadata(product: PayloadFactory.product)
         switch entities.first {
         case .build?:
-            let builds = entities.compactMap { entity -> Build? in if case .build(let build) = entity { build } else { nil } }
-            return PreparedRequest(method: "POST", url: bulk(.builds), body: try JSON.body(BuildsRequest(builds: builds, providerMetadata: metadata)))
+            let builds = entities.compactMap { entity -> Build? in
+                if case .build(let build) = entity { build } else { nil }
+            }
+            return PreparedRequest(
+                method: "POST", url: bulk(.builds),
+                body: try JSON.body(BuildsRequest(builds: builds, providerMetadata: metadata)))
         case .deployment?:
-            let deployments = entities.compactMap { entity -> Deployment? in if case .deployment(let deployment) = entity { deployment } else { nil } }
-            return PreparedRequest(method: "POST", url: bulk(.deployments), body: try JSON.body(DeploymentsRequest(deployments: deployments, providerMetadata: metadata)))
+            let deployments = entities.compactMap { entity -> Deployment? in
+                if case .deployment(let deployment) = entity { deployment } else { nil }
+            }
+            return PreparedRequest(
+                method: "POST", url: bulk(.deployments),
+                body: try JSON.body(DeploymentsRequest(deployments: deployments, providerMetadata: metadata)))
         case .devinfo?:
-            let repositories = DevInfoBatching.merged(entities.compactMap { entity -> DevInfoRepository? in if case .devinfo(let repository) = entity { repository } else { nil } })
+            let repositories = DevInfoBatching.merged(
+                entities.compactMap { entity -> DevInfoRepository? in
+                    if case .devinfo(let repository) = entity { repository } else { nil }
+                })
             let body = DevInfoRequest(
                 repositories: repositories, preventTransitions: options?.preventTransitions,
                 operationType: options?.backfill == true ? "BACKFILL" : nil, providerMetadata: metadata)
             return PreparedRequest(method: "POST", url: bulk(.devinfo), body: try JSON.body(body))
         case .branchDeletion(let deletion)?:
-            return PreparedRequest(method: "DELETE", url: branch(repositoryId: deletion.repositoryId, branchId: deletion.branchId, updateSequenceId: deletion.updateSequenceId), body: nil)
+            return PreparedRequest(
+                method: "DELETE",
+                url: branch(
+                    repositoryId: deletion.repositoryId, branchId: deletion.branchId,
+                    updateSequenceId: deletion.updateSequenceId), body: nil)
         case nil:
             throw ConfigurationError.nothingToSend
         }

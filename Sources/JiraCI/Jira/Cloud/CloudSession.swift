@@ -19,7 +19,8 @@ public final class CloudSession: Sendable {
     private let buildsByIssueKeys = Mutex(false)
 
     public init(
-        target: JiraTarget, credentials: ClientCredentials, transport: any HTTPTransport, redactor: Redactor, retry: RetryPolicy,
+        target: JiraTarget, credentials: ClientCredentials, transport: any HTTPTransport, redactor: Redactor,
+        retry: RetryPolicy,
         cache: TokenCache?, log: ReportLog
     ) {
         self.target = target
@@ -29,7 +30,8 @@ public final class CloudSession: Sendable {
         self.retry = retry
         self.cache = cache
         self.log = log
-        tokens = AccessTokens(clientId: credentials.clientId, place: target.apiURL, cache: cache, redactor: redactor, now: retry.now)
+        tokens = AccessTokens(
+            clientId: credentials.clientId, place: target.apiURL, cache: cache, redactor: redactor, now: retry.now)
         redactor.add(credentials.clientSecret.value)
     }
 
@@ -42,12 +44,19 @@ public final class CloudSession: Sendable {
     private func requestToken(now: Double) throws -> TokenCache.CachedToken {
         struct Body: Encodable {
             let audience = "api.atlassian.com"
-            let grant_type = "client_credentials"
-            let client_id: String
-            let client_secret: String
+            let grantType = "client_credentials"
+            let clientId: String
+            let clientSecret: String
+
+            enum CodingKeys: String, CodingKey {
+                case audience
+                case grantType = "grant_type"
+                case clientId = "client_id"
+                case clientSecret = "client_secret"
+            }
         }
         let url = CloudEndpoints(apiURL: target.apiURL, cloudId: nil).token
-        let body = try JSON.encode(Body(client_id: credentials.clientId, client_secret: credentials.clientSecret.value))
+        let body = try JSON.encode(Body(clientId: credentials.clientId, clientSecret: credentials.clientSecret.value))
         let response = try send { HTTPRequest.json("POST", url, body: body) }
         switch response.statusClass {
         case .success:
@@ -70,7 +79,8 @@ public final class CloudSession: Sendable {
     public func cloudId() throws -> String {
         if let known = target.cloudId ?? knownCloudId.withLock({ $0 }) { return known }
         guard let site = target.siteURL else {
-            throw ConfigurationError.missing(.jiraURL, hint: "your Jira Cloud site, e.g. https://acme.atlassian.net (or set JIRA_CLOUD_ID)")
+            throw ConfigurationError.missing(
+                .jiraURL, hint: "your Jira Cloud site, e.g. https://acme.atlassian.net (or set JIRA_CLOUD_ID)")
         }
         if let cached = cache?.cloudId(site: site), CloudId.isValid(cached) {
             knownCloudId.withLock { $0 = cached }
@@ -107,12 +117,16 @@ public final class CloudSession: Sendable {
     /// new one, and try once more. A second 401 is the answer (the caller explains it for its API).
     public func authorized(_ method: String, _ url: String, body: [UInt8]?) throws -> HTTPResponse {
         var token = try token()
-        var response = try send { HTTPRequest.json(method, url, body: body, headers: [("Authorization", "Bearer \(token.accessToken)")]) }
+        var response = try send {
+            HTTPRequest.json(method, url, body: body, headers: [("Authorization", "Bearer \(token.accessToken)")])
+        }
         if response.status == 401 {
             tokens.drop(token.accessToken)
             log.trace?("* 401 from the API: dropping the cached token and getting a new one")
             token = try self.token(replacing: token.accessToken)
-            response = try send { HTTPRequest.json(method, url, body: body, headers: [("Authorization", "Bearer \(token.accessToken)")]) }
+            response = try send {
+                HTTPRequest.json(method, url, body: body, headers: [("Authorization", "Bearer \(token.accessToken)")])
+            }
         }
         return response
     }

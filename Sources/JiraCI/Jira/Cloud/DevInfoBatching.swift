@@ -9,10 +9,13 @@ enum DevInfoBatching {
         var entities = 0
         for (index, report) in reports.enumerated() {
             guard case .devinfo(let repository) = report.entity else { continue }
-            let commits = repository.commits?.count ?? 0, branches = repository.branches?.count ?? 0
+            let commits = repository.commits?.count ?? 0
+            let branches = repository.branches?.count ?? 0
             let known = repositories[repository.id] ?? (0, 0)
-            let fits = entities + commits + branches <= DevInfoRequest.entityLimit
-                && known.commits + commits <= DevInfoRepository.commitLimit && known.branches + branches <= DevInfoRepository.branchLimit
+            let fits =
+                entities + commits + branches <= DevInfoRequest.entityLimit
+                && known.commits + commits <= DevInfoRepository.commitLimit
+                && known.branches + branches <= DevInfoRepository.branchLimit
                 && (repositories[repository.id] != nil || repositories.count < DevInfoRequest.repositoryLimit)
             if !fits, !current.isEmpty {
                 batches.append(current)

@@ -13,7 +13,9 @@ public struct GatingPoller: Sendable {
     }
 
     /// The request `poll` makes, for `gate --dry-run`.
-    public static func preview(target: JiraTarget, pipelineId: String, environmentId: String, deploymentNumber: Int64) -> PreparedRequest {
+    public static func preview(target: JiraTarget, pipelineId: String, environmentId: String, deploymentNumber: Int64)
+        -> PreparedRequest
+    {
         let url = CloudEndpoints(apiURL: target.apiURL, cloudId: target.cloudId)
             .gatingStatus(pipelineId: pipelineId, environmentId: environmentId, number: deploymentNumber)
         return PreparedRequest(method: "GET", url: url, body: nil)
@@ -22,7 +24,8 @@ public struct GatingPoller: Sendable {
     /// The last status seen: final, or `awaiting` when `wait` ran out.
     public func poll(wait: Double, every interval: Double, onStatus: (GatingResult) -> Void) throws -> GatingResult {
         let deadline = Deadline.after(.milliseconds(Int64(wait * 1000)))
-        let url = try session.endpoints.gatingStatus(pipelineId: pipelineId, environmentId: environmentId, number: deploymentNumber)
+        let url = try session.endpoints.gatingStatus(
+            pipelineId: pipelineId, environmentId: environmentId, number: deploymentNumber)
         while true {
             let response = try session.authorized("GET", url, body: nil)
             switch response.status {
@@ -34,7 +37,8 @@ public struct GatingPoller: Sendable {
                 }
                 let result = GatingResult(
                     status: status, taskKey: answer["taskKey"]?.stringValue,
-                    updatedTimestamp: answer["updatedTimestamp"]?.stringValue, details: answer["details"]?.arrayValue ?? [])
+                    updatedTimestamp: answer["updatedTimestamp"]?.stringValue,
+                    details: answer["details"]?.arrayValue ?? [])
                 onStatus(result)
                 if result.isFinal { return result }
                 let remaining = deadline.remainingSeconds ?? 0

@@ -46,8 +46,10 @@ public struct RemoteLink: Sendable, Codable, Equatable {
             relationship: "built by",
             object: Object(
                 url: build.url,
-                title: FieldLimits.fitted("Build \(build.buildNumber) of \(context.pipelineName): \(build.state.rawValue)", limit: 255),
-                summary: ([build.label].compactMap { $0 } + Self.facts(context) + [build.lastUpdated]).joined(separator: ", "),
+                title: FieldLimits.fitted(
+                    "Build \(build.buildNumber) of \(context.pipelineName): \(build.state.rawValue)", limit: 255),
+                summary: ([build.label].compactMap { $0 } + Self.facts(context) + [build.lastUpdated]).joined(
+                    separator: ", "),
                 status: Self.status(build.state.rawValue, link: build.url, site: site)))
     }
 
@@ -58,8 +60,10 @@ public struct RemoteLink: Sendable, Codable, Equatable {
             relationship: "deployed by",
             object: Object(
                 url: deployment.url,
-                title: FieldLimits.fitted("Deployed to \(deployment.environment.displayName): \(deployment.state.rawValue)", limit: 255),
-                summary: (["\(context.pipelineName) #\(deployment.deploymentSequenceNumber)"] + [deployment.label].compactMap { $0 }
+                title: FieldLimits.fitted(
+                    "Deployed to \(deployment.environment.displayName): \(deployment.state.rawValue)", limit: 255),
+                summary: (["\(context.pipelineName) #\(deployment.deploymentSequenceNumber)"]
+                    + [deployment.label].compactMap { $0 }
                     + Self.facts(context) + [deployment.lastUpdated]).joined(separator: ", "),
                 status: Self.status(deployment.state.rawValue, link: deployment.url, site: site)))
     }
@@ -73,8 +77,11 @@ public struct RemoteLink: Sendable, Codable, Equatable {
             relationship: "in branch",
             object: Object(
                 url: branch.url,
-                title: FieldLimits.fitted("Branch \(branch.name) of \(repository.name): \(commits), last \(branch.lastCommit.displayId) '\(subject)'", limit: 255),
-                summary: "\(repository.name), last commit by \(branch.lastCommit.author.name) at \(branch.lastCommit.authorTimestamp)",
+                title: FieldLimits.fitted(
+                    "Branch \(branch.name) of \(repository.name): \(commits), last \(branch.lastCommit.displayId) '\(subject)'",
+                    limit: 255),
+                summary:
+                    "\(repository.name), last commit by \(branch.lastCommit.author.name) at \(branch.lastCommit.authorTimestamp)",
                 status: nil))
     }
 
@@ -88,15 +95,18 @@ public struct RemoteLink: Sendable, Codable, Equatable {
 
     /// The state as an icon beside the link: Jira's own emoticons, so the Jira instance always serves them.
     static func status(_ state: String, link: String, site: String) -> Object.Status {
-        let icon = switch state {
-        case "successful": "check"
-        case "failed": "error"
-        case "cancelled": "forbidden"
-        case "rolled_back": "warning"
-        case "in_progress", "pending": "information"
-        default: "help_16"
-        }
-        return .init(resolved: false, icon: .init(url16x16: "\(site)/images/icons/emoticons/\(icon).png", title: state, link: link))
+        let icon =
+            switch state {
+            case "successful": "check"
+            case "failed": "error"
+            case "cancelled": "forbidden"
+            case "rolled_back": "warning"
+            case "in_progress", "pending": "information"
+            default: "help_16"
+            }
+        return .init(
+            resolved: false,
+            icon: .init(url16x16: "\(site)/images/icons/emoticons/\(icon).png", title: state, link: link))
     }
 
     /// The optional comment's text: the same facts in one line.

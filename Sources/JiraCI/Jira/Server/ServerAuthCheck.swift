@@ -57,10 +57,11 @@ extension ServerSession {
         }
         let info = try send("GET", Self.serverInfoPath)
         let server = info.isSuccess ? try? JSON.decode(JSONValue.self, from: info.body) : nil
-        let numbers = server?["versionNumbers"]?.arrayValue.compactMap { value -> Int? in
-            if case .integer(let number) = value { return Int(number) }
-            return nil
-        } ?? []
+        let numbers =
+            server?["versionNumbers"]?.arrayValue.compactMap { value -> Int? in
+                if case .integer(let number) = value { return Int(number) }
+                return nil
+            } ?? []
         let supportsPAT = numbers.count >= 2 && (numbers[0] > 8 || (numbers[0] == 8 && numbers[1] >= 14))
         let name = me["displayName"]?.stringValue ?? "?"
         let login = me["name"]?.stringValue ?? me["key"]?.stringValue ?? "?"

@@ -9,7 +9,10 @@ public struct ServerDelivery: JiraDelivery {
     /// For a dry run: the credential as far as it is known without secrets.
     let previewCredential: ServerCredential?
 
-    public init(target: JiraTarget, session: ServerSession?, options: ServerReportSettings, previewCredential: ServerCredential? = nil) {
+    public init(
+        target: JiraTarget, session: ServerSession?, options: ServerReportSettings,
+        previewCredential: ServerCredential? = nil
+    ) {
         self.target = target
         self.session = session
         self.options = options
@@ -30,9 +33,14 @@ public struct ServerDelivery: JiraDelivery {
     func work(for report: Report, site: String) throws -> [(key: String, requests: [PreparedRequest])] {
         func issue(_ key: String) -> String { "\(site)/rest/api/2/issue/\(PercentEncoding.encode(key))" }
         func post(_ link: RemoteLink, to key: String) throws -> [PreparedRequest] {
-            var requests = [PreparedRequest(method: "POST", url: "\(issue(key))/remotelink", body: try JSON.encode(link))]
+            var requests = [
+                PreparedRequest(method: "POST", url: "\(issue(key))/remotelink", body: try JSON.encode(link))
+            ]
             if options.comment {
-                requests.append(PreparedRequest(method: "POST", url: "\(issue(key))/comment", body: try JSON.encode(["body": link.commentBody])))
+                requests.append(
+                    PreparedRequest(
+                        method: "POST", url: "\(issue(key))/comment", body: try JSON.encode(["body": link.commentBody]))
+                )
             }
             return requests
         }
@@ -45,15 +53,27 @@ public struct ServerDelivery: JiraDelivery {
             return try report.entity.issueKeys.map { ($0, try post(link, to: $0)) }
         case .devinfo(let repository):
             return try (repository.branches ?? []).flatMap { branch in
-                let link = RemoteLink(branch: branch, repository: repository, commitCount: report.context.commitCount ?? repository.commits?.count ?? 0)
+                let link = RemoteLink(
+                    branch: branch, repository: repository,
+                    commitCount: report.context.commitCount ?? repository.commits?.count ?? 0)
                 return try branch.issueKeys.map { key in
-                    (key, [PreparedRequest(method: "POST", url: "\(issue(key))/remotelink", body: try JSON.encode(link))])
+                    (
+                        key,
+                        [PreparedRequest(method: "POST", url: "\(issue(key))/remotelink", body: try JSON.encode(link))]
+                    )
                 }
             }
         case .branchDeletion(let deletion):
             let globalId = RemoteLink.branchGlobalId(repositoryId: deletion.repositoryId, branchId: deletion.branchId)
             return deletion.issueKeys.map { key in
-                (key, [PreparedRequest(method: "DELETE", url: "\(issue(key))/remotelink?globalId=\(PercentEncoding.encode(globalId))", body: nil)])
+                (
+                    key,
+                    [
+                        PreparedRequest(
+                            method: "DELETE",
+                            url: "\(issue(key))/remotelink?globalId=\(PercentEncoding.encode(globalId))", body: nil)
+                    ]
+                )
             }
         }
     }
@@ -71,25 +91,29 @@ public struct ServerDelivery: JiraDelivery {
         }
         let work: [(report: Int, key: String, requests: [PreparedRequest])]
         do {
-            work = try reports.indices.flatMap { index in try self.work(for: reports[index], site: session.siteURL).map { (index, $0.key, $0.requests) } }
+            work = try reports.indices.flatMap { index in
+                try self.work(for: reports[index], site: session.siteURL).map { (index, $0.key, $0.requests) }
+            }
         } catch {
             return reports.map { _ in .failed(error) }
         }
-        let lanes = (0..<ServerSession.lanes).map { lane in work.indices.filter { $0 % ServerSession.lanes == lane } }.filter { !$0.isEmpty }
+        let lanes = (0..<ServerSession.lanes).map { lane in work.indices.filter { $0 % ServerSession.lanes == lane } }
+            .filter { !$0.isEmpty }
         // Once Jira is out of reach or refuses the credentials, the other issues would only wait or fail too.
         let stop = Mutex<(any Error)?>(nil)
         // libcurl calls block, so each lane gets a thread of its own rather than a slot in the cooperative
         // pool, which has only as many threads as cores.
-        let done = (try? await BlockingLanes.run(lanes.count) { lane in
-            lanes[lane].map { item -> (Int, IssueResult) in
-                if let error = stop.withLock({ $0 }) { return (item, .failed(error)) }
-                let result = send(work[item].requests, key: work[item].key, session: session, lane: lane)
-                if case .failed(let error) = result, [.transient, .refused].contains(FailureClass(error)) {
-                    stop.withLock { $0 = $0 ?? error }
+        let done =
+            (try? await BlockingLanes.run(lanes.count) { lane in
+                lanes[lane].map { item -> (Int, IssueResult) in
+                    if let error = stop.withLock({ $0 }) { return (item, .failed(error)) }
+                    let result = send(work[item].requests, key: work[item].key, session: session, lane: lane)
+                    if case .failed(let error) = result, [.transient, .refused].contains(FailureClass(error)) {
+                        stop.withLock { $0 = $0 ?? error }
+                    }
+                    return (item, result)
                 }
-                return (item, result)
-            }
-        }) ?? []
+            }) ?? []
         var byItem = [IssueResult?](repeating: nil, count: work.count)
         for (item, result) in done.flatMap({ $0 }) { byItem[item] = result }
         // Every issue "missing" may mean the URL lacks Jira's context path (a proxy answering 404 in Jira's own
@@ -98,7 +122,9 @@ public struct ServerDelivery: JiraDelivery {
             return reports.map { _ in .failed(JiraError.noRestAPI(site: session.siteURL)) }
         }
         return reports.indices.map { index in
-            Self.result(for: reports[index], items: work.indices.filter { work[$0].report == index }.map { (work[$0].key, byItem[$0]!) })
+            Self.result(
+                for: reports[index],
+                items: work.indices.filter { work[$0].report == index }.map { (work[$0].key, byItem[$0]!) })
         }
     }
 
@@ -109,11 +135,13 @@ public struct ServerDelivery: JiraDelivery {
         for (key, result) in items {
             switch result {
             case .linked(let updated):
-                outcome.accepted.append(.object(["issueKey": .string(key), "link": .string(updated ? "updated" : "created")]))
+                outcome.accepted.append(
+                    .object(["issueKey": .string(key), "link": .string(updated ? "updated" : "created")]))
             case .missing:
                 outcome.unknownIssueKeys.append(key)
             case .refused(let message):
-                outcome.reject(.init(key: .object(["issueKey": .string(key)]), errors: [.object(["message": .string(message)])]))
+                outcome.reject(
+                    .init(key: .object(["issueKey": .string(key)]), errors: [.object(["message": .string(message)])]))
             case .failed(let error):
                 return .failed(error)
             }
@@ -142,8 +170,11 @@ public struct ServerDelivery: JiraDelivery {
                 case _ where response.statusClass == .transient:
                     return .failed(JiraError.transientAnswer(session.retry.lastAnswer(response, from: .jiraServer)))
                 default:
-                    let messages = (try? JSON.decode(JSONValue.self, from: response.body))?["errorMessages"]?.arrayValue.compactMap(\.stringValue) ?? []
-                    return .refused("\(key): HTTP \(response.status)" + (messages.isEmpty ? "" : ": " + AnswerText.line(messages)))
+                    let messages =
+                        (try? JSON.decode(JSONValue.self, from: response.body))?["errorMessages"]?.arrayValue
+                        .compactMap(\.stringValue) ?? []
+                    return .refused(
+                        "\(key): HTTP \(response.status)" + (messages.isEmpty ? "" : ": " + AnswerText.line(messages)))
                 }
             }
             return result

@@ -27,11 +27,14 @@ public struct ServerLogin: Sendable {
         guard let token = answer["oauth_token"], Secret(token).isHeaderSafe else {
             throw JiraError.noOAuthToken(step: "request-token")
         }
-        return RequestToken(token: token, authorizeURL: "\(siteURL)/plugins/servlet/oauth/authorize?oauth_token=\(PercentEncoding.encode(token))")
+        return RequestToken(
+            token: token,
+            authorizeURL: "\(siteURL)/plugins/servlet/oauth/authorize?oauth_token=\(PercentEncoding.encode(token))")
     }
 
     public func accessToken(requestToken: String, verifier: String) throws -> Secret {
-        let answer = try post("/plugins/servlet/oauth/access-token", token: requestToken, extra: [("oauth_verifier", verifier)])
+        let answer = try post(
+            "/plugins/servlet/oauth/access-token", token: requestToken, extra: [("oauth_verifier", verifier)])
         guard let token = answer["oauth_token"], Secret(token).isHeaderSafe else {
             throw JiraError.noOAuthToken(step: "access-token")
         }
@@ -41,12 +44,14 @@ public struct ServerLogin: Sendable {
 
     private func post(_ path: String, token: String?, extra: [(String, String)]) throws -> [String: String] {
         let url = siteURL + path
-        let response = try retry.send({
-            guard let authorization = signer.authorization(method: "POST", url: url, token: token, extra: extra) else {
-                throw JiraError.signingFailed
-            }
-            return HTTPRequest(method: "POST", url: url, headers: [("Authorization", authorization)], body: [])
-        }, with: connection, notice: log.notice)
+        let response = try retry.send(
+            {
+                guard let authorization = signer.authorization(method: "POST", url: url, token: token, extra: extra)
+                else {
+                    throw JiraError.signingFailed
+                }
+                return HTTPRequest(method: "POST", url: url, headers: [("Authorization", authorization)], body: [])
+            }, with: connection, notice: log.notice)
         switch response.status {
         case 200..<300:
             return Dictionary(FormEncoding.decode(response.text), uniquingKeysWith: { first, _ in first })

@@ -24,7 +24,8 @@ public final class ServerSession: Sendable {
         if case .serviceAccount(let client) = credential {
             settings.redactor.add(client.clientSecret.value)
             tokens = AccessTokens(
-                clientId: client.clientId, place: siteURL, cache: settings.cacheDirectory.map { TokenCache(directory: $0, log: settings.log) },
+                clientId: client.clientId, place: siteURL,
+                cache: settings.cacheDirectory.map { TokenCache(directory: $0, log: settings.log) },
                 redactor: settings.redactor, now: settings.retry.now)
         } else {
             tokens = nil
@@ -49,11 +50,12 @@ public final class ServerSession: Sendable {
         // The service account's token each attempt went with, so a refused one is replaced once, not per lane.
         let used = Mutex<String?>(nil)
         func attempt(replacing refused: String?) throws -> HTTPResponse {
-            try retry.send({
-                let (authorization, token) = try self.authorization(method: method, url: url, replacing: refused)
-                used.withLock { $0 = token }
-                return HTTPRequest.json(method, url, body: body, headers: [("Authorization", authorization)])
-            }, with: connection, notice: log.notice)
+            try retry.send(
+                {
+                    let (authorization, token) = try self.authorization(method: method, url: url, replacing: refused)
+                    used.withLock { $0 = token }
+                    return HTTPRequest.json(method, url, body: body, headers: [("Authorization", authorization)])
+                }, with: connection, notice: log.notice)
         }
         var response = try attempt(replacing: nil)
         if response.status == 401, let tokens, let refused = used.withLock({ $0 }) {
@@ -84,17 +86,20 @@ public final class ServerSession: Sendable {
     /// credentials, asking for the WRITE scope (remote links are written). `secret` is what the body shows.
     static func tokenRequest(site: String, clientId: String, secret: String) -> HTTPRequest {
         let form = FormEncoding.encode([
-            ("grant_type", "client_credentials"), ("client_id", clientId), ("client_secret", secret), ("scope", "WRITE"),
+            ("grant_type", "client_credentials"), ("client_id", clientId), ("client_secret", secret),
+            ("scope", "WRITE"),
         ])
         return HTTPRequest(
             method: "POST", url: site + tokenPath,
-            headers: [("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json")], body: Array(form.utf8))
+            headers: [("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json")],
+            body: Array(form.utf8))
     }
 
     private func requestToken(_ client: ClientCredentials, now: Double) throws -> TokenCache.CachedToken {
         let url = url(Self.tokenPath)
         let response = try retry.send(
-            { Self.tokenRequest(site: self.siteURL, clientId: client.clientId, secret: client.clientSecret.value) }, with: connections[0],
+            { Self.tokenRequest(site: self.siteURL, clientId: client.clientId, secret: client.clientSecret.value) },
+            with: connections[0],
             notice: log.notice)
         switch response.statusClass {
         case .success:

@@ -46,7 +46,10 @@ struct CloudAnswerTests {
 
     @Test func keysMatchWhateverTheFieldOrderAndSpacing() {
         let body = #"{"acceptedBuilds":[ { "buildNumber" : 2 , "pipelineId" : "github.com/acme/shop" } ]}"#
-        #expect(CloudDelivery.results(of: Self.answer(body), for: Self.reports).map(\.kindName) == ["failed", "accepted", "failed"])
+        #expect(
+            CloudDelivery.results(of: Self.answer(body), for: Self.reports).map(\.kindName) == [
+                "failed", "accepted", "failed",
+            ])
     }
 
     @Test(arguments: [
@@ -79,12 +82,17 @@ struct CloudAnswerTests {
             """
         let results = CloudDelivery.results(of: Self.answer(body), for: [Self.reports[0]])
         #expect(results.map(\.kindName) == ["accepted"])
-        #expect(results[0].outcome?.unknownAssociations == [.object(["associationType": .string("issueIdOrKeys"), "values": .array([.string("ABC-2")])])])
+        #expect(
+            results[0].outcome?.unknownAssociations == [
+                .object(["associationType": .string("issueIdOrKeys"), "values": .array([.string("ABC-2")])])
+            ])
     }
 
     @Test func deploymentsAreMatchedByPipelineEnvironmentAndNumber() {
-        let reports = [Sample.report(.deployment(Sample.deployment(environmentId: "prod", number: 7))),
-                       Sample.report(.deployment(Sample.deployment(environmentId: "stage", number: 7)))]
+        let reports = [
+            Sample.report(.deployment(Sample.deployment(environmentId: "prod", number: 7))),
+            Sample.report(.deployment(Sample.deployment(environmentId: "stage", number: 7))),
+        ]
         let body = #"""
             {"acceptedDeployments": [{"pipelineId": "github.com/acme/shop", "environmentId": "prod", "deploymentSequenceNumber": 7}],
              "unknownAssociations": [{"associationType": "serviceIdOrKeys", "values": ["svc-9"]}]}
@@ -101,26 +109,34 @@ struct CloudAnswerTests {
         for _ in 0..<120 {
             let count = Int.random(in: 1...8, using: &random)
             let reports = (0..<count).map { Sample.buildReport(number: Int64($0) + 1) }
-            var accepted: [String] = [], rejected: [String] = []
+            var accepted: [String] = []
+            var rejected: [String] = []
             var expected: [String] = []
             for report in reports {
                 let choice = Int.random(in: 0..<4, using: &random)
                 if choice == 1 || choice == 3 { accepted.append(Self.key(report)) }
-                if choice == 2 || choice == 3 { rejected.append(#"{"key":\#(Self.key(report)),"errors":[{"message":"no"}]}"#) }
+                if choice == 2 || choice == 3 {
+                    rejected.append(#"{"key":\#(Self.key(report)),"errors":[{"message":"no"}]}"#)
+                }
                 expected.append(choice == 0 ? "failed" : choice == 1 ? "accepted" : "rejected")
             }
             for _ in 0..<Int.random(in: 0...3, using: &random) {
-                accepted.append(#"{"pipelineId":"github.com/acme/shop","buildNumber":\#(Int.random(in: 100...999, using: &random))}"#)
+                accepted.append(
+                    #"{"pipelineId":"github.com/acme/shop","buildNumber":\#(Int.random(in: 100...999, using: &random))}"#
+                )
             }
             accepted.shuffle(using: &random)
-            let body = #"{"acceptedBuilds":[\#(accepted.joined(separator: ","))],"rejectedBuilds":[\#(rejected.joined(separator: ","))]}"#
+            let body =
+                #"{"acceptedBuilds":[\#(accepted.joined(separator: ","))],"rejectedBuilds":[\#(rejected.joined(separator: ","))]}"#
             #expect(CloudDelivery.results(of: Self.answer(body), for: reports).map(\.kindName) == expected, "\(body)")
         }
     }
 
     @Test func mangledAnswersNeverTrapNorAcceptWhatTheyDoNotList() {
         var random = SplitMix64(seed: 0x3A6)
-        let good = Array(#"{"acceptedBuilds":[{"pipelineId":"github.com/acme/shop","buildNumber":1}],"rejectedBuilds":[{"key":{"pipelineId":"github.com/acme/shop","buildNumber":2},"errors":[]}],"unknownIssueKeys":["ABC-1"]}"#.utf8)
+        let good = Array(
+            #"{"acceptedBuilds":[{"pipelineId":"github.com/acme/shop","buildNumber":1}],"rejectedBuilds":[{"key":{"pipelineId":"github.com/acme/shop","buildNumber":2},"errors":[]}],"unknownIssueKeys":["ABC-1"]}"#
+                .utf8)
         for round in 0..<800 {
             var body = good
             for _ in 0..<Int.random(in: 1...6, using: &random) { body = random.mutated(body) }
@@ -142,16 +158,19 @@ struct CloudAnswerTests {
             String(repeating: "[", count: depth) + String(repeating: "]", count: depth),
             String(repeating: "[", count: depth),
             String(repeating: #"{"acceptedBuilds":"#, count: depth) + "[]" + String(repeating: "}", count: depth),
-            #"{"acceptedBuilds":"# + String(repeating: "[", count: depth) + Self.key(Self.reports[0]) + String(repeating: "]", count: depth) + "}",
+            #"{"acceptedBuilds":"# + String(repeating: "[", count: depth) + Self.key(Self.reports[0])
+                + String(repeating: "]", count: depth) + "}",
             String(repeating: #"{"a":["#, count: depth),
         ]
         for (index, body) in bodies.enumerated() {
             let results = CloudDelivery.results(of: Self.answer(body), for: Self.reports)
             // Only the key itself, not a list holding it, counts: at depth 1 the fourth answer lists the first report.
-            let expected = index == 3 && depth == 1 ? ["accepted", "failed", "failed"] : ["failed", "failed", "failed"]
+            let expected =
+                index == 3 && depth == 1 ? ["accepted", "failed", "failed"] : ["failed", "failed", "failed"]
             #expect(results.map(\.kindName) == expected, "answer \(index) at depth \(depth)")
             _ = CloudDelivery.devinfoResults(of: Self.answer(body), for: [DevInfoAnswerTests.report])
-            _ = CloudDelivery.failure(HTTPResponse(status: 400, body: Array(body.utf8)), api: "builds", retry: RetryPolicy(retries: 0))
+            _ = CloudDelivery.failure(
+                HTTPResponse(status: 400, body: Array(body.utf8)), api: "builds", retry: RetryPolicy(retries: 0))
         }
     }
 
@@ -168,31 +187,62 @@ struct CloudAnswerTests {
     }
 
     @Test func errorAnswersAreExplainedWithoutTrapping() {
-        let listed = CloudDelivery.failure(HTTPResponse(status: 400, body: Array(#"[{"message":"a"},{"message":"b"}]"#.utf8)), api: "builds", retry: RetryPolicy(retries: 0))
+        let listed = CloudDelivery.failure(
+            HTTPResponse(status: 400, body: Array(#"[{"message":"a"},{"message":"b"}]"#.utf8)), api: "builds",
+            retry: RetryPolicy(retries: 0))
         #expect(listed == .requestRejected(api: "builds", status: 400, detail: "a; b"))
         #expect(listed.description == "Jira rejected the builds request as malformed (HTTP 400): a; b")
-        let wrapped = CloudDelivery.failure(HTTPResponse(status: 400, body: Array(#"{"errorMessages":["c"]}"#.utf8)), api: "builds", retry: RetryPolicy(retries: 0))
+        let wrapped = CloudDelivery.failure(
+            HTTPResponse(status: 400, body: Array(#"{"errorMessages":["c"]}"#.utf8)), api: "builds",
+            retry: RetryPolicy(retries: 0))
         #expect(wrapped == .requestRejected(api: "builds", status: 400, detail: "c"))
-        let raw = CloudDelivery.failure(HTTPResponse(status: 400, body: Array(String(repeating: "x", count: 2000).utf8)), api: "builds", retry: RetryPolicy(retries: 0))
+        let raw = CloudDelivery.failure(
+            HTTPResponse(status: 400, body: Array(String(repeating: "x", count: 2000).utf8)), api: "builds",
+            retry: RetryPolicy(retries: 0))
         #expect(raw.description.count < 700)
-        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 401), api: "builds", retry: RetryPolicy(retries: 0))) == .refused)
-        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 403), api: "builds", retry: RetryPolicy(retries: 0))) == .refused)
-        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 404), api: "builds", retry: RetryPolicy(retries: 0))) == .misdirected)
-        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 503), api: "builds", retry: RetryPolicy(retries: 0))) == .transient)
-        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 429), api: "builds", retry: RetryPolicy(retries: 0))) == .transient)
-        #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: 408), api: "builds", retry: RetryPolicy(retries: 0))) == .transient)
+        #expect(
+            FailureClass(
+                CloudDelivery.failure(HTTPResponse(status: 401), api: "builds", retry: RetryPolicy(retries: 0)))
+                == .refused)
+        #expect(
+            FailureClass(
+                CloudDelivery.failure(HTTPResponse(status: 403), api: "builds", retry: RetryPolicy(retries: 0)))
+                == .refused)
+        #expect(
+            FailureClass(
+                CloudDelivery.failure(HTTPResponse(status: 404), api: "builds", retry: RetryPolicy(retries: 0)))
+                == .misdirected)
+        #expect(
+            FailureClass(
+                CloudDelivery.failure(HTTPResponse(status: 503), api: "builds", retry: RetryPolicy(retries: 0)))
+                == .transient)
+        #expect(
+            FailureClass(
+                CloudDelivery.failure(HTTPResponse(status: 429), api: "builds", retry: RetryPolicy(retries: 0)))
+                == .transient)
+        #expect(
+            FailureClass(
+                CloudDelivery.failure(HTTPResponse(status: 408), api: "builds", retry: RetryPolicy(retries: 0)))
+                == .transient)
     }
 
     /// Only an outage is worth queueing: any other refusal would come back the same, for ever, from the outbox.
     @Test func otherRefusalsAreNotOutages() {
-        let conflict = CloudDelivery.failure(HTTPResponse(status: 409, body: Array(#"{"errorMessages":["stale"]}"#.utf8)), api: "builds", retry: RetryPolicy(retries: 0))
+        let conflict = CloudDelivery.failure(
+            HTTPResponse(status: 409, body: Array(#"{"errorMessages":["stale"]}"#.utf8)), api: "builds",
+            retry: RetryPolicy(retries: 0))
         #expect(conflict == .requestRejected(api: "builds", status: 409, detail: "stale"))
         #expect(conflict.description == "Jira rejected the builds request (HTTP 409): stale")
         for status in [402, 405, 409, 410, 422, 451] {
-            #expect(FailureClass(CloudDelivery.failure(HTTPResponse(status: status), api: "deployments", retry: RetryPolicy(retries: 0))) == .rejected, "\(status)")
+            #expect(
+                FailureClass(
+                    CloudDelivery.failure(
+                        HTTPResponse(status: status), api: "deployments", retry: RetryPolicy(retries: 0))) == .rejected,
+                "\(status)")
         }
         for status in [100, 204, 302, 304, 600, 999] {
-            let error = CloudDelivery.failure(HTTPResponse(status: status), api: "builds", retry: RetryPolicy(retries: 0))
+            let error = CloudDelivery.failure(
+                HTTPResponse(status: status), api: "builds", retry: RetryPolicy(retries: 0))
             #expect(FailureClass(error) == .misdirected && error.description.contains("--jira-url"), "\(status)")
         }
     }

@@ -14,7 +14,10 @@ struct CloudSessionTests {
 
     static func cached(_ token: String, clock: TestClock, in directory: String) -> TokenCache {
         let cache = TokenCache(directory: directory)
-        cache.store(.init(accessToken: token, expiresAt: clock.wallNow() + 3600, clientId: "client-1", apiURL: JiraTarget.defaultAPIURL))
+        cache.store(
+            .init(
+                accessToken: token, expiresAt: clock.wallNow() + 3600, clientId: "client-1",
+                apiURL: JiraTarget.defaultAPIURL))
         return cache
     }
 
@@ -33,18 +36,26 @@ struct CloudSessionTests {
 
     @Test func aNewTokenIsFetchedOnceForTheRunAndCached() throws {
         try withTemporaryDirectory { directory in
-            let connection = ScriptedConnection([.token("fresh-token-1"), .answer(202), .answer(202)], cacheDirectory: directory)
+            let connection = ScriptedConnection(
+                [.token("fresh-token-1"), .answer(202), .answer(202)], cacheDirectory: directory)
             let session = try connection.cloudSession()
             _ = try Self.post(session)
             _ = try Self.post(session)
             #expect(connection.transport.urls == [Self.tokenURL, Self.bulk, Self.bulk])
-            #expect(connection.transport.sent.dropFirst().allSatisfy { $0.header("Authorization") == "Bearer fresh-token-1" })
+            #expect(
+                connection.transport.sent.dropFirst().allSatisfy {
+                    $0.header("Authorization") == "Bearer fresh-token-1"
+                })
             let body = try JSON.decode(JSONValue.self, from: connection.transport.sent[0].request.body ?? [])
-            #expect(body == .object([
-                "audience": .string("api.atlassian.com"), "grant_type": .string("client_credentials"), "client_id": .string("client-1"),
-                "client_secret": .string(ScriptedConnection.clientSecret),
-            ]))
-            let cached = TokenCache(directory: directory).token(clientId: "client-1", apiURL: JiraTarget.defaultAPIURL, now: connection.clock.wallNow())
+            #expect(
+                body
+                    == .object([
+                        "audience": .string("api.atlassian.com"), "grant_type": .string("client_credentials"),
+                        "client_id": .string("client-1"),
+                        "client_secret": .string(ScriptedConnection.clientSecret),
+                    ]))
+            let cached = TokenCache(directory: directory).token(
+                clientId: "client-1", apiURL: JiraTarget.defaultAPIURL, now: connection.clock.wallNow())
             #expect(cached?.accessToken == "fresh-token-1")
             #expect(connection.redactor.redact("fresh-token-1 and \(ScriptedConnection.clientSecret)") == "*** and ***")
         }
@@ -52,25 +63,33 @@ struct CloudSessionTests {
 
     @Test func a401FromTheAPIDropsTheTokenAndFetchesANewOneExactlyOnce() throws {
         try withTemporaryDirectory { directory in
-            let connection = ScriptedConnection([.answer(401), .token("fresh-token-2"), .answer(202)], cacheDirectory: directory)
+            let connection = ScriptedConnection(
+                [.answer(401), .token("fresh-token-2"), .answer(202)], cacheDirectory: directory)
             let cache = Self.cached("revoked-token", clock: connection.clock, in: directory)
             let response = try Self.post(try connection.cloudSession())
             #expect(response.status == 202)
             #expect(connection.transport.urls == [Self.bulk, Self.tokenURL, Self.bulk])
-            #expect(connection.transport.sent.map { $0.header("Authorization") } == ["Bearer revoked-token", nil, "Bearer fresh-token-2"])
+            #expect(
+                connection.transport.sent.map { $0.header("Authorization") } == [
+                    "Bearer revoked-token", nil, "Bearer fresh-token-2",
+                ])
             // The next run starts from the new token.
-            let cached = cache.token(clientId: "client-1", apiURL: JiraTarget.defaultAPIURL, now: connection.clock.wallNow())
+            let cached = cache.token(
+                clientId: "client-1", apiURL: JiraTarget.defaultAPIURL, now: connection.clock.wallNow())
             #expect(cached?.accessToken == "fresh-token-2")
         }
     }
 
     @Test func aRevokedTokenLeavesTheCacheEvenWhenNoNewOneComes() {
         withTemporaryDirectory { directory in
-            let connection = ScriptedConnection([.answer(401)] + Array(repeating: .answer(503), count: 3), cacheDirectory: directory)
+            let connection = ScriptedConnection(
+                [.answer(401)] + Array(repeating: .answer(503), count: 3), cacheDirectory: directory)
             let cache = Self.cached("revoked-token", clock: connection.clock, in: directory)
             let error = #expect(throws: (any Error).self) { try Self.post(try connection.cloudSession()) }
             #expect(error.map(FailureClass.init) == .transient)
-            #expect(cache.token(clientId: "client-1", apiURL: JiraTarget.defaultAPIURL, now: connection.clock.wallNow()) == nil)
+            #expect(
+                cache.token(clientId: "client-1", apiURL: JiraTarget.defaultAPIURL, now: connection.clock.wallNow())
+                    == nil)
         }
     }
 
@@ -94,7 +113,10 @@ struct CloudSessionTests {
         ("503 throughout", Array(repeating: .answer(503), count: 3), .transient, 3),
         ("500 throughout", Array(repeating: .answer(500), count: 3), .transient, 3),
         ("429 throughout", Array(repeating: .answer(429, headers: [("Retry-After", "1")]), count: 3), .transient, 3),
-        ("timeouts", Array(repeating: .fail(.timedOut(host: "api.atlassian.com", seconds: 30)), count: 3), .transient, 3),
+        (
+            "timeouts", Array(repeating: .fail(.timedOut(host: "api.atlassian.com", seconds: 30)), count: 3),
+            .transient, 3
+        ),
         ("DNS", [.fail(.unresolvableHost("api.atlassian.com"))], .transient, 1),
         ("TLS", [.fail(.tlsFailed(host: "api.atlassian.com", detail: "unknown CA"))], .transient, 1),
         ("garbage", [.answer(200, "<html>maintenance</html>")], .transient, 1),
@@ -108,7 +130,9 @@ struct CloudSessionTests {
     ]
 
     @Test(arguments: tokenEndpointAnswers)
-    func theTokenEndpointsAnswerDecidesTheFailure(name: String, steps: [ScriptedTransport.Step], expected: FailureClass, requests: Int) throws {
+    func theTokenEndpointsAnswerDecidesTheFailure(
+        name: String, steps: [ScriptedTransport.Step], expected: FailureClass, requests: Int
+    ) throws {
         let connection = ScriptedConnection(steps, retries: 2)
         let session = try connection.cloudSession()
         let error = #expect(throws: (any Error).self, "\(name)") { try Self.post(session) }
