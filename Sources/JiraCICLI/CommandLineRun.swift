@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import JiraCI
 
 #if canImport(Glibc)
@@ -8,7 +9,10 @@ import JiraCI
 /// Parses, runs, and turns every failure into one line on stderr and a documented exit code. Help, usage
 /// messages and errors alike leave through `Terminal`.
 public enum CommandLineRun {
-    public static func main() async -> Never {
+    /// Runs the command line and exits; never returns. It stays synchronous until the arguments are known to
+    /// be readable: Swift's concurrency runtime needs /proc too, and without it one of the threads it starts
+    /// can trap (SIGILL) before the error below is written.
+    public static func start() -> Never {
         StandardStreams.prepare()
         // Swift on Linux finds argv through /proc/self/maps; without /proc (a chroot, a minimal container) it sees
         // no arguments at all, not even the program's name, and any command line would run as a bare `jira-ci`.
@@ -18,6 +22,11 @@ public enum CommandLineRun {
             )
             Glibc.exit(ExitStatus.usage.rawValue)
         }
+        Task { @MainActor in await run() }
+        dispatchMain()
+    }
+
+    private static func run() async -> Never {
         var command: any ParsableCommand
         do {
             command = try JiraCICommand.parseAsRoot(

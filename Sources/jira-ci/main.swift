@@ -1,3 +1,3 @@
 import JiraCICLI
 
-await CommandLineRun.main()
+CommandLineRun.start()

@@ -353,9 +353,9 @@ def tarball_life(root, dist):
     life["swift"] = swift_files(root)
     life["cloud"], life["runs"] = use(root, jira_ci)
     root.proc_mounted(False)
+    # Many times: Swift's concurrency runtime, started too early, trapped in one run of thirty or so without /proc.
     life["without /proc"] = [root.run(jira_ci, "build", "--dry-run", "--state", "successful", "--issue", "JCI-1",
-                                      "--repo", SHOP),
-                             root.run(jira_ci)]
+                                      "--repo", SHOP)] + [root.run(jira_ci) for _ in range(100)]
     timer.lap("use")
     return life, timer
 

@@ -16,8 +16,8 @@ struct DryRunDocument: Encodable {
         (try? JSON.decode(JSONValue.self, from: bytes)) ?? .string(String(decoding: bytes, as: UTF8.self))
     }
 
-    init(requests: [PreparedRequest]) throws {
-        self.requests = try requests.map { request in
+    init(requests: [PreparedRequest]) {
+        self.requests = requests.map { request in
             Request(method: request.method, url: request.url, body: request.body.map(Self.body))
         }
     }
