@@ -15,14 +15,16 @@ public struct PipelineIdentity: Sendable, Equatable {
         return Identifiers.pathSafe(pipeline.name.map { "\(base)#\($0)" } ?? base)
     }
 
-    /// Without a CI build number: the commit's depth (how many commits it reaches) times 2²⁰, plus 20 bits of a
+    /// Without a CI build number: the commit's depth (how many commits it reaches) times 2³², plus 32 bits of a
     /// hash of the branch and the sha. The same commit on the same branch always gets the same number (so
     /// in_progress then successful is one build), a branch's numbers grow with every commit, and two branches
-    /// differ even at the same commit (a hook reports each pushed branch, with its own keys), except for one
-    /// pair in about a million.
+    /// differ even at the same commit (a hook reports each pushed branch, with its own keys, and Jira keeps one
+    /// build per number). 32 bits because every pair of branches at one depth could collide: with 20 bits, a
+    /// push of 1,000 new branches overwrote one of them in about every third push; now about one push in 8,000.
+    /// Depths up to 2³¹ commits fit.
     public static func fallbackBuildNumber(depth: Int, sha: String, branch: String?) -> Int64 {
-        let part = Int64(Identifiers.fnv1a("\(branch ?? "")\n\(sha)") & 0xF_FFFF)
-        return Int64(depth) << 20 + part
+        let part = Int64(Identifiers.fnv1a("\(branch ?? "")\n\(sha)") & 0xFFFF_FFFF)
+        return Int64(depth) << 32 + part
     }
 
     /// Without a remote, the repository's folder names the pipeline.
