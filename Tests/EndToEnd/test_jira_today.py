@@ -212,3 +212,15 @@ def test_a_personal_access_token_with_a_site_that_does_not_tell_is_server_withou
         assert fake.links
     finally:
         fake.close()
+
+
+def test_each_warning_is_said_once_when_the_site_is_asked_first(cloud, shop):
+    # The credentials are read before the site is asked, then again for the run: their warnings come once.
+    env = cloud.env()
+    secret = env.pop("JIRA_CLIENT_SECRET")
+    result = run("build", "--state", "successful", "--build-number", "7", "--build-url", "https://ci.example.com/7",
+                 "--client-secret", secret, "--repo", str(shop.path), env=env)
+    assert result.code == 0, result
+    assert [line for line in result.err.splitlines() if "--client-secret" in line] == [
+        WARNING + "--client-secret on the command line is visible in process lists; set JIRA_CLIENT_SECRET instead"]
+    assert cloud.count("/rest/api/2/serverInfo") == 1

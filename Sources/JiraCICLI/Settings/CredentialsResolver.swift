@@ -12,6 +12,20 @@ struct CredentialsResolver {
             Terminal.warning(
                 "--client-secret on the command line is visible in process lists; set JIRA_CLIENT_SECRET instead")
         }
+        let credentials = try resolve(flavor: flavor)
+        // Every form a secret travels in (a basic-auth header's base64, the key's lines) is hidden too.
+        credentials.secrets.forEach(Terminal.redactor.add)
+        return credentials
+    }
+
+    /// Whether any credential is configured for `flavor`, checked as `credentials(flavor:)` checks them (a
+    /// control character, half a pair) but without a word: the question comes before the run's own resolution.
+    func areConfigured(flavor: JiraFlavor) throws -> Bool {
+        let credentials = try resolve(flavor: flavor)
+        return credentials.cloud != nil || credentials.server != nil
+    }
+
+    private func resolve(flavor: JiraFlavor) throws -> JiraCredentials {
         var credentials = JiraCredentials()
         let id = try plain(source.string(options.clientId, .clientId), .clientId)
         let secret = try secret(source.string(options.clientSecret, .clientSecret), .clientSecret)
@@ -28,8 +42,6 @@ struct CredentialsResolver {
             break
         }
         if flavor == .server { credentials.server = try serverCredential(clientCredentials: credentials.cloud) }
-        // Every form a secret travels in (a basic-auth header's base64, the key's lines) is hidden too.
-        credentials.secrets.forEach(Terminal.redactor.add)
         return credentials
     }
 

@@ -21,9 +21,8 @@ struct TargetResolver {
         }
         // A credential that could never be sent is refused before anything goes out; with none, the run stops
         // at its configuration without asking.
-        let credentials = try CredentialsResolver(options: options.credentials, source: source).credentials(
-            flavor: target.flavor)
-        guard credentials.cloud != nil || credentials.server != nil else { return target }
+        let resolver = CredentialsResolver(options: options.credentials, source: source)
+        guard try resolver.areConfigured(flavor: target.flavor) else { return target }
         let answer: (flavor: JiraFlavor, deploymentType: String)?
         do {
             answer = try SiteFlavorProbe.ask(site: site, settings: connection)
