@@ -8,6 +8,9 @@ struct HookRun {
     let budget: Double
     let continuation: String?
 
+    /// The hook itself, holding the push (short timeouts, no retries, per-branch lines), not its detached run.
+    var holdsPush: Bool { continuation == nil }
+
     /// A hook's run: the pushed refs read from stdin first, the run cut to the budget, and every failure (even
     /// a mistake in the configuration) a warning: a hook never fails the push.
     static func start(_ options: HookOptions, source: SettingsSource, _ body: (HookRun) async throws -> Void) async {

@@ -38,7 +38,7 @@ struct PushRunner {
                 let branch = try await plan(update, baselines[index])
                 for warning in branch.warnings { Terminal.warning("\(update.branch): \(warning)") }
                 reports += branch.reports
-                if branch.reports.isEmpty, !json, hook.continuation == nil {
+                if branch.reports.isEmpty, !json, hook.holdsPush {
                     Terminal.output(line: "\(TerminalText.oneLine(update.branch)): no issue keys, nothing reported")
                 }
             } catch {

@@ -42,7 +42,7 @@ struct ConnectionResolver {
                 userAgent: "jira-ci/\(Version.current)",
                 proxy: ProxySettings(environment: source.environment), allowInsecureHTTP: insecure),
             retries: retries,
-            cacheDirectory: noCache ? nil : quiet ? cacheDirectoryIfPrivate() : privateCacheDirectory(),
+            cacheDirectory: noCache ? nil : privateCacheDirectory(quiet: quiet),
             log: ReportLog(warning: Terminal.warning, notice: Terminal.notice, trace: verbose ? Terminal.trace : nil),
             redactor: Terminal.redactor,
             deadline: deadline)
@@ -86,18 +86,17 @@ struct ConnectionResolver {
 
     /// The cache folder under the outbox's rules: one that belongs to another user or that others may write to
     /// is not used, since a cloudId planted there would send every report to another site.
-    /// The cache folder when it may be used, without a warning when it may not (`env` only reads it).
-    func cacheDirectoryIfPrivate() -> String? {
-        guard let directory = cacheDirectory(), (try? FileSystem.checkPrivate(directory)) != nil else { return nil }
-        return directory
-    }
-
-    private func privateCacheDirectory() -> String? {
+    /// - Parameter quiet: no warning when it may not be used (`env` only reads it; a question asked before the
+    ///   run's own connection, which warns).
+    func privateCacheDirectory(quiet: Bool = false) -> String? {
         guard let directory = cacheDirectory() else { return nil }
         do {
             try FileSystem.checkPrivate(directory)
         } catch {
-            Terminal.warning("the cache \(error); it is not used, so tokens and cloudIds are asked for on every run")
+            if !quiet {
+                Terminal.warning(
+                    "the cache \(error); it is not used, so tokens and cloudIds are asked for on every run")
+            }
             return nil
         }
         return directory

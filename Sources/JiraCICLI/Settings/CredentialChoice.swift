@@ -9,7 +9,8 @@ enum CredentialChoice {
         else { return nil }
         var flavor: JiraFlavor? = decided ? target.flavor : nil
         if flavor == nil, let site = target.siteURL,
-            let directory = ConnectionResolver(options: options.network, source: source).cacheDirectoryIfPrivate(),
+            let directory = ConnectionResolver(options: options.network, source: source).privateCacheDirectory(
+                quiet: true),
             let known = SiteFlavorProbe.cached(site: site, cache: TokenCache(directory: directory))
         {
             flavor = known.flavor

@@ -26,7 +26,7 @@ extension RunSettings {
         // A hook holds a push: short timeouts, no retries. Its detached continuation holds nothing.
         let resolver = ConnectionResolver(options: network, source: source)
         let connection = try resolver.connection(
-            target: target, hook: hook != nil && hook?.continuation == nil, deadline: hook?.deadline ?? deadline)
+            target: target, hook: hook?.holdsPush == true, deadline: hook?.deadline ?? deadline)
         let outbox: (directory: String?, absence: String?) =
             dryRun ? (nil, nil) : try resolver.outbox(required: outboxRequired)
         if try keySource?.wantsAutomaticProjects(source) == true {

@@ -12,7 +12,7 @@ struct TargetResolver {
         guard !decided, let site = target.siteURL else { return target }
         // Asked as of a Jira Server, whose plain-http intranet site --allow-insecure-http may allow.
         let connection = try ConnectionResolver(options: options.network, source: source).connection(
-            target: JiraTarget(flavor: .server, siteURL: site), hook: hook != nil && hook?.continuation == nil,
+            target: JiraTarget(flavor: .server, siteURL: site), hook: hook?.holdsPush == true,
             deadline: hook?.deadline ?? .none, quiet: true)
         let cache = connection.cacheDirectory.map { TokenCache(directory: $0, log: connection.log) }
         if dryRun {
